@@ -1,0 +1,93 @@
+// DTOs that cross IPC and HTTP. Plain data only: no classes, no Dates (ISO strings instead).
+
+export interface DeviceSummary {
+  id: string;
+  oui: string;
+  productClass: string;
+  serialNumber: string;
+  manufacturer: string;
+  modelName: string;
+  softwareVersion: string;
+  hardwareVersion: string;
+  connectionRequestUrl: string;
+  ipAddress: string;
+  firstSeen: string;
+  lastInform: string | null;
+  lastBoot: string | null;
+  periodicInformInterval: number | null;
+  /** Root data model: 'Device' (TR-181) or 'InternetGatewayDevice' (TR-098). */
+  rootObject: string;
+}
+
+export interface DeviceEvent {
+  code: string;
+  commandKey: string;
+  at: string;
+  sessionId: number | null;
+}
+
+export interface SessionRecord {
+  id: number;
+  deviceId: string;
+  startedAt: string;
+  endedAt: string | null;
+  outcome: SessionOutcome;
+  remoteAddress: string;
+  cwmpVersion: string;
+  messages: number;
+  warnings: string[];
+}
+
+export type SessionOutcome = 'open' | 'ok' | 'timeout' | 'fault' | 'error' | 'aborted';
+
+export interface DeviceDetail extends DeviceSummary {
+  sessions: SessionRecord[];
+  events: DeviceEvent[];
+  parameterCount: number;
+}
+
+export interface ParameterRow {
+  path: string;
+  value: string | null;
+  type: string | null;
+  writable: boolean | null;
+  object: boolean;
+  updatedAt: string;
+}
+
+export interface Page<T> {
+  items: T[];
+  total: number;
+  offset: number;
+  limit: number;
+}
+
+export type TaskStatus = 'queued' | 'running' | 'done' | 'fault' | 'cancelled' | 'expired';
+
+export interface TaskRecord {
+  id: number;
+  deviceId: string;
+  name: string;
+  args: unknown;
+  status: TaskStatus;
+  createdAt: string;
+  startedAt: string | null;
+  endedAt: string | null;
+  result: unknown;
+  fault: FaultInfo | null;
+}
+
+export interface FaultInfo {
+  code: number;
+  message: string;
+  detail?: unknown;
+}
+
+export interface ServerInfo {
+  version: string;
+  cwmpUrl: string;
+  apiUrl: string;
+  dataDir: string;
+  devices: number;
+  activeSessions: number;
+}
