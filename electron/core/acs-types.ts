@@ -1,0 +1,45 @@
+// Types of the composition root (acs.ts): what the Electron main process and the headless
+// server receive from createAcs().
+import type { AcsApi, AcsEvents } from '../../shared/contract.ts';
+
+export interface AcsConfig {
+  /** Folder for the SQLite store, the API token and logs. */
+  dataDir: string;
+  cwmpHost: string;
+  /** 0 picks a free port (tests). */
+  cwmpPort: number;
+  /** The JSON API (and the web UI in browser mode) listens here; null disables it (Electron). */
+  httpHost: string;
+  httpPort: number | null;
+  /** Folder of the built renderer, served by the HTTP API in browser mode; null to skip. */
+  webRoot: string | null;
+  sessionTimeoutMs: number;
+  maxConcurrentSessions: number;
+  log: Logger;
+}
+
+export interface Logger {
+  info(msg: string, fields?: Record<string, unknown>): void;
+  warn(msg: string, fields?: Record<string, unknown>): void;
+  error(msg: string, fields?: Record<string, unknown>): void;
+}
+
+export type EventListener<K extends keyof AcsEvents> = (payload: AcsEvents[K]) => void;
+
+export interface AcsEventBus {
+  on<K extends keyof AcsEvents>(name: K, listener: EventListener<K>): () => void;
+}
+
+export interface AcsInfo {
+  cwmpUrl: string;
+  apiUrl: string | null;
+  apiToken: string;
+  dataDir: string;
+}
+
+export interface Acs {
+  api: AcsApi;
+  events: AcsEventBus;
+  info: AcsInfo;
+  close(): Promise<void>;
+}

@@ -1,0 +1,107 @@
+// Live CWMP sessions, found by cookie or, for CPEs that drop cookies, by TCP connection.
+// Enforces one session per device and a bound on concurrent sessions.
+import { randomBytes } from 'node:crypto';
+import type { Socket } from 'node:net';
+import type { SessionState } from './session/types.ts';
+
+export interface LiveSession {
+  token: string;
+  state: SessionState;
+  deviceId: string | null;
+  socket: Socket;
+  remoteAddress: string;
+  startedAt: number;
+  timer: NodeJS.Timeout | null;
+}
+
+export const SESSION_COOKIE = 'deskacs_session';
+
+export class SessionRegistry {
+  private readonly byToken = new Map<string, LiveSession>();
+  private readonly bySocket = new WeakMap<Socket, LiveSession>();
+  private readonly byDevice = new Map<string, LiveSession>();
+
+  get size(): number {
+    return this.byToken.size;
+  }
+
+  all(): IterableIterator<LiveSession> {
+    return this.byToken.values();
+  }
+
+  /** The session a request belongs to: its cookie first, then the connection it came on. */
+  find(cookieHeader: string | undefined, socket: Socket): LiveSession | undefined {
+    const token = sessionTokenFromCookie(cookieHeader);
+    if (token !== undefined) {
+      const s = this.byToken.get(token);
+      if (s !== undefined) {
+        if (s.socket !== socket) {
+          // The CPE opened a new connection for the same session: follow it.
+          s.socket = socket;
+          this.bySocket.set(socket, s);
+        }
+        return s;
+      }
+    }
+    return this.bySocket.get(socket);
+  }
+
+  create(socket: Socket, state: SessionState): LiveSession {
+    const session: LiveSession = {
+      token: randomBytes(16).toString('hex'),
+      state,
+      deviceId: null,
+      socket,
+      remoteAddress: normaliseAddress(socket.remoteAddress),
+      startedAt: Date.now(),
+      timer: null,
+    };
+    this.byToken.set(session.token, session);
+    this.bySocket.set(socket, session);
+    return session;
+  }
+
+  /** The other live session of this device, if there is one. */
+  deviceSession(deviceId: string): LiveSession | undefined {
+    return this.byDevice.get(deviceId);
+  }
+
+  bindDevice(session: LiveSession, deviceId: string): void {
+    if (session.deviceId !== null && session.deviceId !== deviceId) this.byDevice.delete(session.deviceId);
+    session.deviceId = deviceId;
+    this.byDevice.set(deviceId, session);
+  }
+
+  remove(session: LiveSession): void {
+    if (session.timer !== null) clearTimeout(session.timer);
+    session.timer = null;
+    this.byToken.delete(session.token);
+    if (this.bySocket.get(session.socket) === session) this.bySocket.delete(session.socket);
+    if (session.deviceId !== null && this.byDevice.get(session.deviceId) === session) {
+      this.byDevice.delete(session.deviceId);
+    }
+  }
+}
+
+/**
+ * Finds our session token in a Cookie header. CPEs echo cookies in odd shapes: RFC 2109
+ * (`$Version="0"; deskacs_session="abc"; $Path=/`), with attributes copied back
+ * (`deskacs_session=abc; Path=/`), or comma-separated.
+ */
+export function sessionTokenFromCookie(header: string | undefined): string | undefined {
+  if (header === undefined || header === '') return undefined;
+  for (const part of header.split(/[;,]/)) {
+    const eq = part.indexOf('=');
+    if (eq < 0) continue;
+    const name = part.slice(0, eq).trim();
+    if (name !== SESSION_COOKIE) continue;
+    const value = part.slice(eq + 1).trim().replace(/^"(.*)"$/, '$1');
+    if (/^[0-9a-f]{32}$/.test(value)) return value;
+  }
+  return undefined;
+}
+
+export function normaliseAddress(address: string | undefined): string {
+  if (address === undefined) return '';
+  return address.startsWith('::ffff:') ? address.slice(7) : address;
+}

@@ -1,0 +1,165 @@
+// The northbound JSON API (and, in browser mode, the built web UI). Every /api request needs
+// the bearer token; the routes come from the shared contract, so HTTP and IPC cannot drift.
+import { timingSafeEqual } from 'node:crypto';
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { apiEventNames, apiRoutes, type AcsApi, type ApiMethod } from '../../../shared/contract.ts';
+import { AcsError, httpStatusOf, toApiError } from '../../../shared/errors.ts';
+import type { AcsEventBus, Logger } from '../acs-types.ts';
+import { argParsers } from './api-args.ts';
+import { serveStatic } from './static-files.ts';
+
+export interface ApiServerOptions {
+  host: string;
+  port: number;
+  token: string;
+  api: AcsApi;
+  events: AcsEventBus;
+  webRoot: string | null;
+  log: Logger;
+}
+
+export interface ApiServer {
+  url: string;
+  close(): Promise<void>;
+}
+
+interface CompiledRoute {
+  method: string;
+  name: ApiMethod;
+  pattern: RegExp;
+  keys: string[];
+}
+
+const MAX_JSON_BYTES = 4 * 1024 * 1024;
+
+export async function startApiServer(opts: ApiServerOptions): Promise<ApiServer> {
+  const routes = compileRoutes();
+  const server = createServer((req, res) => {
+    route(req, res, routes, opts).catch((err: unknown) => sendError(res, err, opts.log));
+  });
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(opts.port, opts.host, () => resolve());
+  });
+  const port = (server.address() as AddressInfo).port;
+  return { url: `http://${opts.host}:${port}`, close: () => closeServer(server) };
+}
+
+async function route(req: IncomingMessage, res: ServerResponse, routes: CompiledRoute[], opts: ApiServerOptions): Promise<void> {
+  const url = new URL(req.url ?? '/', 'http://localhost');
+  if (!url.pathname.startsWith('/api/')) {
+    if (opts.webRoot !== null && (req.method === 'GET' || req.method === 'HEAD')) {
+      await serveStatic(opts.webRoot, url.pathname, req, res);
+      return;
+    }
+    throw new AcsError('not_found', `no such page: ${url.pathname}`);
+  }
+  if (!authorised(req, url, opts.token)) {
+    res.setHeader('WWW-Authenticate', 'Bearer realm="DeskACS"');
+    throw new AcsError('unauthorized', 'missing or wrong API token (Authorization: Bearer <token>)');
+  }
+  if (url.pathname === '/api/events' && req.method === 'GET') {
+    streamEvents(req, res, opts.events);
+    return;
+  }
+  const match = findRoute(routes, req.method ?? 'GET', url.pathname);
+  const body = req.method === 'POST' || req.method === 'PUT' ? await readJson(req) : undefined;
+  const args = argParsers[match.name]({ params: match.params, query: url.searchParams, body });
+  const result = await (opts.api[match.name] as (a: unknown) => Promise<unknown>)(args);
+  sendJson(res, 200, result);
+}
+
+function compileRoutes(): CompiledRoute[] {
+  return (Object.keys(apiRoutes) as ApiMethod[]).map((name) => {
+    const { method, path } = apiRoutes[name];
+    const keys: string[] = [];
+    const source = path.replace(/:([a-zA-Z]+)/g, (_, key: string) => {
+      keys.push(key);
+      return '([^/]+)';
+    });
+    return { method, name, pattern: new RegExp(`^${source}$`), keys };
+  });
+}
+
+function findRoute(routes: CompiledRoute[], method: string, pathname: string): { name: ApiMethod; params: Record<string, string> } {
+  let pathMatched = false;
+  for (const r of routes) {
+    const m = r.pattern.exec(pathname);
+    if (m === null) continue;
+    pathMatched = true;
+    if (r.method !== method) continue;
+    const params: Record<string, string> = {};
+    r.keys.forEach((key, i) => {
+      params[key] = safeDecode(m[i + 1] ?? '');
+    });
+    return { name: r.name, params };
+  }
+  if (pathMatched) throw new AcsError('bad_request', `${method} is not allowed on ${pathname}`);
+  throw new AcsError('not_found', `no API route ${method} ${pathname}`);
+}
+
+function safeDecode(s: string): string {
+  try {
+    return decodeURIComponent(s);
+  } catch {
+    throw new AcsError('bad_request', `bad percent-encoding in '${s}'`);
+  }
+}
+
+function authorised(req: IncomingMessage, url: URL, token: string): boolean {
+  const header = req.headers.authorization ?? '';
+  let given = header.startsWith('Bearer ') ? header.slice(7).trim() : '';
+  // EventSource cannot send headers, so the event stream alone also takes ?token=.
+  if (given === '' && url.pathname === '/api/events') given = url.searchParams.get('token') ?? '';
+  const a = Buffer.from(given);
+  const b = Buffer.from(token);
+  return a.length === b.length && timingSafeEqual(a, b);
+}
+
+function streamEvents(req: IncomingMessage, res: ServerResponse, events: AcsEventBus): void {
+  res.writeHead(200, { 'Content-Type': 'text/event-stream', 'Cache-Control': 'no-cache', Connection: 'keep-alive' });
+  res.write(': connected\n\n');
+  const offs = apiEventNames.map((name) =>
+    events.on(name, (payload) => res.write(`event: ${name}\ndata: ${JSON.stringify(payload)}\n\n`)),
+  );
+  req.on('close', () => offs.forEach((off) => off()));
+}
+
+async function readJson(req: IncomingMessage): Promise<unknown> {
+  const chunks: Buffer[] = [];
+  let size = 0;
+  for await (const chunk of req) {
+    size += (chunk as Buffer).length;
+    if (size > MAX_JSON_BYTES) throw new AcsError('bad_request', 'request body too large');
+    chunks.push(chunk as Buffer);
+  }
+  if (size === 0) return undefined;
+  try {
+    return JSON.parse(Buffer.concat(chunks).toString('utf8')) as unknown;
+  } catch (err) {
+    throw new AcsError('bad_request', `body is not valid JSON: ${(err as Error).message}`);
+  }
+}
+
+function sendJson(res: ServerResponse, status: number, value: unknown): void {
+  const body = Buffer.from(JSON.stringify(value));
+  res.writeHead(status, { 'Content-Type': 'application/json; charset=utf-8', 'Content-Length': body.length }).end(body);
+}
+
+function sendError(res: ServerResponse, err: unknown, log: Logger): void {
+  const apiError = toApiError(err);
+  if (apiError.code === 'internal') log.error('api request failed', { error: err instanceof Error ? err.stack : String(err) });
+  if (res.headersSent) {
+    res.destroy();
+    return;
+  }
+  sendJson(res, httpStatusOf[apiError.code], { error: apiError });
+}
+
+function closeServer(server: Server): Promise<void> {
+  return new Promise((resolve) => {
+    server.close(() => resolve());
+    server.closeAllConnections();
+  });
+}
