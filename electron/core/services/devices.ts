@@ -1,0 +1,35 @@
+// Device use cases of the API contract: list and search, one device's detail, its parameters.
+import type { GetDeviceArgs, GetParametersArgs, ListDevicesArgs } from '../../../shared/contract.ts';
+import { AcsError } from '../../../shared/errors.ts';
+import type { DeviceDetail, DeviceSummary, Page, ParameterRow } from '../../../shared/models.ts';
+import type { Store } from '../store/index.ts';
+
+const RECENT_SESSIONS = 20;
+const RECENT_EVENTS = 50;
+
+export interface DeviceService {
+  list(args: ListDevicesArgs): Page<DeviceSummary>;
+  detail(args: GetDeviceArgs): DeviceDetail;
+  parameters(args: GetParametersArgs): ParameterRow[];
+}
+
+export function createDeviceService(store: Store): DeviceService {
+  const mustExist = (id: string): DeviceSummary => {
+    const device = store.devices.get(id);
+    if (device === undefined) throw new AcsError('not_found', `no device with id '${id}'`);
+    return device;
+  };
+  return {
+    list: (args) => store.devices.search({ q: args.q ?? '', offset: args.offset ?? 0, limit: args.limit ?? 50 }),
+    detail: ({ id }) => ({
+      ...mustExist(id),
+      sessions: store.sessions.listForDevice(id, RECENT_SESSIONS),
+      events: store.events.listForDevice(id, RECENT_EVENTS),
+      parameterCount: store.parameters.count(id),
+    }),
+    parameters: ({ id, prefix }) => {
+      mustExist(id);
+      return store.parameters.list(id, prefix);
+    },
+  };
+}

@@ -1,0 +1,73 @@
+// The store: one SQLite database, one repository per table group, prepared statements cached
+// for the Store's lifetime. openStore() migrates, then recovers what a killed process left
+// behind (open sessions -> 'aborted', running tasks -> queued).
+import { openDatabase, type StoreTarget } from './db.ts';
+import { createDeviceRepository, type DeviceRepository } from './devices.ts';
+import { createFaultRepository, type FaultRepository } from './faults.ts';
+import { createInformRepository, type InformRepository } from './informs.ts';
+import { applyMigrations } from './migrations.ts';
+import { createParameterRepository, type ParameterRepository } from './parameters.ts';
+import { createEventRepository, createSessionRepository, type EventRepository, type SessionRepository } from './sessions.ts';
+import { createTaskRepository, type TaskRepository } from './tasks.ts';
+
+export interface Store {
+  devices: DeviceRepository;
+  parameters: ParameterRepository;
+  informs: InformRepository;
+  sessions: SessionRepository;
+  events: EventRepository;
+  tasks: TaskRepository;
+  faults: FaultRepository;
+  /** Runs fn in one transaction (a savepoint when nested); rolls back if it throws. fn must be synchronous. */
+  transaction<T>(fn: () => T): T;
+  close(): void;
+  /** What openStore found left behind by a process that died, and recovered. */
+  readonly recovered: OpenStoreResult;
+}
+
+export interface OpenStoreResult {
+  /** Sessions found 'open' at startup and marked 'aborted'. */
+  abortedSessions: number;
+  /** Tasks found 'running' at startup and put back in the queue. */
+  requeuedTasks: number;
+}
+
+export function openStore(options: StoreTarget, now: () => Date = () => new Date()): Store {
+  const db = openDatabase(options);
+  try {
+    applyMigrations(db, undefined, now);
+    const parameters = createParameterRepository(db);
+    const sessions = createSessionRepository(db);
+    const events = createEventRepository(db);
+    const tasks = createTaskRepository(db);
+    const recovered = db.transaction(() => ({ abortedSessions: sessions.abortOpen(now()), requeuedTasks: tasks.requeueRunning() }))();
+    return {
+      devices: createDeviceRepository(db),
+      parameters,
+      informs: createInformRepository(db, { parameters, sessions, events }),
+      sessions,
+      events,
+      tasks,
+      faults: createFaultRepository(db),
+      transaction: <T>(fn: () => T): T => db.transaction(fn)(),
+      close: () => {
+        if (db.open) db.close();
+      },
+      recovered,
+    };
+  } catch (err) {
+    db.close();
+    throw err;
+  }
+}
+
+export { deviceIdOf } from './device-id.ts';
+export { StoreError, MigrationError } from './errors.ts';
+export type { StoreTarget } from './db.ts';
+export type { DeviceSearch } from './devices.ts';
+export type { FaultInput, FaultRecord } from './faults.ts';
+export type { InformInput, InformResult } from './informs.ts';
+export type { ParameterNameInput, ParameterValueInput } from './parameters.ts';
+export type { SessionEndInput } from './sessions.ts';
+export type { EnqueueOptions, FinalTaskStatus, StoredTask } from './tasks.ts';
+export type { DeviceRepository, FaultRepository, InformRepository, ParameterRepository, SessionRepository, EventRepository, TaskRepository };

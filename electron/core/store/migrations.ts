@@ -1,0 +1,91 @@
+// Schema migrations: an ordered list, each applied once in its own transaction and recorded
+// with the sha256 of its SQL. Opening refuses a database whose applied list is not a prefix of
+// the known list, or whose recorded checksum differs (a migration edited after release).
+import { createHash } from 'node:crypto';
+import type { Db } from './db.ts';
+import { MigrationError } from './errors.ts';
+import { migration001 } from './migrations/001-initial.ts';
+
+export interface Migration {
+  /** 1, 2, 3 ... in order, never reused. */
+  id: number;
+  name: string;
+  sql: string;
+}
+
+/** Every migration this build knows, oldest first. Append only; never edit a released one. */
+export const MIGRATIONS: readonly Migration[] = [migration001];
+
+interface AppliedRow {
+  id: number;
+  name: string;
+  checksum: string;
+}
+
+export function checksumOf(sql: string): string {
+  return createHash('sha256').update(sql, 'utf8').digest('hex');
+}
+
+function label(m: { id: number; name: string }): string {
+  return `migration ${m.id} (${m.name})`;
+}
+
+/** Throws MigrationError unless `applied` is a prefix of `known` with matching checksums. */
+export function verifyApplied(applied: readonly AppliedRow[], known: readonly Migration[]): void {
+  applied.forEach((row, i) => {
+    const expected = known[i];
+    if (expected === undefined || expected.id !== row.id) {
+      throw new MigrationError(
+        `The database has ${label(row)} applied, which this version of DeskACS does not know` +
+          ` (expected ${expected === undefined ? 'no further migration' : label(expected)}).` +
+          ' It was probably written by a newer version; refusing to open it.',
+      );
+    }
+    if (checksumOf(expected.sql) !== row.checksum) {
+      throw new MigrationError(
+        `${label(expected)} was changed after it was applied to this database` +
+          ` (checksum ${row.checksum.slice(0, 12)}… recorded, ${checksumOf(expected.sql).slice(0, 12)}… now);` +
+          ' refusing to open it. Released migrations must never be edited: add a new one.',
+      );
+    }
+  });
+}
+
+function assertOrdered(known: readonly Migration[]): void {
+  known.forEach((m, i) => {
+    const prev = known[i - 1];
+    if (prev !== undefined && m.id <= prev.id) {
+      throw new MigrationError(`Migration list out of order: ${label(m)} follows ${label(prev)}`);
+    }
+  });
+}
+
+/** Verifies the applied migrations, then applies the missing ones. Returns the ids applied now. */
+export function applyMigrations(db: Db, known: readonly Migration[] = MIGRATIONS, now: () => Date = () => new Date()): number[] {
+  assertOrdered(known);
+  db.exec(`CREATE TABLE IF NOT EXISTS schema_migrations (
+    id INTEGER PRIMARY KEY,
+    name TEXT NOT NULL,
+    checksum TEXT NOT NULL,
+    applied_at TEXT NOT NULL
+  ) STRICT`);
+  const applied = db.prepare<[], AppliedRow>('SELECT id, name, checksum FROM schema_migrations ORDER BY id').all();
+  verifyApplied(applied, known);
+  const insert = db.prepare<[number, string, string, string]>(
+    'INSERT INTO schema_migrations (id, name, checksum, applied_at) VALUES (?, ?, ?, ?)',
+  );
+  const done: number[] = [];
+  for (const m of known.slice(applied.length)) {
+    const apply = db.transaction(() => {
+      db.exec(m.sql);
+      insert.run(m.id, m.name, checksumOf(m.sql), now().toISOString());
+    });
+    try {
+      apply.immediate();
+    } catch (err) {
+      throw new MigrationError(`Applying ${label(m)} failed: ${String(err)}`, { cause: err });
+    }
+    done.push(m.id);
+  }
+  return done;
+}

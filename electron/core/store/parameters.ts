@@ -1,0 +1,113 @@
+// A device's parameter tree as last reported: values (Inform, GetParameterValues) and names
+// with writability (GetParameterNames). Paths ending in '.' are objects.
+import type { ParameterRow } from '../../../shared/models.ts';
+import type { Db } from './db.ts';
+import { iso } from './json.ts';
+
+export interface ParameterValueInput {
+  name: string;
+  value: string;
+  type: string;
+}
+
+export interface ParameterNameInput {
+  name: string;
+  writable: boolean;
+}
+
+export interface ParameterRepository {
+  /** Inserts or updates values; writability already known is kept. One transaction. */
+  upsertValues(deviceId: string, values: readonly ParameterValueInput[], at: Date): void;
+  /** Inserts or updates names and writability; values already known are kept. One transaction. */
+  upsertNames(deviceId: string, infos: readonly ParameterNameInput[], at: Date): void;
+  /** Ordered by path; with a prefix, only paths starting with it (e.g. 'Device.WiFi.'). */
+  list(deviceId: string, prefix?: string): ParameterRow[];
+  get(deviceId: string, path: string): ParameterRow | undefined;
+  count(deviceId: string): number;
+  /** Deletes `path` and everything below it ('X.Y' and 'X.Y.' both mean the object X.Y.). Returns rows deleted. */
+  deleteSubtree(deviceId: string, path: string): number;
+  /** Deletes every parameter of the device (e.g. after 0 BOOTSTRAP). Returns rows deleted. */
+  deleteAll(deviceId: string): number;
+  /** Ids of devices whose `path` currently has exactly `value` (index parameters_by_path_value). */
+  findDeviceIds(path: string, value: string, limit: number): string[];
+}
+
+interface ParameterDbRow {
+  path: string;
+  value: string | null;
+  type: string | null;
+  writable: number | null;
+  object: number;
+  updated_at: string;
+}
+
+// Upper bound for a prefix range: U+10FFFF sorts after every valid UTF-8 sequence that can
+// follow the prefix (SQLite compares TEXT bytewise), so [prefix, prefix+MAX) is "starts with".
+const MAX_CHAR = '\u{10FFFF}';
+
+function toParameterRow(r: ParameterDbRow): ParameterRow {
+  return {
+    path: r.path,
+    value: r.value,
+    type: r.type,
+    writable: r.writable === null ? null : r.writable === 1,
+    object: r.object === 1,
+    updatedAt: r.updated_at,
+  };
+}
+
+export function createParameterRepository(db: Db): ParameterRepository {
+  const COLS = 'path, value, type, writable, object, updated_at';
+  const upsertValue = db.prepare<[string, string, string, string, string]>(
+    `INSERT INTO parameters (device_id, path, value, type, object, updated_at) VALUES (?, ?, ?, ?, 0, ?)
+     ON CONFLICT (device_id, path) DO UPDATE SET
+       value = excluded.value, type = excluded.type, object = 0, updated_at = excluded.updated_at`,
+  );
+  const upsertName = db.prepare<[string, string, number, number, string]>(
+    `INSERT INTO parameters (device_id, path, writable, object, updated_at) VALUES (?, ?, ?, ?, ?)
+     ON CONFLICT (device_id, path) DO UPDATE SET
+       writable = excluded.writable, object = excluded.object, updated_at = excluded.updated_at`,
+  );
+  const listAll = db.prepare<[string], ParameterDbRow>(`SELECT ${COLS} FROM parameters WHERE device_id = ? ORDER BY path`);
+  const listRange = db.prepare<[string, string, string], ParameterDbRow>(
+    `SELECT ${COLS} FROM parameters WHERE device_id = ? AND path >= ? AND path < ? ORDER BY path`,
+  );
+  const getOne = db.prepare<[string, string], ParameterDbRow>(`SELECT ${COLS} FROM parameters WHERE device_id = ? AND path = ?`);
+  const count = db.prepare<[string], number>('SELECT count(*) FROM parameters WHERE device_id = ?').pluck();
+  const deleteRange = db.prepare<[string, string, string, string]>(
+    'DELETE FROM parameters WHERE device_id = ? AND (path = ? OR (path >= ? AND path < ?))',
+  );
+  const deleteAll = db.prepare<[string]>('DELETE FROM parameters WHERE device_id = ?');
+  const findDevices = db.prepare<[string, string, number], string>(
+    'SELECT device_id FROM parameters WHERE path = ? AND value = ? ORDER BY device_id LIMIT ?',
+  ).pluck();
+
+  const upsertValues = db.transaction((deviceId: string, values: readonly ParameterValueInput[], at: Date) => {
+    const when = iso(at);
+    for (const v of values) upsertValue.run(deviceId, v.name, v.value, v.type, when);
+  });
+  const upsertNames = db.transaction((deviceId: string, infos: readonly ParameterNameInput[], at: Date) => {
+    const when = iso(at);
+    for (const p of infos) upsertName.run(deviceId, p.name, p.writable ? 1 : 0, p.name.endsWith('.') ? 1 : 0, when);
+  });
+
+  return {
+    upsertValues: (deviceId, values, at) => upsertValues(deviceId, values, at),
+    upsertNames: (deviceId, infos, at) => upsertNames(deviceId, infos, at),
+    list: (deviceId, prefix) =>
+      (prefix === undefined || prefix === '' ? listAll.all(deviceId) : listRange.all(deviceId, prefix, prefix + MAX_CHAR)).map(
+        toParameterRow,
+      ),
+    get: (deviceId, path) => {
+      const row = getOne.get(deviceId, path);
+      return row === undefined ? undefined : toParameterRow(row);
+    },
+    count: (deviceId) => count.get(deviceId) ?? 0,
+    deleteSubtree: (deviceId, path) => {
+      const object = path.endsWith('.') ? path : `${path}.`;
+      return deleteRange.run(deviceId, path, object, object + MAX_CHAR).changes;
+    },
+    deleteAll: (deviceId) => deleteAll.run(deviceId).changes,
+    findDeviceIds: (path, value, limit) => findDevices.all(path, value, limit),
+  };
+}

@@ -1,0 +1,68 @@
+// Headless entry point: `npm run serve`. The same engine the desktop app starts, with the UI
+// served to a browser.
+import { homedir } from 'node:os';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { createAcs } from './core/acs.ts';
+import { parseServeArgs, serveUsage, UsageError } from './core/config.ts';
+import { createLogger } from './core/log.ts';
+import { resolveDataDir } from './core/store/data-dir.ts';
+
+async function main(): Promise<void> {
+  let opts;
+  try {
+    opts = parseServeArgs(process.argv.slice(2));
+  } catch (err) {
+    if (!(err instanceof UsageError)) throw err;
+    console.error(`${err.message}\n\n${serveUsage}`);
+    process.exit(2);
+  }
+  if (opts === 'help') {
+    console.log(serveUsage);
+    return;
+  }
+  const dataDir = resolveDataDir({ flag: opts.dataDir ?? undefined, env: process.env, platform: process.platform, homedir: homedir() });
+  const log = createLogger({ console: (line) => console.log(line), file: join(dataDir, 'deskacs.log') });
+  const webRoot = join(dirname(fileURLToPath(import.meta.url)), '..', 'dist', 'renderer');
+  const acs = await createAcs({
+    dataDir,
+    cwmpHost: opts.cwmpHost,
+    cwmpPort: opts.cwmpPort,
+    httpHost: opts.httpHost,
+    httpPort: opts.httpPort,
+    webRoot,
+    sessionTimeoutMs: opts.sessionTimeoutMs,
+    maxConcurrentSessions: opts.maxConcurrentSessions,
+    log,
+  });
+  const { info } = acs;
+  console.log(
+    [
+      'DeskACS is running.',
+      `  data folder : ${info.dataDir}`,
+      `  CWMP (CPEs) : http://${opts.cwmpHost}:${opts.cwmpPort === 0 ? new URL(info.cwmpUrl).port : opts.cwmpPort}/  (local: ${info.cwmpUrl})`,
+      `  API and UI  : ${info.apiUrl ?? 'off'}${info.apiUrl !== null ? `/#token=${info.apiToken}` : ''}`,
+      `  API token   : ${info.apiToken}  (also in ${join(info.dataDir, 'api-token')})`,
+    ].join('\n'),
+  );
+  let closing = false;
+  const stop = (signal: string): void => {
+    if (closing) return;
+    closing = true;
+    log.info(`${signal}: shutting down`);
+    acs.close().then(
+      () => process.exit(0),
+      (err: unknown) => {
+        log.error('shutdown failed', { error: String(err) });
+        process.exit(1);
+      },
+    );
+  };
+  process.on('SIGINT', () => stop('SIGINT'));
+  process.on('SIGTERM', () => stop('SIGTERM'));
+}
+
+main().catch((err: unknown) => {
+  console.error(`DeskACS failed to start: ${err instanceof Error ? err.message : String(err)}`);
+  process.exit(1);
+});
