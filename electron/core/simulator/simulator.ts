@@ -1,0 +1,142 @@
+// Programmatic entry point: one simulated CPE talking to an ACS, with its own (or a shared)
+// connection-request listener. Used by the product ("try it on a virtual device first"), tests
+// and the fleet/benchmark driver.
+
+import { builtinModel, type BuiltinModelName } from './builtin-models.ts';
+import { ConnectionRequestServer } from './connection-request.ts';
+import { SimulatedCpe } from './cpe.ts';
+import { SimulatedDevice } from './device.ts';
+import { deviceIdentity, setSerialNumber } from './identity.ts';
+import { unlimited, type Limiter } from './limiter.ts';
+import type { DeviceModel } from './model.ts';
+import type { SessionReport } from './session-client.ts';
+
+export interface SimulatorOptions {
+  acsUrl: string;
+  /** A model (copied, never mutated) or a built-in name; default 'tr181'. */
+  model?: DeviceModel | BuiltinModelName;
+  /** Overrides DeviceInfo.SerialNumber. */
+  serial?: string;
+  /** CPE -> ACS credentials (answered to a Basic or Digest challenge). */
+  username?: string;
+  password?: string;
+  /** Connection-request credentials written to the model; false: no listener at all. */
+  connectionRequest?: { username: string; password: string } | false;
+  /** Share one listener between many devices (fleets). */
+  connectionRequestServer?: ConnectionRequestServer;
+  periodicSeconds?: number;
+  periodicJitter?: boolean;
+  /** Sessions after reboots, transfers and ScheduleInform start by themselves (default true). */
+  autoSessions?: boolean;
+  /** Retry failed background sessions with the TR-069 back-off (default: same as autoSessions). */
+  retryFailedSessions?: boolean;
+  /** True: this device already bootstrapped with the ACS, so no '0 BOOTSTRAP'. */
+  bootstrapped?: boolean;
+  injectFaults?: Partial<Record<string, number>>;
+  rebootDelayMs?: number;
+  maxAttempts?: number;
+  maxRetryAfterSeconds?: number;
+  /** Default: cwmp-1-2 for a Device:2 model, cwmp-1-0 for InternetGatewayDevice (as most such CPEs). */
+  cwmpNamespace?: string;
+  userAgent?: string;
+  timeoutMs?: number;
+  limiter?: Limiter;
+  onSession?: (report: SessionReport) => void;
+}
+
+export interface SimulatorHandle {
+  readonly serial: string;
+  readonly cpe: SimulatedCpe;
+  /** The device's current data model (replaced by a factory reset). */
+  readonly model: DeviceModel;
+  readonly connectionRequestUrl: string | undefined;
+  /** Every completed session, oldest first. */
+  readonly sessions: readonly SessionReport[];
+  /** Runs a session now (after one in progress), adding these event codes to the pending ones. */
+  runSession(events?: string[]): Promise<SessionReport>;
+  nextSession(): Promise<SessionReport>;
+  /** Waits until no session, reboot or transfer is in progress. */
+  idle(): Promise<void>;
+  close(): Promise<void>;
+}
+
+function resolveModel(model: SimulatorOptions['model'], serial: string | undefined): DeviceModel {
+  const copy = model === undefined || typeof model === 'string' ? builtinModel(model ?? 'tr181') : model.clone();
+  if (serial !== undefined) setSerialNumber(copy, serial);
+  return copy;
+}
+
+/** Writes what the runtime owns into the model: ACS URL and credentials, connection request. */
+function applyRuntime(model: DeviceModel, o: SimulatorOptions, crUrl: string | undefined): void {
+  const ms = `${model.root()}ManagementServer.`;
+  const set = (name: string, value: string): void => {
+    if (!model.setValue(ms + name, value)) model.upsert({ path: ms + name, object: false, writable: name !== 'ConnectionRequestURL', value, type: 'xsd:string' });
+  };
+  set('URL', o.acsUrl);
+  if (o.username !== undefined) set('Username', o.username);
+  if (o.password !== undefined) set('Password', o.password);
+  if (crUrl !== undefined) set('ConnectionRequestURL', crUrl);
+  if (o.connectionRequest) {
+    set('ConnectionRequestUsername', o.connectionRequest.username);
+    set('ConnectionRequestPassword', o.connectionRequest.password);
+  }
+}
+
+function defaultNamespace(model: DeviceModel): string {
+  return model.root() === 'Device.' ? 'urn:dslforum-org:cwmp-1-2' : 'urn:dslforum-org:cwmp-1-0';
+}
+
+export async function startSimulator(options: SimulatorOptions): Promise<SimulatorHandle> {
+  const model = resolveModel(options.model, options.serial);
+  const serial = deviceIdentity(model).serialNumber;
+  const ownServer = options.connectionRequest !== false && !options.connectionRequestServer;
+  const server = options.connectionRequest === false ? undefined : (options.connectionRequestServer ?? (await ConnectionRequestServer.start()));
+  let device: SimulatedDevice | undefined;
+  const crUrl = server?.register(serial, {
+    credentials: () => {
+      const ms = `${cpe.model.root()}ManagementServer.`;
+      return { username: cpe.model.value(`${ms}ConnectionRequestUsername`) ?? '', password: cpe.model.value(`${ms}ConnectionRequestPassword`) ?? '' };
+    },
+    onConnectionRequest: () => void device?.session(['6 CONNECTION REQUEST']),
+  });
+  applyRuntime(model, options, crUrl);
+  const cpe = new SimulatedCpe(model, { bootstrapped: options.bootstrapped, injectFaults: options.injectFaults });
+  const auto = options.autoSessions ?? true;
+  device = new SimulatedDevice(cpe, {
+    session: { acsUrl: options.acsUrl, username: options.username, password: options.password, cwmpNamespace: options.cwmpNamespace ?? defaultNamespace(model), userAgent: options.userAgent, timeoutMs: options.timeoutMs },
+    limiter: options.limiter ?? unlimited,
+    autoSessions: auto,
+    retryFailedSessions: options.retryFailedSessions ?? auto,
+    periodicSeconds: options.periodicSeconds,
+    periodicJitter: options.periodicJitter,
+    rebootDelayMs: options.rebootDelayMs ?? 0,
+    maxAttempts: options.maxAttempts ?? 3,
+    maxRetryAfterSeconds: options.maxRetryAfterSeconds ?? 300,
+    onSession: options.onSession,
+    onFactoryReset: () => applyRuntime(cpe.model, options, crUrl),
+  });
+  device.start();
+  return handleFor(serial, cpe, device, crUrl, async () => {
+    server?.unregister(serial);
+    if (ownServer) await server?.close();
+  });
+}
+
+function handleFor(serial: string, cpe: SimulatedCpe, device: SimulatedDevice, crUrl: string | undefined, release: () => Promise<void>): SimulatorHandle {
+  return {
+    serial,
+    cpe,
+    get model() {
+      return cpe.model;
+    },
+    connectionRequestUrl: crUrl,
+    sessions: device.sessions,
+    runSession: (events) => device.session(events),
+    nextSession: () => device.nextSession(),
+    idle: () => device.idle(),
+    close: async () => {
+      await device.close();
+      await release();
+    },
+  };
+}
