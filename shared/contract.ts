@@ -43,3 +43,9 @@ export interface AcsEvents {
 }
 export type AcsEventName = keyof AcsEvents;
 export const apiEventNames: readonly AcsEventName[] = ['deviceInformed', 'sessionEnded'];
+
+/**
+ * Server-sent events stream of `AcsEvents` in browser mode (`event: <name>`, `data: <json>`).
+ * EventSource cannot send headers, so this one route also accepts `?token=`.
+ */
+export const apiEventsPath = '/api/events';
