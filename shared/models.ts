@@ -40,9 +40,19 @@ export interface SessionRecord {
 
 export type SessionOutcome = 'open' | 'ok' | 'timeout' | 'fault' | 'error' | 'aborted';
 
+/** A request the CPE made of the ACS (TransferComplete, RequestDownload, Kicked, ...). */
+export interface CpeRequestRecord {
+  id: number;
+  sessionId: number | null;
+  method: string;
+  detail: unknown;
+  at: string;
+}
+
 export interface DeviceDetail extends DeviceSummary {
   sessions: SessionRecord[];
   events: DeviceEvent[];
+  cpeRequests: CpeRequestRecord[];
   parameterCount: number;
 }
 

@@ -173,6 +173,33 @@ describe('CWMP listener over real HTTP', () => {
     assert.equal(h.store.faults.listForDevice(id)[0]?.code, 9010);
   });
 
+  test('RequestDownload and Kicked are answered and recorded with the device', async () => {
+    const id = deviceIdOfSerial('ASKS');
+    const cpe = new CpeConnection(h.cwmpUrl);
+    await cpe.post(informXml({ serial: 'ASKS' }));
+    const rd = await cpe.post(
+      rpcXml('<cwmp:RequestDownload><FileType>1 Firmware Upgrade Image</FileType><FileTypeArg enc:arrayType="cwmp:ArgStruct[1]"><ArgStruct><Name>Version</Name><Value>2.0</Value></ArgStruct></FileTypeArg></cwmp:RequestDownload>', 'rd-1'),
+    );
+    assert.equal(peek(rd.body).method, 'RequestDownloadResponse');
+    const kicked = await cpe.post(rpcXml('<cwmp:Kicked><Command>go</Command><Referer>r</Referer><Arg>a</Arg><Next>http://portal.example/next</Next></cwmp:Kicked>', 'k-1'));
+    assert.equal(peek(kicked.body).method, 'KickedResponse');
+    assert.match(kicked.body, /<NextURL>http:\/\/portal.example\/next<\/NextURL>/);
+    assert.equal((await cpe.post('')).status, 204);
+    cpe.close();
+    const recorded = h.store.cpeRequests.listForDevice(id, 10);
+    assert.deepEqual(recorded.map((r) => r.method), ['Kicked', 'RequestDownload']);
+    assert.deepEqual((recorded[1]?.detail as { fileType: string }).fileType, '1 Firmware Upgrade Image');
+  });
+
+  test('a cookie naming no live session is ignored: the CPE is followed by its connection', async () => {
+    const cpe = new CpeConnection(h.cwmpUrl, false);
+    const bogus = { Cookie: 'deskacs_session=0123456789abcdef0123456789abcdef' };
+    assert.equal((await cpe.post(informXml({ serial: 'BADCOOKIE' }), bogus)).status, 200);
+    assert.equal((await cpe.post('', { Cookie: 'deskacs_session=%%%; junk' })).status, 204);
+    cpe.close();
+    assert.equal(h.store.sessions.listForDevice(deviceIdOfSerial('BADCOOKIE'), 1)[0]?.outcome, 'ok');
+  });
+
   test('a CPE fault to a queued request is stored with the task', async () => {
     const id = deviceIdOfSerial('FAULTY');
     const cpe = new CpeConnection(h.cwmpUrl);

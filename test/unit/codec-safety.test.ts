@@ -74,8 +74,10 @@ describe('limits', () => {
     assert.equal(firstValue(inform('<Value>ok</Value>')), 'ok');
   });
 
-  test('the default limit is 4 MiB', () => {
-    rejects(inform(`<Value>${'x'.repeat(4 * 1024 * 1024)}</Value>`), 'too-large');
+  test('the default limit is 4 MiB, also when an option is passed as undefined', () => {
+    const big = inform(`<Value>${'x'.repeat(4 * 1024 * 1024)}</Value>`);
+    rejects(big, 'too-large');
+    rejects(big, 'too-large', undefined, { maxBytes: undefined });
   });
 
   test('a 100,000-deep document is refused quickly without exhausting the stack', () => {

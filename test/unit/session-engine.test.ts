@@ -149,3 +149,16 @@ describe('session engine', () => {
     assert.equal(r.state.name, 'cpe-requests');
   });
 });
+
+describe('session engine: HoldRequests', () => {
+  test('a CPE that says HoldRequests=true is sent no queued request; the queue is kept for later', () => {
+    const held = step(initialState, {
+      kind: 'envelope',
+      envelope: { ...env({ kind: 'request', message: inform }, 'h1'), holdRequests: true },
+      next: undefined,
+    });
+    const r = step(held.state, { kind: 'empty', next: gpv });
+    assert.deepEqual(r.reply, { kind: 'no-content' });
+    assert.ok(!r.effects.some((e) => e.type === 'task-started'));
+  });
+});

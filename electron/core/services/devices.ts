@@ -25,6 +25,7 @@ export function createDeviceService(store: Store): DeviceService {
       ...mustExist(id),
       sessions: store.sessions.listForDevice(id, RECENT_SESSIONS),
       events: store.events.listForDevice(id, RECENT_EVENTS),
+      cpeRequests: store.cpeRequests.listForDevice(id, RECENT_EVENTS),
       parameterCount: store.parameters.count(id),
     }),
     parameters: ({ id, prefix }) => {

@@ -91,10 +91,9 @@ export function createSessionBackend(deps: SessionBackendDeps): SessionBackend {
 }
 
 function recordCpeRequest(store: Store, deviceId: string, request: Exclude<CpeRequest, { name: 'Inform' }>, sessionId: number | null, at: Date, log: Logger): void {
-  if (request.name !== 'TransferComplete' && request.name !== 'DUStateChangeComplete') {
-    log.info(`${request.name} from the CPE`, { device: deviceId });
-    return;
-  }
+  const { name, ...detail } = request;
+  store.cpeRequests.record({ deviceId, sessionId, method: name, detail, at });
+  if (request.name !== 'TransferComplete' && request.name !== 'DUStateChangeComplete') return;
   // TR-069 A.3.3.2: TransferComplete carries the CommandKey of the Download/Upload it ends.
   const task = store.tasks.findByCommandKey(deviceId, request.commandKey);
   const fault = request.name === 'TransferComplete' ? request.fault : firstFault(request.results);

@@ -2,6 +2,7 @@
 // for the Store's lifetime. openStore() migrates, then recovers what a killed process left
 // behind (open sessions -> 'aborted', running tasks -> queued).
 import { openDatabase, type StoreTarget } from './db.ts';
+import { createCpeRequestRepository, type CpeRequestRepository } from './cpe-requests.ts';
 import { createDeviceRepository, type DeviceRepository } from './devices.ts';
 import { createFaultRepository, type FaultRepository } from './faults.ts';
 import { createInformRepository, type InformRepository } from './informs.ts';
@@ -18,6 +19,7 @@ export interface Store {
   events: EventRepository;
   tasks: TaskRepository;
   faults: FaultRepository;
+  cpeRequests: CpeRequestRepository;
   /** Runs fn in one transaction (a savepoint when nested); rolls back if it throws. fn must be synchronous. */
   transaction<T>(fn: () => T): T;
   close(): void;
@@ -49,6 +51,7 @@ export function openStore(options: StoreTarget, now: () => Date = () => new Date
       events,
       tasks,
       faults: createFaultRepository(db),
+      cpeRequests: createCpeRequestRepository(db),
       transaction: <T>(fn: () => T): T => db.transaction(fn)(),
       close: () => {
         if (db.open) db.close();

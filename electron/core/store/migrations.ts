@@ -5,6 +5,7 @@ import { createHash } from 'node:crypto';
 import type { Db } from './db.ts';
 import { MigrationError } from './errors.ts';
 import { migration001 } from './migrations/001-initial.ts';
+import { migration002 } from './migrations/002-cpe-requests.ts';
 
 export interface Migration {
   /** 1, 2, 3 ... in order, never reused. */
@@ -14,7 +15,7 @@ export interface Migration {
 }
 
 /** Every migration this build knows, oldest first. Append only; never edit a released one. */
-export const MIGRATIONS: readonly Migration[] = [migration001];
+export const MIGRATIONS: readonly Migration[] = [migration001, migration002];
 
 interface AppliedRow {
   id: number;

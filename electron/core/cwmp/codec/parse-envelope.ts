@@ -11,7 +11,7 @@ import { methodMinVersion } from './rpc-versions.ts';
 import type { ParseContext } from './values.ts';
 import { readBool } from './values.ts';
 import type { NsScope, XmlElement, XmlLimits } from './xml.ts';
-import { childElements, DEFAULT_XML_LIMITS, parseXmlDocument, text } from './xml.ts';
+import { childElements, parseXmlDocument, resolveLimits, text } from './xml.ts';
 
 interface HeaderInfo {
   id: string | undefined;
@@ -115,9 +115,8 @@ function parseRpc(
  * @throws CwmpParseError when the body is not XML, not SOAP, an unknown method, or over a limit.
  */
 export function parseEnvelope(xml: string, limits?: Partial<XmlLimits>): ParsedEnvelope {
-  const lim: XmlLimits = { ...DEFAULT_XML_LIMITS, ...limits };
   const source = xml.charCodeAt(0) === 0xfeff ? xml.slice(1) : xml;
-  const { root, trailingText } = parseXmlDocument(source, lim);
+  const { root, trailingText } = parseXmlDocument(source, resolveLimits(limits));
   const ctx: ParseContext = { warnings: [] };
   if (trailingText) ctx.warnings.push('text after the SOAP Envelope was ignored');
   const parts = envelopeParts(root);

@@ -76,10 +76,18 @@ export function decodeEntities(s: string): string {
   });
 }
 
+/** Limits with defaults filled in; an explicit `undefined` (e.g. an unset option) keeps the default. */
+export function resolveLimits(limits: Partial<XmlLimits> | undefined): XmlLimits {
+  return {
+    maxBytes: limits?.maxBytes ?? DEFAULT_XML_LIMITS.maxBytes,
+    maxDepth: limits?.maxDepth ?? DEFAULT_XML_LIMITS.maxDepth,
+  };
+}
+
 function byteLengthOver(xml: string, maxBytes: number): number | undefined {
   // A UTF-16 code unit is at most 3 UTF-8 bytes: skip the exact count when it cannot matter.
   if (xml.length * 3 <= maxBytes) return undefined;
-  const bytes = xml.length > maxBytes ? xml.length : Buffer.byteLength(xml, 'utf8');
+  const bytes = Buffer.byteLength(xml, 'utf8');
   return bytes > maxBytes ? bytes : undefined;
 }
 

@@ -55,7 +55,7 @@ function onEnvelope(state: SessionState, env: ParsedEnvelope, next: QueuedReques
       reply: fault(env.version, env.id ?? '', 8003, 'A session must begin with an Inform'),
     };
   }
-  const ctx = countMessage(state.ctx, env.warnings);
+  const ctx = { ...countMessage(state.ctx, env.warnings), held: env.holdRequests };
   if (cpeRequest !== null) return onCpeRequest(state, ctx, env, cpeRequest);
   if (state.name === 'cpe-requests') {
     // A response before the CPE's empty POST: nothing was asked yet. Note it and move on to
@@ -72,7 +72,7 @@ function onInform(state: SessionState, env: ParsedEnvelope, inform: CpeRequest &
     effects.push(...end(state, 'aborted', [], { kind: 'no-content' }).effects);
   }
   const deviceId = deviceIdOf(inform.deviceId);
-  const ctx: SessionContext = { deviceId, version: env.version, messages: 1, nextId: 1, warnings: [...env.warnings] };
+  const ctx: SessionContext = { deviceId, version: env.version, messages: 1, nextId: 1, warnings: [...env.warnings], held: env.holdRequests };
   effects.push({ type: 'inform', deviceId, inform, version: env.version, warnings: env.warnings });
   const reply: AcsResponse = { name: 'InformResponse', maxEnvelopes: 1 };
   return { state: { name: 'cpe-requests', ctx }, effects, reply: soap(ctx.version, env.id ?? '', reply) };
@@ -148,7 +148,7 @@ function onUnbuildable(state: SessionState, taskId: number, message: string, nex
 
 /** Send the next queued request, or end the session with 204 when the queue is empty. */
 function sendNext(ctx: SessionContext, next: QueuedRequest | undefined, effects: SessionEffect[]): StepResult {
-  if (next === undefined) {
+  if (next === undefined || ctx.held) {
     const done: SessionState = { name: 'acs-requests', ctx, inFlight: null };
     return end(done, 'ok', effects, { kind: 'no-content' });
   }

@@ -20,6 +20,11 @@ export interface SessionContext {
   /** Counter for the cwmp:ID of ACS-initiated requests. */
   nextId: number;
   warnings: string[];
+  /**
+   * The CPE's last envelope carried cwmp:HoldRequests=true: it asks not to be sent requests
+   * now, so the ACS keeps its queue for a later session instead of dispatching it.
+   */
+  held: boolean;
 }
 
 /** An ACS request taken from the device's task queue, in flight until the CPE answers it. */
