@@ -82,22 +82,46 @@ async function handle(req: IncomingMessage, res: ServerResponse, registry: Sessi
     return;
   }
   const session = existing ?? registry.create(req.socket, initialState);
-  const input = toInput(bytes, req.headers['content-type'], session, opts);
-  const result = runStep(session, input, registry, opts);
-  if (result === null) {
-    refuseBusy(res, opts, 'another session of this device is in progress');
-    return;
+  let input = toInput(bytes, req.headers['content-type'], session, opts);
+  // Step until there is something to send: an ACS turn takes a second step to fetch the next
+  // queued request after the answer just received is stored.
+  for (;;) {
+    const result = runStep(session, input, registry, opts);
+    if (result === null) {
+      refuseBusy(res, opts, 'another session of this device is in progress');
+      return;
+    }
+    const next = nextInput(session, result, opts);
+    if (next === null) {
+      reply(session, result, res, registry, opts);
+      return;
+    }
+    input = next;
   }
-  finish(session, result, res, registry, opts);
+}
+
+/** The input of the step that must follow this one before anything is sent, if any. */
+function nextInput(session: LiveSession, result: StepResult, opts: ListenerOptions): SessionInput | null {
+  const reply = result.reply;
+  const s = result.state;
+  if (reply.kind === 'next-request') {
+    return { kind: 'dispatch', next: s.name === 'acs-requests' ? opts.backend.nextRequest(s.ctx.deviceId) : undefined };
+  }
+  if (reply.kind === 'soap' && s.name === 'acs-requests' && s.inFlight !== null) {
+    try {
+      session.outgoing = buildEnvelope(reply.envelope);
+    } catch (err) {
+      // A queued request this CPE's CWMP version cannot carry: fail that task, try the next.
+      return { kind: 'request-unbuildable', taskId: s.inFlight.taskId, message: err instanceof Error ? err.message : String(err) };
+    }
+  }
+  return null;
 }
 
 function toInput(bytes: Buffer, contentType: string | undefined, session: LiveSession, opts: ListenerOptions): SessionInput {
-  const next = (): QueuedRequest | undefined => nextFor(session, opts);
-  if (bytes.length === 0 || isBlank(bytes)) return { kind: 'empty', next: next() };
+  if (bytes.length === 0 || isBlank(bytes)) return { kind: 'empty' };
   try {
-    const envelope = parseEnvelope(decodeBody(bytes, contentType), { maxBytes: opts.maxBodyBytes });
-    const wantsNext = envelope.body.kind !== 'request';
-    return { kind: 'envelope', envelope, next: wantsNext ? next() : undefined };
+    return { kind: 'envelope', envelope: parseEnvelope(decodeBody(bytes, contentType), { maxBytes: opts.maxBodyBytes }) };
   } catch (err) {
     if (!(err instanceof CwmpParseError)) throw err;
     const failure: ParseFailure = { kind: err.kind, message: err.message };
@@ -107,12 +131,6 @@ function toInput(bytes: Buffer, contentType: string | undefined, session: LiveSe
     opts.log.warn('cwmp parse error', { remote: session.remoteAddress, error: err.message });
     return { kind: 'parse-error', failure };
   }
-}
-
-function nextFor(session: LiveSession, opts: ListenerOptions): QueuedRequest | undefined {
-  const s = session.state;
-  if (s.name !== 'cpe-requests' && s.name !== 'acs-requests') return undefined;
-  return opts.backend.nextRequest(s.ctx.deviceId);
 }
 
 /**
@@ -139,47 +157,31 @@ function runStep(session: LiveSession, input: SessionInput, registry: SessionReg
   return result;
 }
 
-function finish(session: LiveSession, result: StepResult, res: ServerResponse, registry: SessionRegistry, opts: ListenerOptions): void {
-  let current = result;
-  for (;;) {
-    const reply = current.reply;
-    if (reply.kind === 'no-content') {
-      registry.remove(session);
-      res.writeHead(204).end();
-      return;
-    }
-    if (reply.kind === 'http-error') {
-      if (current.state.name === 'ended' || current.state.name === 'awaiting-inform') registry.remove(session);
-      sendText(res, reply.status, reply.message);
-      return;
-    }
-    let xml: string;
-    try {
-      xml = buildEnvelope(reply.envelope);
-    } catch (err) {
-      const s = current.state;
-      if (s.name !== 'acs-requests' || s.inFlight === null) throw err;
-      // A queued request this CPE's CWMP version cannot carry: fail that task, try the next.
-      const input: SessionInput = { kind: 'request-unbuildable', taskId: s.inFlight.taskId, message: String(err), next: undefined };
-      session.state = { ...s, inFlight: null };
-      input.next = nextFor(session, opts);
-      const again = runStep(session, input, registry, opts);
-      if (again === null) throw err;
-      current = again;
-      continue;
-    }
-    // No session exists before an accepted Inform: a refused first message leaves nothing behind.
-    if (current.state.name === 'ended' || current.state.name === 'awaiting-inform') registry.remove(session);
-    else armTimeout(session, registry, opts);
-    const headers: Record<string, string | number> = {
-      'Content-Type': 'text/xml; charset="utf-8"',
-      'Content-Length': Buffer.byteLength(xml),
-      SOAPServer: 'DeskACS',
-    };
-    if (reply.envelope.body.name === 'InformResponse') headers['Set-Cookie'] = `${SESSION_COOKIE}=${session.token}; Path=/; HttpOnly`;
-    res.writeHead(200, headers).end(xml);
+function reply(session: LiveSession, result: StepResult, res: ServerResponse, registry: SessionRegistry, opts: ListenerOptions): void {
+  const r = result.reply;
+  const over = result.state.name === 'ended' || result.state.name === 'awaiting-inform';
+  if (r.kind === 'no-content' || r.kind === 'next-request') {
+    registry.remove(session);
+    res.writeHead(204).end();
     return;
   }
+  if (r.kind === 'http-error') {
+    if (over) registry.remove(session);
+    sendText(res, r.status, r.message);
+    return;
+  }
+  const xml = session.outgoing ?? buildEnvelope(r.envelope);
+  session.outgoing = null;
+  // No session exists before an accepted Inform: a refused first message leaves nothing behind.
+  if (over) registry.remove(session);
+  else armTimeout(session, registry, opts);
+  const headers: Record<string, string | number> = {
+    'Content-Type': 'text/xml; charset="utf-8"',
+    'Content-Length': Buffer.byteLength(xml),
+    SOAPServer: 'DeskACS',
+  };
+  if (r.envelope.body.name === 'InformResponse') headers['Set-Cookie'] = `${SESSION_COOKIE}=${session.token}; Path=/; HttpOnly`;
+  res.writeHead(200, headers).end(xml);
 }
 
 function armTimeout(session: LiveSession, registry: SessionRegistry, opts: ListenerOptions): void {

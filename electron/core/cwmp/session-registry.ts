@@ -12,6 +12,8 @@ export interface LiveSession {
   remoteAddress: string;
   startedAt: number;
   timer: NodeJS.Timeout | null;
+  /** The ACS request already built while stepping, so it is not built twice. */
+  outgoing: string | null;
 }
 
 export const SESSION_COOKIE = 'deskacs_session';
@@ -55,6 +57,7 @@ export class SessionRegistry {
       remoteAddress: normaliseAddress(socket.remoteAddress),
       startedAt: Date.now(),
       timer: null,
+      outgoing: null,
     };
     this.byToken.set(session.token, session);
     this.bySocket.set(socket, session);

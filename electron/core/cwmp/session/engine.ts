@@ -35,15 +35,17 @@ export function step(state: SessionState, input: SessionInput): StepResult {
     case 'parse-error':
       return onParseError(state, input.failure);
     case 'request-unbuildable':
-      return onUnbuildable(state, input.taskId, input.message, input.next);
+      return onUnbuildable(state, input.taskId, input.message);
     case 'empty':
-      return onEmpty(state, input.next);
+      return onEmpty(state);
     case 'envelope':
-      return onEnvelope(state, input.envelope, input.next);
+      return onEnvelope(state, input.envelope);
+    case 'dispatch':
+      return onDispatch(state, input.next);
   }
 }
 
-function onEnvelope(state: SessionState, env: ParsedEnvelope, next: QueuedRequest | undefined): StepResult {
+function onEnvelope(state: SessionState, env: ParsedEnvelope): StepResult {
   const body = env.body;
   if (body.kind === 'request' && body.message.name === 'Inform') return onInform(state, env, body.message);
   const cpeRequest = body.kind === 'request' && body.message.name !== 'Inform' ? body.message : null;
@@ -60,9 +62,9 @@ function onEnvelope(state: SessionState, env: ParsedEnvelope, next: QueuedReques
   if (state.name === 'cpe-requests') {
     // A response before the CPE's empty POST: nothing was asked yet. Note it and move on to
     // the ACS's turn, as if the CPE had said it has no more requests.
-    return sendNext(ctx, next, [warnCtx(ctx, `${body.message.name} received while no ACS request was pending`)]);
+    return acsTurn(ctx, [warnCtx(ctx, `${body.message.name} received while no ACS request was pending`)]);
   }
-  return onCpeAnswer(state.inFlight, ctx, env, next);
+  return onCpeAnswer(state.inFlight, ctx, env);
 }
 
 function onInform(state: SessionState, env: ParsedEnvelope, inform: CpeRequest & { name: 'Inform' }): StepResult {
@@ -93,7 +95,6 @@ function onCpeAnswer(
   inFlight: { taskId: number; request: AcsRequest; id: string } | null,
   ctx: SessionContext,
   env: ParsedEnvelope,
-  next: QueuedRequest | undefined,
 ): StepResult {
   const body = env.body;
   const effects: SessionEffect[] = [];
@@ -115,10 +116,10 @@ function onCpeAnswer(
       message: `the CPE answered ${inFlight.request.name} with ${got}`,
     });
   }
-  return sendNext(ctx, next, effects);
+  return acsTurn(ctx, effects);
 }
 
-function onEmpty(state: SessionState, next: QueuedRequest | undefined): StepResult {
+function onEmpty(state: SessionState): StepResult {
   if (state.name === 'awaiting-inform' || state.name === 'ended') {
     return {
       state,
@@ -137,21 +138,33 @@ function onEmpty(state: SessionState, next: QueuedRequest | undefined): StepResu
       message: `the CPE sent an empty POST instead of answering ${state.inFlight.request.name}`,
     });
   }
-  return sendNext(ctx, next, effects);
+  return acsTurn(ctx, effects);
 }
 
-function onUnbuildable(state: SessionState, taskId: number, message: string, next: QueuedRequest | undefined): StepResult {
+function onUnbuildable(state: SessionState, taskId: number, message: string): StepResult {
   if (state.name !== 'acs-requests') return { state, effects: [], reply: { kind: 'no-content' } };
   const effects: SessionEffect[] = [{ type: 'task-failed', deviceId: state.ctx.deviceId, taskId, message }];
-  return sendNext(state.ctx, next, effects);
+  return acsTurn(state.ctx, effects);
+}
+
+/**
+ * The CPE has nothing more to say (TR-069 3.7.1.3): it is the ACS's turn. Unless the CPE asked
+ * to be left alone (HoldRequests), ask the listener for the next queued request.
+ */
+function acsTurn(ctx: SessionContext, effects: SessionEffect[]): StepResult {
+  const waiting: SessionState = { name: 'acs-requests', ctx, inFlight: null };
+  if (ctx.held) return end(waiting, 'ok', effects, { kind: 'no-content' });
+  return { state: waiting, effects, reply: { kind: 'next-request' } };
 }
 
 /** Send the next queued request, or end the session with 204 when the queue is empty. */
-function sendNext(ctx: SessionContext, next: QueuedRequest | undefined, effects: SessionEffect[]): StepResult {
-  if (next === undefined || ctx.held) {
-    const done: SessionState = { name: 'acs-requests', ctx, inFlight: null };
-    return end(done, 'ok', effects, { kind: 'no-content' });
+function onDispatch(state: SessionState, next: QueuedRequest | undefined): StepResult {
+  if (state.name !== 'acs-requests' || state.inFlight !== null) {
+    return { state, effects: [warn(state, 'dispatch outside the ACS turn ignored')], reply: { kind: 'no-content' } };
   }
+  const { ctx } = state;
+  if (next === undefined) return end(state, 'ok', [], { kind: 'no-content' });
+  const effects: SessionEffect[] = [];
   const id = `deskacs-${ctx.nextId}`;
   const inFlight = { taskId: next.taskId, request: next.request, id };
   effects.push({ type: 'task-started', deviceId: ctx.deviceId, taskId: next.taskId, request: next.request });

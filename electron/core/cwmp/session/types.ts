@@ -62,11 +62,13 @@ export interface ParseFailure {
 }
 
 export type SessionInput =
-  | { kind: 'envelope'; envelope: ParsedEnvelope; next: QueuedRequest | undefined }
-  | { kind: 'empty'; next: QueuedRequest | undefined }
+  | { kind: 'envelope'; envelope: ParsedEnvelope }
+  | { kind: 'empty' }
+  /** The answer to a 'next-request' reply: the device's next queued request, if any. */
+  | { kind: 'dispatch'; next: QueuedRequest | undefined }
   | { kind: 'parse-error'; failure: ParseFailure }
-  /** The ACS could not build the queued request (e.g. not in the CPE's CWMP version). */
-  | { kind: 'request-unbuildable'; taskId: number; message: string; next: QueuedRequest | undefined }
+  /** The ACS could not build the in-flight request (e.g. not in the CPE's CWMP version). */
+  | { kind: 'request-unbuildable'; taskId: number; message: string }
   | { kind: 'timeout' }
   | { kind: 'aborted'; reason: string };
 
@@ -86,6 +88,12 @@ export type SessionReply =
   | { kind: 'soap'; envelope: OutgoingEnvelope }
   /** HTTP 204: the session is over (TR-069 3.7.1.4: the ACS ends it with an empty response). */
   | { kind: 'no-content' }
+  /**
+   * It is the ACS's turn: perform this step's effects, then look up the device's next queued
+   * request and step again with { kind: 'dispatch' }. Two steps, because the next request of a
+   * multi-step task depends on the answer just stored.
+   */
+  | { kind: 'next-request' }
   | { kind: 'http-error'; status: number; message: string };
 
 export interface StepResult {
