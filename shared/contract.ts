@@ -1,6 +1,18 @@
 // The API contract: every method the UI (or any client) may call, with its argument type, result
 // type and HTTP route. IPC, HTTP and tests all go through one implementation of `AcsApi`.
-import type { DeviceDetail, DeviceSummary, Page, ParameterRow, ServerInfo } from './models.ts';
+import type {
+  ConnectionRequestReport,
+  CreateTaskResult,
+  DeviceCredentials,
+  DeviceDetail,
+  DeviceSummary,
+  Page,
+  ParameterRow,
+  ServerInfo,
+  TaskRecord,
+  TaskStatus,
+} from './models.ts';
+import type { TaskOptions } from './tasks.ts';
 
 export interface ListDevicesArgs {
   q?: string;
@@ -17,11 +29,41 @@ export interface GetParametersArgs {
   prefix?: string;
 }
 
+export interface CreateTaskArgs extends TaskOptions {
+  id: string;
+  /** A TaskSpec as JSON, e.g. {"name": "reboot"}; validated by the core. */
+  task: unknown;
+}
+
+export interface ListTasksArgs {
+  deviceId?: string;
+  status?: TaskStatus;
+  limit?: number;
+}
+
+export interface TaskIdArgs {
+  taskId: number;
+}
+
+export interface SetDeviceCredentialsArgs {
+  id: string;
+  username: string;
+  password: string;
+}
+
 export interface AcsApi {
   serverInfo(args: Record<string, never>): Promise<ServerInfo>;
   listDevices(args: ListDevicesArgs): Promise<Page<DeviceSummary>>;
   getDevice(args: GetDeviceArgs): Promise<DeviceDetail>;
   getParameters(args: GetParametersArgs): Promise<ParameterRow[]>;
+  createTask(args: CreateTaskArgs): Promise<CreateTaskResult>;
+  listTasks(args: ListTasksArgs): Promise<TaskRecord[]>;
+  getTask(args: TaskIdArgs): Promise<TaskRecord>;
+  cancelTask(args: TaskIdArgs): Promise<TaskRecord>;
+  connectionRequest(args: GetDeviceArgs): Promise<ConnectionRequestReport>;
+  getDeviceCredentials(args: GetDeviceArgs): Promise<DeviceCredentials | null>;
+  setDeviceCredentials(args: SetDeviceCredentialsArgs): Promise<DeviceCredentials>;
+  deleteDeviceCredentials(args: GetDeviceArgs): Promise<{ removed: boolean }>;
 }
 
 export type ApiMethod = keyof AcsApi;
@@ -34,15 +76,24 @@ export const apiRoutes = {
   listDevices: { method: 'GET', path: '/api/devices' },
   getDevice: { method: 'GET', path: '/api/devices/:id' },
   getParameters: { method: 'GET', path: '/api/devices/:id/parameters' },
+  createTask: { method: 'POST', path: '/api/devices/:id/tasks' },
+  listTasks: { method: 'GET', path: '/api/tasks' },
+  getTask: { method: 'GET', path: '/api/tasks/:taskId' },
+  cancelTask: { method: 'DELETE', path: '/api/tasks/:taskId' },
+  connectionRequest: { method: 'POST', path: '/api/devices/:id/connection-request' },
+  getDeviceCredentials: { method: 'GET', path: '/api/devices/:id/credentials' },
+  setDeviceCredentials: { method: 'PUT', path: '/api/devices/:id/credentials' },
+  deleteDeviceCredentials: { method: 'DELETE', path: '/api/devices/:id/credentials' },
 } as const satisfies Record<ApiMethod, { method: 'GET' | 'POST' | 'DELETE' | 'PUT'; path: string }>;
 
 /** Push events from the core (IPC push in the app, server-sent events in browser mode). */
 export interface AcsEvents {
   deviceInformed: { deviceId: string; events: string[] };
   sessionEnded: { deviceId: string; outcome: string };
+  taskUpdated: { taskId: number; deviceId: string; status: TaskStatus };
 }
 export type AcsEventName = keyof AcsEvents;
-export const apiEventNames: readonly AcsEventName[] = ['deviceInformed', 'sessionEnded'];
+export const apiEventNames: readonly AcsEventName[] = ['deviceInformed', 'sessionEnded', 'taskUpdated'];
 
 /**
  * Server-sent events stream of `AcsEvents` in browser mode (`event: <name>`, `data: <json>`).

@@ -85,6 +85,12 @@ export interface TaskRecord {
   endedAt: string | null;
   result: unknown;
   fault: FaultInfo | null;
+  /** How many times the task was sent to the device. */
+  attempts: number;
+  /** What the task waits for after reaching the device: its boot, its bootstrap, its TransferComplete. */
+  awaiting: 'boot' | 'bootstrap' | 'transfer' | null;
+  /** A retry after a transient fault does not run before this time. */
+  notBefore: string | null;
 }
 
 export interface FaultInfo {
@@ -100,4 +106,25 @@ export interface ServerInfo {
   dataDir: string;
   devices: number;
   activeSessions: number;
+}
+
+/** What a connection request to a device achieved, in a form fit to show. */
+export interface ConnectionRequestReport {
+  outcome: 'reached' | 'auth-failed' | 'unreachable' | 'timed-out' | 'bad-url' | 'http-error' | 'no-url';
+  message: string;
+}
+
+export interface CreateTaskResult {
+  task: TaskRecord;
+  /** True when the task finished (or reached the device and now awaits its confirmation) before the call returned. */
+  ran: boolean;
+  connectionRequest: ConnectionRequestReport | null;
+}
+
+/** Connection-request credentials of a device (ACS -> CPE), as the operator sees them. */
+export interface DeviceCredentials {
+  username: string;
+  password: string;
+  source: 'operator' | 'import' | 'acs';
+  updatedAt: string;
 }

@@ -8,7 +8,12 @@ import { startCwmpListener, type CwmpListener } from './cwmp/listener.ts';
 import { createEventHub } from './events.ts';
 import { startApiServer, type ApiServer } from './http/api-server.ts';
 import { createDeviceService } from './services/devices.ts';
+import { createCredentialService } from './services/credentials.ts';
+import { builtinQuirkRules, defaultQuirks, resolveQuirks, type Quirks } from './services/quirks.ts';
 import { createSessionBackend } from './services/session-backend.ts';
+import { TaskRunner } from './services/tasks/runner.ts';
+import { createTaskService, type TaskService } from './services/tasks/service.ts';
+import { TaskChanges } from './services/tasks/task-events.ts';
 import { openStore, type Store } from './store/index.ts';
 import { storePath } from './store/data-dir.ts';
 
@@ -27,6 +32,15 @@ export async function assembleAcs(config: AcsConfig): Promise<{ acs: Acs; store:
     config.log.warn('recovered from an unclean stop', { ...store.recovered });
   }
   const events = createEventHub();
+  const now = (): Date => new Date();
+  const quirksFor = (deviceId: string): Quirks => {
+    const d = store.devices.get(deviceId);
+    return d === undefined ? { ...defaultQuirks } : resolveQuirks(d, builtinQuirkRules);
+  };
+  const taskChanges = new TaskChanges(store, events);
+  const runner = new TaskRunner({ store, log: config.log, now, quirksFor, changed: (t) => taskChanges.add(t) });
+  const tasks = createTaskService({ store, events, quirksFor, connectionRequestTimeoutMs: 10_000, now });
+  const expiry = startExpiryTimer(store, events, config);
   let listener: CwmpListener | null = null;
   let apiServer: ApiServer | null = null;
   try {
@@ -37,11 +51,11 @@ export async function assembleAcs(config: AcsConfig): Promise<{ acs: Acs; store:
       maxConcurrentSessions: config.maxConcurrentSessions,
       maxBodyBytes: MAX_CWMP_BODY_BYTES,
       retryAfterSeconds: 10,
-      backend: createSessionBackend({ store, events, log: config.log }),
+      backend: createSessionBackend({ store, events, runner, taskChanges, log: config.log }),
       log: config.log,
     });
     const apiToken = loadOrCreateApiToken(config.dataDir);
-    const api = createApi(store, config, listener);
+    const api = createApi(store, config, listener, tasks);
     if (config.httpPort !== null) {
       apiServer = await startApiServer({
         host: config.httpHost,
@@ -58,17 +72,38 @@ export async function assembleAcs(config: AcsConfig): Promise<{ acs: Acs; store:
       api,
       events,
       info: { cwmpUrl: listener.url, apiUrl: apiServer?.url ?? null, apiToken, dataDir: config.dataDir },
-      close: () => shutdown(store, started.listener, started.apiServer),
+      close: () => {
+        clearInterval(expiry);
+        return shutdown(store, started.listener, started.apiServer);
+      },
     };
     return { acs, store };
   } catch (err) {
+    clearInterval(expiry);
     await shutdown(store, listener, apiServer);
     throw err;
   }
 }
 
-function createApi(store: Store, config: AcsConfig, listener: CwmpListener): AcsApi {
+/** Expires tasks that waited too long, every half minute. */
+function startExpiryTimer(store: Store, events: ReturnType<typeof createEventHub>, config: AcsConfig): NodeJS.Timeout {
+  const timer = setInterval(() => {
+    try {
+      for (const id of store.tasks.expireOlderThan(new Date())) {
+        const t = store.tasks.get(id);
+        if (t !== undefined) events.emit('taskUpdated', { taskId: id, deviceId: t.deviceId, status: t.status });
+      }
+    } catch (err) {
+      config.log.error('task expiry failed', { error: String(err) });
+    }
+  }, 30_000);
+  timer.unref();
+  return timer;
+}
+
+function createApi(store: Store, config: AcsConfig, listener: CwmpListener, tasks: TaskService): AcsApi {
   const devices = createDeviceService(store);
+  const credentials = createCredentialService(store);
   return {
     serverInfo: async () => ({
       version: ACS_VERSION,
@@ -81,6 +116,20 @@ function createApi(store: Store, config: AcsConfig, listener: CwmpListener): Acs
     listDevices: async (args) => devices.list(args),
     getDevice: async (args) => devices.detail(args),
     getParameters: async (args) => devices.parameters(args),
+    createTask: (args) => {
+      const options: Parameters<TaskService['create']>[2] = {};
+      if (args.connectionRequest !== undefined) options.connectionRequest = args.connectionRequest;
+      if (args.waitSeconds !== undefined) options.waitSeconds = args.waitSeconds;
+      if (args.expiresInSeconds !== undefined) options.expiresInSeconds = args.expiresInSeconds;
+      return tasks.create(args.id, args.task, options);
+    },
+    listTasks: async (args) => tasks.list(args),
+    getTask: async (args) => tasks.get(args.taskId),
+    cancelTask: async (args) => tasks.cancel(args.taskId),
+    connectionRequest: (args) => tasks.connectionRequest(args.id),
+    getDeviceCredentials: async (args) => credentials.get(args.id),
+    setDeviceCredentials: async (args) => credentials.set(args.id, args.username, args.password),
+    deleteDeviceCredentials: async (args) => credentials.remove(args.id),
   };
 }
 

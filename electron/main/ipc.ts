@@ -16,6 +16,14 @@ const handlers: { [K in ApiMethod]: Handler<K> } = {
   listDevices: (api, args) => api.listDevices(args),
   getDevice: (api, args) => api.getDevice(args),
   getParameters: (api, args) => api.getParameters(args),
+  createTask: (api, args) => api.createTask(args),
+  listTasks: (api, args) => api.listTasks(args),
+  getTask: (api, args) => api.getTask(args),
+  cancelTask: (api, args) => api.cancelTask(args),
+  connectionRequest: (api, args) => api.connectionRequest(args),
+  getDeviceCredentials: (api, args) => api.getDeviceCredentials(args),
+  setDeviceCredentials: (api, args) => api.setDeviceCredentials(args),
+  deleteDeviceCredentials: (api, args) => api.deleteDeviceCredentials(args),
 };
 
 /** What a handler needs of Electron's IpcMainInvokeEvent: the frame that sent the call. */

@@ -41,6 +41,14 @@ export function createBridge(ipc: BridgeIpc): AcsBridge {
     listDevices: method('listDevices'),
     getDevice: method('getDevice'),
     getParameters: method('getParameters'),
+    createTask: method('createTask'),
+    listTasks: method('listTasks'),
+    getTask: method('getTask'),
+    cancelTask: method('cancelTask'),
+    connectionRequest: method('connectionRequest'),
+    getDeviceCredentials: method('getDeviceCredentials'),
+    setDeviceCredentials: method('setDeviceCredentials'),
+    deleteDeviceCredentials: method('deleteDeviceCredentials'),
     onEvent,
   } satisfies AcsBridge;
 }

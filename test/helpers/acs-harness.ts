@@ -89,3 +89,14 @@ export async function apiGet(h: Harness, path: string): Promise<{ status: number
   const res = await send(`${h.apiUrl}${path}`, 'GET', { Authorization: `Bearer ${h.acs.info.apiToken}` }, null);
   return { status: res.status, json: JSON.parse(res.body) as unknown };
 }
+
+export async function apiPost(h: Harness, path: string, body: unknown, method = 'POST'): Promise<{ status: number; json: unknown }> {
+  const data = body === undefined ? null : Buffer.from(JSON.stringify(body));
+  const headers: Record<string, string> = { Authorization: `Bearer ${h.acs.info.apiToken}` };
+  if (data !== null) {
+    headers['Content-Type'] = 'application/json';
+    headers['Content-Length'] = String(data.length);
+  }
+  const res = await send(`${h.apiUrl}${path}`, method, headers, data);
+  return { status: res.status, json: res.body === '' ? null : (JSON.parse(res.body) as unknown) };
+}

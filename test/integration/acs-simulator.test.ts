@@ -6,7 +6,7 @@ import { join, resolve } from 'node:path';
 import { after, before, describe, test } from 'node:test';
 import type { DeviceDetail, DeviceSummary, Page, ParameterRow } from '../../shared/models.ts';
 import { loadCsvModel, startSimulator, type SimulatorHandle } from '../../electron/core/simulator/index.ts';
-import { apiGet, startHarness, type Harness } from '../helpers/acs-harness.ts';
+import { apiGet, apiPost, startHarness, type Harness } from '../helpers/acs-harness.ts';
 
 const repoRoot = resolve(new URL('../..', import.meta.url).pathname);
 const datamodels = resolve(repoRoot, '../shared/cwmp/datamodels');
@@ -41,10 +41,11 @@ describe('ACS <-> simulator over real HTTP', () => {
       assert.equal(device.rootObject, root.slice(0, -1));
       assert.notEqual(device.softwareVersion, '');
 
-      h.store.tasks.enqueue(device.id, 'GetParameterNames', { parameterPath: root, nextLevel: false });
-      h.store.tasks.enqueue(device.id, 'GetParameterValues', { parameterNames: [`${root}DeviceInfo.`] });
+      const queued = await apiPost(h, `/api/devices/${encodeURIComponent(device.id)}/tasks`, { name: 'refresh' });
+      assert.equal(queued.status, 200, JSON.stringify(queued.json));
       const second = await sim.runSession(['6 CONNECTION REQUEST']);
       assert.ok(second.ok, JSON.stringify(second));
+      // A whole-device refresh: the names, then every value in one partial-path request.
       assert.deepEqual(second.rpcs, ['GetParameterNames', 'GetParameterValues']);
 
       const detail = (await apiGet(h, `/api/devices/${encodeURIComponent(device.id)}`)).json as DeviceDetail;
@@ -56,7 +57,7 @@ describe('ACS <-> simulator over real HTTP', () => {
       assert.equal(serial?.value, `SIM-${model}`);
       assert.equal(serial?.writable, false);
       const tasks = h.store.tasks.listForDevice(device.id);
-      assert.deepEqual(tasks.map((t) => t.status), ['done', 'done']);
+      assert.deepEqual(tasks.map((t) => t.status), ['done']);
     });
   }
 
@@ -65,7 +66,7 @@ describe('ACS <-> simulator over real HTTP', () => {
     sims.push(sim);
     await sim.runSession();
     const device = await deviceBySerial(h, 'SIM-FAULT');
-    const task = h.store.tasks.enqueue(device.id, 'GetParameterValues', { parameterNames: ['Device.NoSuchThing.'] });
+    const task = h.store.tasks.enqueue(device.id, 'getParameterValues', { name: 'getParameterValues', names: ['Device.NoSuchThing.'] });
     const report = await sim.runSession();
     assert.deepEqual(report.faults, [{ rpc: 'GetParameterValues', code: 9005 }]);
     const stored = h.store.tasks.get(task.id);

@@ -83,7 +83,7 @@ describe('CWMP sessions under concurrency', () => {
       const id = '00AA11-HG1-SILENT';
       const cpe = new CpeConnection(h.cwmpUrl);
       await cpe.post(informXml({ serial: 'SILENT' }));
-      const task = h.store.tasks.enqueue(id, 'Reboot', { commandKey: 'r1' });
+      const task = h.store.tasks.enqueue(id, 'reboot', { name: 'reboot' }, { commandKey: 'r1' });
       const req = await cpe.post('');
       assert.equal(peek(req.body).method, 'Reboot');
       assert.equal(h.store.tasks.get(task.id)?.status, 'running');

@@ -39,7 +39,7 @@ describe('CWMP listener over real HTTP', () => {
   test('a CPE that drops cookies is followed by its TCP connection', async () => {
     const cpe = new CpeConnection(h.cwmpUrl, false);
     assert.equal((await cpe.post(informXml({ serial: 'NOCOOKIE' }))).status, 200);
-    h.store.tasks.enqueue(deviceIdOfSerial('NOCOOKIE'), 'GetParameterValues', { parameterNames: ['InternetGatewayDevice.DeviceInfo.'] });
+    h.store.tasks.enqueue(deviceIdOfSerial('NOCOOKIE'), 'getParameterValues', { name: 'getParameterValues', names: ['InternetGatewayDevice.DeviceInfo.UpTime'] });
     const req = await cpe.post('');
     assert.equal(req.status, 200);
     assert.equal(peek(req.body).method, 'GetParameterValues');
@@ -204,9 +204,9 @@ describe('CWMP listener over real HTTP', () => {
     const id = deviceIdOfSerial('FAULTY');
     const cpe = new CpeConnection(h.cwmpUrl);
     await cpe.post(informXml({ serial: 'FAULTY' }));
-    const task = h.store.tasks.enqueue(id, 'SetParameterValues', {
-      parameterList: [{ name: 'InternetGatewayDevice.DeviceInfo.UpTime', value: '1', type: 'xsd:unsignedInt' }],
-      parameterKey: 'k',
+    const task = h.store.tasks.enqueue(id, 'setParameterValues', {
+      name: 'setParameterValues',
+      values: [{ name: 'InternetGatewayDevice.DeviceInfo.UpTime', value: '1', type: 'xsd:unsignedInt' }],
     });
     const req = await cpe.post('');
     assert.equal(peek(req.body).method, 'SetParameterValues');
@@ -222,5 +222,7 @@ describe('CWMP listener over real HTTP', () => {
     assert.equal(after?.status, 'fault');
     assert.equal(after?.fault?.code, 9003);
     assert.match(JSON.stringify(after?.fault?.detail), /9008/);
+    // The fault is explained in plain language, with a suggested fix.
+    assert.match(String((after?.fault?.detail as { suggestedFix?: string }).suggestedFix), /\w/);
   });
 });

@@ -55,6 +55,9 @@ describe('store tasks', () => {
       attempts: 0,
       commandKey: null,
       expiresAt: null,
+      notBefore: null,
+      awaiting: null,
+      awaitingUntil: null,
     });
     assert.equal(store.tasks.nextQueued(id)?.id, a.id);
     assert.equal(store.tasks.markRunning(a.id, minutes(3)), true);
@@ -106,12 +109,30 @@ describe('store tasks', () => {
     const soon = store.tasks.enqueue(id, 'soon', null, { at: t0, expiresAt: minutes(10) });
     const later = store.tasks.enqueue(id, 'later', null, { at: t0, expiresAt: minutes(60) });
     const never = store.tasks.enqueue(id, 'never', null, { at: t0 });
-    assert.equal(store.tasks.expireOlderThan(minutes(30)), 1);
+    assert.deepEqual(store.tasks.expireOlderThan(minutes(30)), [soon.id]);
     assert.equal(store.tasks.get(soon.id)?.status, 'expired');
     assert.equal(store.tasks.get(soon.id)?.endedAt, minutes(30).toISOString());
     assert.equal(store.tasks.get(later.id)?.status, 'queued');
     assert.equal(store.tasks.get(never.id)?.status, 'queued');
     assert.equal(store.tasks.nextQueued(id)?.id, later.id);
+  });
+
+  test('a deferred task waits for its retry time; an awaiting task expires at its deadline and survives a restart', () => {
+    const { store, id } = storeWithDevice();
+    const retry = store.tasks.enqueue(id, 'retry', null, { at: t0 });
+    store.tasks.markRunning(retry.id, t0);
+    assert.ok(store.tasks.defer(retry.id, minutes(5), { code: 9002, message: 'Internal error' }));
+    assert.equal(store.tasks.nextQueued(id, minutes(4)), undefined);
+    assert.equal(store.tasks.nextQueued(id, minutes(5))?.id, retry.id);
+    assert.equal(store.tasks.get(retry.id)?.fault?.code, 9002);
+    const boot = store.tasks.enqueue(id, 'reboot', null, { at: t0 });
+    store.tasks.markRunning(boot.id, t0);
+    assert.ok(store.tasks.setAwaiting(boot.id, 'boot', minutes(10), { commandKey: 'k' }));
+    assert.deepEqual(store.tasks.listAwaiting(id).map((t) => t.id), [boot.id]);
+    assert.equal(store.tasks.requeueRunning(), 0);
+    assert.equal(store.tasks.get(boot.id)?.status, 'running');
+    assert.deepEqual(store.tasks.expireOlderThan(minutes(11)), [boot.id]);
+    assert.equal(store.tasks.get(boot.id)?.status, 'expired');
   });
 
   test('reopening requeues tasks left running and aborts sessions left open', () => {

@@ -2,6 +2,7 @@
 // method's argument object, refusing what does not fit with a clear 400.
 import type { ApiArgs, ApiMethod } from '../../../shared/contract.ts';
 import { AcsError } from '../../../shared/errors.ts';
+import type { TaskStatus } from '../../../shared/models.ts';
 
 export interface RawArgs {
   params: Record<string, string>;
@@ -24,6 +25,41 @@ export const argParsers: ArgParsers = {
     return args;
   },
   getDevice: ({ params }) => ({ id: required(params, 'id') }),
+  createTask: ({ params, query, body }) => {
+    const args: ApiArgs<'createTask'> = { id: required(params, 'id'), task: body };
+    const cr = query.get('connection_request');
+    if (cr !== null) args.connectionRequest = cr === '' || cr === '1' || cr === 'true';
+    const wait = intParam(query, 'wait', 0, 120);
+    if (wait !== undefined) args.waitSeconds = wait;
+    const expires = intParam(query, 'expires_in', 1, 86_400 * 30);
+    if (expires !== undefined) args.expiresInSeconds = expires;
+    return args;
+  },
+  listTasks: ({ query }) => {
+    const args: ApiArgs<'listTasks'> = {};
+    const device = query.get('device');
+    if (device !== null && device !== '') args.deviceId = device;
+    const status = query.get('status');
+    if (status !== null && status !== '') {
+      if (!taskStatuses.includes(status as TaskStatus)) throw new AcsError('bad_request', `'status' must be one of ${taskStatuses.join(', ')}`);
+      args.status = status as TaskStatus;
+    }
+    const limit = intParam(query, 'limit', 1, 1000);
+    if (limit !== undefined) args.limit = limit;
+    return args;
+  },
+  getTask: ({ params }) => ({ taskId: taskId(params) }),
+  cancelTask: ({ params }) => ({ taskId: taskId(params) }),
+  connectionRequest: ({ params }) => ({ id: required(params, 'id') }),
+  getDeviceCredentials: ({ params }) => ({ id: required(params, 'id') }),
+  setDeviceCredentials: ({ params, body }) => {
+    if (typeof body !== 'object' || body === null) throw new AcsError('bad_request', 'body must be {"username": "...", "password": "..."}');
+    const { username, password } = body as Record<string, unknown>;
+    if (typeof username !== 'string' || username === '') throw new AcsError('bad_request', "'username' must be a non-empty string");
+    if (typeof password !== 'string') throw new AcsError('bad_request', "'password' must be a string");
+    return { id: required(params, 'id'), username, password };
+  },
+  deleteDeviceCredentials: ({ params }) => ({ id: required(params, 'id') }),
   getParameters: ({ params, query }) => {
     const args: ApiArgs<'getParameters'> = { id: required(params, 'id') };
     const prefix = query.get('prefix');
@@ -31,6 +67,14 @@ export const argParsers: ArgParsers = {
     return args;
   },
 };
+
+const taskStatuses: readonly TaskStatus[] = ['queued', 'running', 'done', 'fault', 'cancelled', 'expired'];
+
+function taskId(params: Record<string, string>): number {
+  const raw = required(params, 'taskId');
+  if (!/^\d+$/.test(raw)) throw new AcsError('bad_request', `task id must be a whole number, got '${raw}'`);
+  return Number(raw);
+}
 
 function required(params: Record<string, string>, name: string): string {
   const value = params[name];

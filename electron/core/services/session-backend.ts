@@ -1,17 +1,21 @@
-// Applies the session engine's effects to the store, one transaction per step, and feeds the
-// engine the next queued request of a device. Push events go out only after the commit.
-import type { CpeFault, CpeRequest, CpeResponse } from '../cwmp/messages.ts';
+// Applies the session engine's effects to the store, one transaction per step, and hands the
+// engine the next request of the device's tasks (through the task runner). Push events go
+// out only after the commit.
+import type { CpeRequest } from '../cwmp/messages.ts';
 import type { SessionBackend } from '../cwmp/listener.ts';
-import type { QueuedRequest, SessionEffect } from '../cwmp/session/types.ts';
+import type { SessionEffect } from '../cwmp/session/types.ts';
 import type { EventHub } from '../events.ts';
 import type { Logger } from '../acs-types.ts';
 import type { Store } from '../store/index.ts';
 import { applyResponseToStore } from './response-effects.ts';
-import { taskRequest } from './task-requests.ts';
+import type { TaskRunner } from './tasks/runner.ts';
+import type { TaskChanges } from './tasks/task-events.ts';
 
 export interface SessionBackendDeps {
   store: Store;
   events: EventHub;
+  runner: TaskRunner;
+  taskChanges: TaskChanges;
   log: Logger;
   now?: () => Date;
 }
@@ -19,7 +23,7 @@ export interface SessionBackendDeps {
 type Emit = () => void;
 
 export function createSessionBackend(deps: SessionBackendDeps): SessionBackend {
-  const { store, events, log } = deps;
+  const { store, events, log, runner } = deps;
   const now = deps.now ?? (() => new Date());
   /** Listener session key -> stored session id. */
   const sessionIds = new Map<string, number>();
@@ -29,29 +33,29 @@ export function createSessionBackend(deps: SessionBackendDeps): SessionBackend {
       case 'inform': {
         const r = store.informs.record({ inform: effect.inform, remoteAddress, cwmpVersion: effect.version, at, warnings: effect.warnings });
         sessionIds.set(key, r.sessionId);
+        runner.onInform(r.deviceId, effect.inform);
         const codes = effect.inform.events.map((e) => e.code);
         emits.push(() => events.emit('deviceInformed', { deviceId: r.deviceId, events: codes }));
         return;
       }
       case 'cpe-request':
-        recordCpeRequest(store, effect.deviceId, effect.request, sessionIds.get(key) ?? null, at, log);
+        recordCpeRequest(deps, effect.deviceId, effect.request, sessionIds.get(key) ?? null, at);
         return;
       case 'task-started':
-        store.tasks.markRunning(effect.taskId, at);
+        // The runner marked the task running when it handed the request over.
         return;
       case 'task-response':
         applyResponseToStore(store, effect.deviceId, effect.request, effect.response, at);
-        store.tasks.finish(effect.taskId, 'done', { result: summarise(effect.response) }, at);
+        runner.onAnswer(effect.deviceId, effect.taskId, { kind: 'response', response: effect.response });
         return;
       case 'task-fault':
-        recordTaskFault(store, effect.deviceId, effect.taskId, sessionIds.get(key) ?? null, effect.fault, at);
+        runner.onAnswer(effect.deviceId, effect.taskId, { kind: 'fault', fault: effect.fault });
         return;
       case 'task-interrupted':
-        store.tasks.requeue(effect.taskId);
+        runner.onInterrupted(effect.deviceId, effect.taskId, effect.reason);
         return;
       case 'task-failed':
-        store.tasks.finish(effect.taskId, 'fault', { fault: { code: 0, message: effect.message } }, at);
-        store.faults.record({ deviceId: effect.deviceId, taskId: effect.taskId, sessionId: sessionIds.get(key) ?? null, code: 0, faultString: effect.message, at });
+        runner.onFailed(effect.deviceId, effect.taskId, effect.message);
         return;
       case 'warning':
         log.warn(effect.message, { device: effect.deviceId });
@@ -61,7 +65,10 @@ export function createSessionBackend(deps: SessionBackendDeps): SessionBackend {
         sessionIds.delete(key);
         if (id !== undefined) store.sessions.end(id, effect.outcome, { messages: effect.messages, warnings: effect.warnings }, at);
         const deviceId = effect.deviceId;
-        if (deviceId !== null) emits.push(() => events.emit('sessionEnded', { deviceId, outcome: effect.outcome }));
+        if (deviceId !== null) {
+          runner.onSessionEnded(deviceId);
+          emits.push(() => events.emit('sessionEnded', { deviceId, outcome: effect.outcome }));
+        }
         return;
       }
     }
@@ -72,25 +79,27 @@ export function createSessionBackend(deps: SessionBackendDeps): SessionBackend {
       if (effects.length === 0) return;
       const at = now();
       const emits: Emit[] = [];
-      store.transaction(() => {
-        for (const effect of effects) applyOne(effect, session.key, session.remoteAddress, at, emits);
-      });
-      for (const emit of emits) emit();
-    },
-    nextRequest(deviceId): QueuedRequest | undefined {
-      // Requests that cannot be built from a stored task fail that task and move on.
-      for (;;) {
-        const task = store.tasks.nextQueued(deviceId);
-        if (task === undefined) return undefined;
-        const request = taskRequest(task.name, task.args);
-        if (typeof request !== 'string') return { taskId: task.id, request };
-        store.tasks.finish(task.id, 'fault', { fault: { code: 0, message: request } }, now());
+      try {
+        store.transaction(() => {
+          for (const effect of effects) applyOne(effect, session.key, session.remoteAddress, at, emits);
+        });
+      } catch (err) {
+        deps.taskChanges.discard();
+        throw err;
       }
+      for (const emit of emits) emit();
+      deps.taskChanges.flush();
+    },
+    nextRequest(deviceId) {
+      const next = runner.nextRequest(deviceId);
+      deps.taskChanges.flush();
+      return next;
     },
   };
 }
 
-function recordCpeRequest(store: Store, deviceId: string, request: Exclude<CpeRequest, { name: 'Inform' }>, sessionId: number | null, at: Date, log: Logger): void {
+function recordCpeRequest(deps: SessionBackendDeps, deviceId: string, request: Exclude<CpeRequest, { name: 'Inform' }>, sessionId: number | null, at: Date): void {
+  const { store, log } = deps;
   const { name, ...detail } = request;
   store.cpeRequests.record({ deviceId, sessionId, method: name, detail, at });
   if (request.name !== 'TransferComplete' && request.name !== 'DUStateChangeComplete') return;
@@ -104,27 +113,11 @@ function recordCpeRequest(store: Store, deviceId: string, request: Exclude<CpeRe
     log.warn(`${request.name} with CommandKey '${request.commandKey}' matches no task`, { device: deviceId });
     return;
   }
-  const outcome = fault.code === 0 ? { result: { transferComplete: request } } : { fault: { code: fault.code, message: fault.string, detail: request } };
-  if (!store.tasks.finish(task.id, fault.code === 0 ? 'done' : 'fault', outcome, at)) {
-    log.info(`${request.name} for task ${task.id}, which had already ended`, { device: deviceId, fault: fault.code });
-  }
-}
-
-function recordTaskFault(store: Store, deviceId: string, taskId: number, sessionId: number | null, fault: CpeFault, at: Date): void {
-  const detail = fault.setParameterValuesFaults.length > 0 ? { setParameterValuesFaults: fault.setParameterValuesFaults } : undefined;
-  const info = detail === undefined ? { code: fault.code, message: fault.string } : { code: fault.code, message: fault.string, detail };
-  store.tasks.finish(taskId, 'fault', { fault: info }, at);
-  store.faults.record({ deviceId, taskId, sessionId, code: fault.code, faultString: fault.string, detail, at });
+  const outcome = fault.code === 0 ? { result: { transferComplete: detail } } : { fault: { code: fault.code, message: fault.string, detail } };
+  if (store.tasks.finish(task.id, fault.code === 0 ? 'done' : 'fault', outcome, at)) deps.taskChanges.add(task);
+  else log.info(`${request.name} for task ${task.id}, which had already ended`, { device: deviceId, fault: fault.code });
 }
 
 function firstFault(results: { fault: { code: number; string: string } }[]): { code: number; string: string } {
   return results.find((r) => r.fault.code !== 0)?.fault ?? { code: 0, string: '' };
-}
-
-/** What a task keeps of a response: all of it, except bulky lists are counted. */
-function summarise(response: CpeResponse): unknown {
-  if (response.name === 'GetParameterValuesResponse' || response.name === 'GetParameterNamesResponse') {
-    return { name: response.name, count: response.parameterList.length, parameterList: response.parameterList.slice(0, 500) };
-  }
-  return response;
 }

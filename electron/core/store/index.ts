@@ -2,13 +2,17 @@
 // for the Store's lifetime. openStore() migrates, then recovers what a killed process left
 // behind (open sessions -> 'aborted', running tasks -> queued).
 import { openDatabase, type StoreTarget } from './db.ts';
+import { createCpeCredentialRepository, type CpeCredentialRepository } from './cpe-credentials.ts';
 import { createCpeRequestRepository, type CpeRequestRepository } from './cpe-requests.ts';
+import { createCrCredentialRepository, type CrCredentialRepository } from './cr-credentials.ts';
 import { createDeviceRepository, type DeviceRepository } from './devices.ts';
 import { createFaultRepository, type FaultRepository } from './faults.ts';
 import { createInformRepository, type InformRepository } from './informs.ts';
 import { applyMigrations } from './migrations.ts';
 import { createParameterRepository, type ParameterRepository } from './parameters.ts';
+import { createRegistrationRepository, type RegistrationRepository } from './registrations.ts';
 import { createEventRepository, createSessionRepository, type EventRepository, type SessionRepository } from './sessions.ts';
+import { createSettingsRepository, type SettingsRepository } from './settings.ts';
 import { createTaskRepository, type TaskRepository } from './tasks.ts';
 
 export interface Store {
@@ -20,6 +24,13 @@ export interface Store {
   tasks: TaskRepository;
   faults: FaultRepository;
   cpeRequests: CpeRequestRepository;
+  settings: SettingsRepository;
+  /** Per-device CPE -> ACS credentials. */
+  cpeCredentials: CpeCredentialRepository;
+  /** Devices pre-registered before their first Inform. */
+  registrations: RegistrationRepository;
+  /** Per-device ACS -> CPE connection-request credentials (passwords included: never log these). */
+  crCredentials: CrCredentialRepository;
   /** Runs fn in one transaction (a savepoint when nested); rolls back if it throws. fn must be synchronous. */
   transaction<T>(fn: () => T): T;
   close(): void;
@@ -52,6 +63,10 @@ export function openStore(options: StoreTarget, now: () => Date = () => new Date
       tasks,
       faults: createFaultRepository(db),
       cpeRequests: createCpeRequestRepository(db),
+      settings: createSettingsRepository(db, now),
+      cpeCredentials: createCpeCredentialRepository(db, now),
+      registrations: createRegistrationRepository(db, now),
+      crCredentials: createCrCredentialRepository(db, now),
       transaction: <T>(fn: () => T): T => db.transaction(fn)(),
       close: () => {
         if (db.open) db.close();
@@ -72,5 +87,9 @@ export type { FaultInput, FaultRecord } from './faults.ts';
 export type { InformInput, InformResult } from './informs.ts';
 export type { ParameterNameInput, ParameterValueInput } from './parameters.ts';
 export type { SessionEndInput } from './sessions.ts';
+export type { CpeCredential, CpeCredentialInput, CpeCredentialRepository } from './cpe-credentials.ts';
+export type { DeviceRegistration, RegistrationRepository } from './registrations.ts';
+export type { SettingsRepository } from './settings.ts';
 export type { EnqueueOptions, FinalTaskStatus, StoredTask } from './tasks.ts';
+export type { CrCredentialImportResult, CrCredentialImportRow, CrCredentialInput, CrCredentialRepository, CrCredentialSource, StoredCrCredentials } from './cr-credentials.ts';
 export type { DeviceRepository, FaultRepository, InformRepository, ParameterRepository, SessionRepository, EventRepository, TaskRepository };

@@ -6,6 +6,9 @@ import type { Db } from './db.ts';
 import { MigrationError } from './errors.ts';
 import { migration001 } from './migrations/001-initial.ts';
 import { migration002 } from './migrations/002-cpe-requests.ts';
+import { migration003 } from './migrations/003-settings-auth.ts';
+import { migration005 } from './migrations/005-task-scheduling.ts';
+import { migration004 } from './migrations/004-connection-request-credentials.ts';
 
 export interface Migration {
   /** 1, 2, 3 ... in order, never reused. */
@@ -15,7 +18,7 @@ export interface Migration {
 }
 
 /** Every migration this build knows, oldest first. Append only; never edit a released one. */
-export const MIGRATIONS: readonly Migration[] = [migration001, migration002];
+export const MIGRATIONS: readonly Migration[] = [migration001, migration002, migration003, migration004, migration005];
 
 interface AppliedRow {
   id: number;

@@ -10,6 +10,19 @@ export interface StoredTask extends TaskRecord {
   attempts: number;
   commandKey: string | null;
   expiresAt: string | null;
+  /** Not run before this time (a retry after a transient fault). */
+  notBefore: string | null;
+  /** Set while the task waits, across sessions, for the CPE to confirm it (see migration 005). */
+  awaiting: TaskAwaiting | null;
+  awaitingUntil: string | null;
+}
+
+export type TaskAwaiting = 'boot' | 'bootstrap' | 'transfer';
+
+export interface TaskQuery {
+  deviceId?: string;
+  status?: TaskStatus;
+  limit: number;
 }
 
 export type FinalTaskStatus = Extract<TaskStatus, 'done' | 'fault' | 'cancelled' | 'expired'>;
@@ -23,9 +36,17 @@ export interface EnqueueOptions {
 
 export interface TaskRepository {
   enqueue(deviceId: string, name: string, args: unknown, opts?: EnqueueOptions): StoredTask;
-  /** The oldest queued task of the device. */
-  nextQueued(deviceId: string): StoredTask | undefined;
+  /** The oldest queued task of the device that may run at `now` (default: any). */
+  nextQueued(deviceId: string, now?: Date): StoredTask | undefined;
   hasQueued(deviceId: string): boolean;
+  /** running -> queued, not to run before `notBefore` (retry with backoff). */
+  defer(id: number, notBefore: Date, fault: FaultInfo): boolean;
+  /** The task stays running, waiting until `until` for the CPE to confirm it. */
+  setAwaiting(id: number, awaiting: TaskAwaiting, until: Date, result: unknown): boolean;
+  /** Running tasks of the device that wait for a confirmation. */
+  listAwaiting(deviceId: string): StoredTask[];
+  /** Newest first, filtered by device and status. */
+  list(query: TaskQuery): StoredTask[];
   /** queued -> running, counting an attempt. False when the task is not queued. */
   markRunning(id: number, at: Date): boolean;
   /** running -> queued (the request went out but no answer came back). */
@@ -39,8 +60,11 @@ export interface TaskRepository {
   findByCommandKey(deviceId: string, commandKey: string): StoredTask | undefined;
   /** Cancels a queued task; a running one is mid-session and is left to finish. */
   cancel(id: number, at?: Date): boolean;
-  /** Expires queued tasks whose expiresAt is at or before `at`; returns how many. */
-  expireOlderThan(at: Date): number;
+  /**
+   * Expires queued tasks whose expiresAt is at or before `at`, and awaiting tasks whose
+   * confirmation did not come by their deadline; returns the ids expired.
+   */
+  expireOlderThan(at: Date): number[];
   /**
    * Puts tasks left 'running' by a process that died back in the queue; returns how many.
    * Their attempts count shows they may already have reached the device.
@@ -62,10 +86,13 @@ interface TaskDbRow {
   attempts: number;
   command_key: string | null;
   expires_at: string | null;
+  not_before: string | null;
+  awaiting: TaskAwaiting | null;
+  awaiting_until: string | null;
 }
 
 const COLS = `id, device_id, name, args, status, created_at, started_at, ended_at, result, fault,
-  attempts, command_key, expires_at`;
+  attempts, command_key, expires_at, not_before, awaiting, awaiting_until`;
 
 function toTask(r: TaskDbRow): StoredTask {
   return {
@@ -82,6 +109,9 @@ function toTask(r: TaskDbRow): StoredTask {
     attempts: r.attempts,
     commandKey: r.command_key,
     expiresAt: r.expires_at,
+    notBefore: r.not_before,
+    awaiting: r.awaiting,
+    awaitingUntil: r.awaiting_until,
   };
 }
 
@@ -93,8 +123,20 @@ export function createTaskRepository(db: Db): TaskRepository {
   const insert = db.prepare<[string, string, string, string, string | null, string | null], TaskDbRow>(
     `INSERT INTO tasks (device_id, name, args, created_at, command_key, expires_at) VALUES (?, ?, ?, ?, ?, ?) RETURNING ${COLS}`,
   );
-  const next = db.prepare<[string], TaskDbRow>(
-    `SELECT ${COLS} FROM tasks WHERE device_id = ? AND status = 'queued' ORDER BY id LIMIT 1`,
+  const next = db.prepare<[string, string], TaskDbRow>(
+    `SELECT ${COLS} FROM tasks WHERE device_id = ? AND status = 'queued' AND (not_before IS NULL OR not_before <= ?) ORDER BY id LIMIT 1`,
+  );
+  const defer = db.prepare<[string, string, number]>(
+    `UPDATE tasks SET status = 'queued', not_before = ?, fault = ? WHERE id = ? AND status = 'running'`,
+  );
+  const awaiting = db.prepare<[TaskAwaiting, string, string, number]>(
+    `UPDATE tasks SET awaiting = ?, awaiting_until = ?, result = ? WHERE id = ? AND status = 'running'`,
+  );
+  const listAwaiting = db.prepare<[string], TaskDbRow>(
+    `SELECT ${COLS} FROM tasks WHERE device_id = ? AND status = 'running' AND awaiting IS NOT NULL ORDER BY id`,
+  );
+  const listAll = db.prepare<[{ device: string | null; status: string | null; limit: number }], TaskDbRow>(
+    `SELECT ${COLS} FROM tasks WHERE (@device IS NULL OR device_id = @device) AND (@status IS NULL OR status = @status) ORDER BY id DESC LIMIT @limit`,
   );
   const has = db.prepare<[string], number>(`SELECT 1 FROM tasks WHERE device_id = ? AND status = 'queued' LIMIT 1`).pluck();
   const running = db.prepare<[string, number]>(
@@ -112,10 +154,15 @@ export function createTaskRepository(db: Db): TaskRepository {
   const cancel = db.prepare<[string, number]>(
     `UPDATE tasks SET status = 'cancelled', ended_at = ? WHERE id = ? AND status = 'queued'`,
   );
-  const expire = db.prepare<[string, string]>(
-    `UPDATE tasks SET status = 'expired', ended_at = ? WHERE status = 'queued' AND expires_at IS NOT NULL AND expires_at <= ?`,
-  );
-  const requeueAll = db.prepare<[]>(`UPDATE tasks SET status = 'queued' WHERE status = 'running'`);
+  const expire = db.prepare<[string, string, string], number>(
+    `UPDATE tasks SET status = 'expired', ended_at = ?
+      WHERE (status = 'queued' AND expires_at IS NOT NULL AND expires_at <= ?)
+         OR (status = 'running' AND awaiting IS NOT NULL AND awaiting_until <= ?)
+      RETURNING id`,
+  ).pluck();
+  // A task that waits for a confirmation already reached the device: sending it again (a
+  // second reboot, a second firmware download) would be wrong, so it stays as it is.
+  const requeueAll = db.prepare<[]>(`UPDATE tasks SET status = 'queued' WHERE status = 'running' AND awaiting IS NULL`);
 
   return {
     enqueue: (deviceId, name, args, opts = {}) => {
@@ -125,7 +172,11 @@ export function createTaskRepository(db: Db): TaskRepository {
       if (row === undefined) throw new Error('INSERT ... RETURNING returned no row');
       return toTask(row);
     },
-    nextQueued: (deviceId) => one(next.get(deviceId)),
+    nextQueued: (deviceId, now) => one(next.get(deviceId, now === undefined ? '9999-12-31T23:59:59.999Z' : iso(now))),
+    defer: (id, notBefore, fault) => defer.run(iso(notBefore), toJson(fault), id).changes > 0,
+    setAwaiting: (id, what, until, result) => awaiting.run(what, iso(until), toJson(result), id).changes > 0,
+    listAwaiting: (deviceId) => listAwaiting.all(deviceId).map(toTask),
+    list: (q) => listAll.all({ device: q.deviceId ?? null, status: q.status ?? null, limit: q.limit }).map(toTask),
     hasQueued: (deviceId) => has.get(deviceId) !== undefined,
     markRunning: (id, at) => running.run(iso(at), id).changes > 0,
     requeue: (id) => requeue.run(id).changes > 0,
@@ -143,7 +194,7 @@ export function createTaskRepository(db: Db): TaskRepository {
     cancel: (id, at = new Date()) => cancel.run(iso(at), id).changes > 0,
     expireOlderThan: (at) => {
       const when = iso(at);
-      return expire.run(when, when).changes;
+      return expire.all(when, when, when);
     },
     requeueRunning: () => requeueAll.run().changes,
   };

@@ -1,0 +1,49 @@
+// The shape of a task plan: a generator that yields the RPCs a task sends and receives each
+// answer, so a multi-step task (GetParameterNames, then GetParameterValues in batches, ...)
+// reads top to bottom. Plans run inside the session's store transaction.
+import type { AcsRequest, CpeFault, CpeResponse } from '../../cwmp/messages.ts';
+import type { Store } from '../../store/index.ts';
+import type { Quirks } from '../quirks.ts';
+
+export type CpeAnswer = { kind: 'response'; response: CpeResponse } | { kind: 'fault'; fault: CpeFault };
+
+/** What a task waits for after its last RPC, across sessions (TR-069 3.7.1.5 / A.3.2.7). */
+export type Awaiting = 'boot' | 'bootstrap' | 'transfer';
+
+export type PlanOutcome =
+  | { kind: 'done'; result: unknown }
+  | { kind: 'await'; awaiting: Awaiting; result: unknown; timeoutMs: number };
+
+export type Plan = Generator<AcsRequest, PlanOutcome, CpeAnswer>;
+
+export interface PlanContext {
+  store: Store;
+  deviceId: string;
+  quirks: Quirks;
+  /** CommandKey/ParameterKey for this task: lets the CPE's later messages name the task. */
+  commandKey: string;
+  now: () => Date;
+}
+
+/** Ends a task with a fault: the CPE's own, or one DeskACS found (code 0). */
+export class TaskFault extends Error {
+  readonly code: number;
+  readonly detail: unknown;
+  constructor(code: number, message: string, detail?: unknown) {
+    super(message);
+    this.name = 'TaskFault';
+    this.code = code;
+    this.detail = detail;
+  }
+}
+
+/** The response of the expected kind, or a TaskFault carrying the CPE's fault. */
+export function expectResponse<N extends CpeResponse['name']>(answer: CpeAnswer, name: N): Extract<CpeResponse, { name: N }> {
+  if (answer.kind === 'fault') {
+    const f = answer.fault;
+    const detail = f.setParameterValuesFaults.length > 0 ? { setParameterValuesFaults: f.setParameterValuesFaults } : undefined;
+    throw new TaskFault(f.code, f.string === '' ? f.faultString : f.string, detail);
+  }
+  if (answer.response.name !== name) throw new TaskFault(0, `expected ${name}, got ${answer.response.name}`);
+  return answer.response as Extract<CpeResponse, { name: N }>;
+}

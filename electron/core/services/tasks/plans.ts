@@ -1,0 +1,167 @@
+// One plan per task type: the RPCs it sends, in order, and what it makes of the answers.
+import type { AcsRequest, ParameterValue, SetParameterAttribute } from '../../cwmp/messages.ts';
+import type { TaskSpec } from '../../../../shared/tasks.ts';
+import { assertFound, discoverNames, rediscoverParents, topLevelObjects, valuesOf, valuesOfSubtree } from './discovery.ts';
+import { expectResponse, TaskFault, type CpeAnswer, type Plan, type PlanContext, type PlanOutcome } from './plan-types.ts';
+import type { StoredTaskArgs } from './task-validate.ts';
+
+type Sub<T> = Generator<AcsRequest, T, CpeAnswer>;
+
+const MINUTE = 60_000;
+
+export function createPlan(args: StoredTaskArgs, ctx: PlanContext): Plan {
+  switch (args.name) {
+    case 'getParameterValues':
+      return getValuesPlan(ctx, args.names);
+    case 'refresh':
+      return refreshPlan(ctx, args.path);
+    case 'setParameterValues':
+      return setValuesPlan(ctx, args.values);
+    case 'addObject':
+      return addObjectPlan(ctx, args.path, args.values);
+    case 'deleteObject':
+      return single(ctx, { name: 'DeleteObject', objectName: args.path, parameterKey: ctx.commandKey }, 'DeleteObjectResponse');
+    case 'getParameterAttributes':
+      return single(ctx, { name: 'GetParameterAttributes', parameterNames: args.names }, 'GetParameterAttributesResponse');
+    case 'setParameterAttributes':
+      return single(ctx, { name: 'SetParameterAttributes', parameterList: args.attributes.map(toSetAttribute) }, 'SetParameterAttributesResponse');
+    case 'reboot':
+      return awaitAfter(ctx, { name: 'Reboot', commandKey: ctx.commandKey }, 'RebootResponse', 'boot', 10 * MINUTE);
+    case 'factoryReset':
+      return awaitAfter(ctx, { name: 'FactoryReset' }, 'FactoryResetResponse', 'bootstrap', 15 * MINUTE);
+    case 'download':
+      return transferPlan(ctx, downloadRequest(ctx, args));
+    case 'upload':
+      return transferPlan(ctx, uploadRequest(ctx, args));
+    case 'scheduleInform':
+      return single(ctx, { name: 'ScheduleInform', delaySeconds: args.delaySeconds, commandKey: ctx.commandKey }, 'ScheduleInformResponse');
+    case 'getRPCMethods':
+      return single(ctx, { name: 'GetRPCMethods' }, 'GetRPCMethodsResponse');
+  }
+}
+
+function* single(_ctx: PlanContext, request: AcsRequest, expected: Parameters<typeof expectResponse>[1]): Plan {
+  const answer = yield request;
+  const response = expectResponse(answer, expected);
+  const { name: _name, ...result } = response;
+  return { kind: 'done', result };
+}
+
+function* getValuesPlan(ctx: PlanContext, names: string[]): Plan {
+  const result = yield* valuesOf(ctx, names);
+  assertFound(result, names.length);
+  if (result.invalid.length > 0) yield* rediscoverParents(ctx, result.invalid);
+  return { kind: 'done', result: { values: result.values.map(toTuple), invalid: result.invalid } };
+}
+
+/** Full or subtree refresh: names (pruning what the device no longer has), then values. */
+function* refreshPlan(ctx: PlanContext, path: string): Plan {
+  const root = path !== '' ? path : rootOf(ctx);
+  let leaves: string[];
+  const subtrees: string[] = [];
+  if (path === '' && (ctx.quirks.skipRootGetParameterNames || root === '')) {
+    // Some CPEs cannot list the whole root at once: walk its top-level objects instead.
+    const tops = yield* topLevelObjects(ctx, root);
+    leaves = [];
+    for (const top of tops) {
+      leaves.push(...(yield* discoverNames(ctx, top)));
+      subtrees.push(top);
+    }
+  } else {
+    leaves = yield* discoverNames(ctx, root);
+    subtrees.push(root);
+  }
+  const values: ParameterValue[] = [];
+  const invalid: string[] = [];
+  for (const subtree of subtrees) {
+    const r = yield* valuesOfSubtree(ctx, subtree, leaves.filter((l) => l.startsWith(subtree)));
+    values.push(...r.values);
+    invalid.push(...r.invalid);
+  }
+  return { kind: 'done', result: { path: root, parameters: leaves.length, values: values.length, invalid } };
+}
+
+function* setValuesPlan(ctx: PlanContext, values: ParameterValue[]): Plan {
+  const size = Math.max(1, ctx.quirks.spvBatchSize);
+  let rebootNeeded = false;
+  for (let i = 0; i < values.length; i += size) {
+    const answer = yield { name: 'SetParameterValues', parameterList: values.slice(i, i + size), parameterKey: ctx.commandKey };
+    // Status 1: applied, but takes effect only after the CPE restarts (A.3.2.1).
+    if (expectResponse(answer, 'SetParameterValuesResponse').status === 1) rebootNeeded = true;
+  }
+  return { kind: 'done', result: { set: values.length, rebootNeeded } };
+}
+
+function* addObjectPlan(ctx: PlanContext, path: string, values: ParameterValue[] | undefined): Plan {
+  const answer = yield { name: 'AddObject', objectName: path, parameterKey: ctx.commandKey };
+  const { instanceNumber, status } = expectResponse(answer, 'AddObjectResponse');
+  if (!Number.isInteger(instanceNumber) || instanceNumber < 1) throw new TaskFault(0, `the CPE answered AddObject without a valid instance number`);
+  const instance = `${path}${instanceNumber}.`;
+  // Learn the new instance's parameters (names, writability, types) before setting any.
+  const leaves = yield* discoverNames(ctx, instance);
+  yield* valuesOf(ctx, leaves);
+  if (values !== undefined && values.length > 0) {
+    const absolute = values.map((v) => ({ ...v, name: `${instance}${v.name}`, type: storedType(ctx, `${instance}${v.name}`) ?? v.type }));
+    const spv = yield { name: 'SetParameterValues', parameterList: absolute, parameterKey: ctx.commandKey };
+    expectResponse(spv, 'SetParameterValuesResponse');
+    ctx.store.parameters.upsertValues(ctx.deviceId, absolute, ctx.now());
+  }
+  return { kind: 'done', result: { instanceNumber, path: instance, status } };
+}
+
+function* awaitAfter(ctx: PlanContext, request: AcsRequest, expected: 'RebootResponse' | 'FactoryResetResponse', awaiting: 'boot' | 'bootstrap', timeoutMs: number): Plan {
+  const answer = yield request;
+  expectResponse(answer, expected);
+  return { kind: 'await', awaiting, result: { commandKey: ctx.commandKey }, timeoutMs };
+}
+
+/** Download/Upload: status 0 means done; 1 means the CPE will report a TransferComplete. */
+function* transferPlan(ctx: PlanContext, request: AcsRequest & { name: 'Download' | 'Upload' }): Sub<PlanOutcome> {
+  const answer = yield request;
+  const response = expectResponse(answer, request.name === 'Download' ? 'DownloadResponse' : 'UploadResponse');
+  if (response.status === 0) return { kind: 'done', result: { status: 0, startTime: response.startTime, completeTime: response.completeTime } };
+  return { kind: 'await', awaiting: 'transfer', result: { status: 1, commandKey: ctx.commandKey }, timeoutMs: 60 * MINUTE };
+}
+
+function downloadRequest(ctx: PlanContext, a: Extract<TaskSpec, { name: 'download' }>): AcsRequest & { name: 'Download' } {
+  return {
+    name: 'Download',
+    commandKey: ctx.commandKey,
+    fileType: a.fileType,
+    url: a.url,
+    username: a.username ?? '',
+    password: a.password ?? '',
+    fileSize: a.fileSize ?? 0,
+    targetFileName: a.targetFileName ?? '',
+    delaySeconds: a.delaySeconds ?? 0,
+    successUrl: a.successUrl ?? '',
+    failureUrl: a.failureUrl ?? '',
+  };
+}
+
+function uploadRequest(ctx: PlanContext, a: Extract<TaskSpec, { name: 'upload' }>): AcsRequest & { name: 'Upload' } {
+  return { name: 'Upload', commandKey: ctx.commandKey, fileType: a.fileType, url: a.url, username: a.username ?? '', password: a.password ?? '', delaySeconds: a.delaySeconds ?? 0 };
+}
+
+function toSetAttribute(a: { name: string; notification?: number; accessList?: string[] }): SetParameterAttribute {
+  return {
+    name: a.name,
+    notificationChange: a.notification !== undefined,
+    notification: a.notification ?? 0,
+    accessListChange: a.accessList !== undefined,
+    accessList: a.accessList ?? [],
+  };
+}
+
+function rootOf(ctx: PlanContext): string {
+  const root = ctx.store.devices.get(ctx.deviceId)?.rootObject ?? '';
+  return root === '' ? '' : `${root}.`;
+}
+
+function storedType(ctx: PlanContext, path: string): string | undefined {
+  return ctx.store.parameters.get(ctx.deviceId, path)?.type ?? undefined;
+}
+
+function toTuple(v: ParameterValue): [string, string, string] {
+  return [v.name, v.value, v.type];
+}

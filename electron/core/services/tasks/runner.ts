@@ -1,0 +1,208 @@
+// Runs queued tasks inside CWMP sessions: picks a device's next task, steps its plan with each
+// answer, and settles it: done, fault (with a plain-language explanation), retried later with
+// backoff for transient faults, or left waiting for the CPE's confirmation (a reboot's boot,
+// a transfer's TransferComplete). Called by the session backend inside its store transaction.
+import type { InformRequest } from '../../cwmp/messages.ts';
+import type { QueuedRequest } from '../../cwmp/session/types.ts';
+import type { Logger } from '../../acs-types.ts';
+import type { Store } from '../../store/index.ts';
+import type { StoredTask } from '../../store/tasks.ts';
+import { explainFault, isTransientFault } from '../fault-explanations.ts';
+import type { Quirks } from '../quirks.ts';
+import { TaskFault, type CpeAnswer, type Plan, type PlanOutcome } from './plan-types.ts';
+import { createPlan } from './plans.ts';
+import type { StoredTaskArgs } from './task-validate.ts';
+
+export interface TaskRunnerDeps {
+  store: Store;
+  log: Logger;
+  now: () => Date;
+  quirksFor: (deviceId: string) => Quirks;
+  /** Called after a task's status changed (the backend emits it once the step commits). */
+  changed: (task: { id: number; deviceId: string }) => void;
+  maxAttempts?: number;
+}
+
+interface Active {
+  task: StoredTask;
+  plan: Plan;
+  pending: QueuedRequest | null;
+}
+
+/** Retry delays after transient faults: 1 min, 5 min, 15 min. */
+const BACKOFF_MS = [60_000, 300_000, 900_000];
+
+export class TaskRunner {
+  private readonly active = new Map<string, Active>();
+  private readonly maxAttempts: number;
+
+  constructor(private readonly deps: TaskRunnerDeps) {
+    this.maxAttempts = deps.maxAttempts ?? 3;
+  }
+
+  /** The request to send next in this device's session, starting its next task if needed. */
+  nextRequest(deviceId: string): QueuedRequest | undefined {
+    const { store } = this.deps;
+    return store.transaction(() => {
+      for (;;) {
+        const current = this.active.get(deviceId);
+        if (current?.pending != null) return current.pending;
+        if (current !== undefined) this.active.delete(deviceId);
+        const task = store.tasks.nextQueued(deviceId, this.deps.now());
+        if (task === undefined) return undefined;
+        store.tasks.markRunning(task.id, this.deps.now());
+        const started = this.start({ ...task, attempts: task.attempts + 1 });
+        if (started !== undefined) return started;
+      }
+    });
+  }
+
+  private start(task: StoredTask): QueuedRequest | undefined {
+    const ctx = {
+      store: this.deps.store,
+      deviceId: task.deviceId,
+      quirks: this.deps.quirksFor(task.deviceId),
+      commandKey: task.commandKey ?? `dk-${task.id}`,
+      now: this.deps.now,
+    };
+    let plan: Plan;
+    try {
+      plan = createPlan(task.args as StoredTaskArgs, ctx);
+    } catch (err) {
+      this.settleError(task, err);
+      return undefined;
+    }
+    const active: Active = { task, plan, pending: null };
+    this.active.set(task.deviceId, active);
+    this.advance(active, undefined);
+    return active.pending ?? undefined;
+  }
+
+  /** The CPE answered the task's request (a response or a fault). */
+  onAnswer(deviceId: string, taskId: number, answer: CpeAnswer): void {
+    const active = this.active.get(deviceId);
+    if (active === undefined || active.task.id !== taskId) {
+      this.deps.log.warn('answer for a task that is not running', { device: deviceId, task: taskId });
+      return;
+    }
+    active.pending = null;
+    this.advance(active, answer);
+  }
+
+  /** The request went out but the session ended without an answer. */
+  onInterrupted(deviceId: string, taskId: number, reason: string): void {
+    this.active.delete(deviceId);
+    const task = this.deps.store.tasks.get(taskId);
+    if (task === undefined || task.status !== 'running') return;
+    if (task.attempts >= this.maxAttempts) {
+      this.finishFault(task, new TaskFault(0, `no answer from the device after ${task.attempts} attempts (${reason})`));
+    } else {
+      this.deps.store.tasks.requeue(taskId);
+      this.deps.changed(task);
+    }
+  }
+
+  /** The CPE answered with something unusable (wrong response, empty POST, unbuildable). */
+  onFailed(deviceId: string, taskId: number, message: string): void {
+    this.active.delete(deviceId);
+    const task = this.deps.store.tasks.get(taskId);
+    if (task !== undefined) this.finishFault(task, new TaskFault(0, message));
+  }
+
+  onSessionEnded(deviceId: string): void {
+    const active = this.active.get(deviceId);
+    if (active === undefined) return;
+    this.active.delete(deviceId);
+    if (this.deps.store.tasks.requeue(active.task.id)) this.deps.changed(active.task);
+  }
+
+  /** An Inform may confirm tasks that wait for the device: a reboot, a factory reset, a transfer. */
+  onInform(deviceId: string, inform: InformRequest): void {
+    const { store } = this.deps;
+    const codes = new Map(inform.events.map((e) => [e.code.toUpperCase(), e.commandKey]));
+    for (const task of store.tasks.listAwaiting(deviceId)) {
+      const confirmedBy = confirmation(task, codes, this.deps.quirksFor(deviceId));
+      if (confirmedBy === null) continue;
+      store.tasks.finish(task.id, 'done', { result: { ...asRecord(task.result), confirmedBy } }, this.deps.now());
+      this.deps.changed(task);
+      if (task.awaiting === 'bootstrap') {
+        // TR-069 3.2.1: after a factory reset the device's tree is its defaults again.
+        const refresh = store.tasks.enqueue(deviceId, 'refresh', { name: 'refresh', path: '' }, { at: this.deps.now() });
+        this.deps.changed(refresh);
+      }
+    }
+  }
+
+  private advance(active: Active, answer: CpeAnswer | undefined): void {
+    let step: IteratorResult<QueuedRequest['request'], PlanOutcome>;
+    try {
+      step = answer === undefined ? active.plan.next() : active.plan.next(answer);
+    } catch (err) {
+      this.active.delete(active.task.deviceId);
+      this.settleError(active.task, err);
+      return;
+    }
+    if (!step.done) {
+      active.pending = { taskId: active.task.id, request: step.value };
+      return;
+    }
+    this.active.delete(active.task.deviceId);
+    this.settle(active.task, step.value);
+  }
+
+  private settle(task: StoredTask, outcome: PlanOutcome): void {
+    const now = this.deps.now();
+    if (outcome.kind === 'done') this.deps.store.tasks.finish(task.id, 'done', { result: outcome.result }, now);
+    else this.deps.store.tasks.setAwaiting(task.id, outcome.awaiting, new Date(now.getTime() + outcome.timeoutMs), outcome.result);
+    this.deps.changed(task);
+  }
+
+  private settleError(task: StoredTask, err: unknown): void {
+    if (!(err instanceof TaskFault)) {
+      this.deps.log.error('task plan failed', { task: task.id, error: err instanceof Error ? err.stack : String(err) });
+      this.finishFault(task, new TaskFault(0, `internal error while running the task: ${String(err)}`));
+      return;
+    }
+    if (isTransientFault(err.code) && task.attempts < this.maxAttempts) {
+      const delay = BACKOFF_MS[Math.min(task.attempts - 1, BACKOFF_MS.length - 1)] ?? 60_000;
+      const explained = explainFault(err.code, err.message);
+      this.deps.store.tasks.defer(task.id, new Date(this.deps.now().getTime() + delay), { code: err.code, message: `${explained.title}: ${err.message}; retrying` });
+      this.deps.changed(task);
+      return;
+    }
+    this.finishFault(task, err);
+  }
+
+  private finishFault(task: StoredTask, err: TaskFault): void {
+    const now = this.deps.now();
+    const explained = err.code === 0 ? null : explainFault(err.code, err.message);
+    const detail = { ...(explained === null ? {} : { explanation: explained.explanation, suggestedFix: explained.suggestedFix, title: explained.title }), ...asRecord(err.detail) };
+    this.deps.store.tasks.finish(task.id, 'fault', { fault: { code: err.code, message: err.message, detail } }, now);
+    this.deps.store.faults.record({ deviceId: task.deviceId, taskId: task.id, code: err.code, faultString: err.message, detail, at: now });
+    this.deps.changed(task);
+  }
+}
+
+function confirmation(task: StoredTask, codes: Map<string, string>, quirks: Quirks): string | null {
+  const key = task.commandKey ?? '';
+  switch (task.awaiting) {
+    case 'boot':
+      if (codes.get('M REBOOT') === key) return 'M Reboot';
+      return codes.has('1 BOOT') ? '1 BOOT' : null;
+    case 'bootstrap':
+      return codes.has('0 BOOTSTRAP') ? '0 BOOTSTRAP' : null;
+    case 'transfer':
+      // Normally a TransferComplete settles the task; a CPE that never sends one (a quirk)
+      // is taken at its word when it boots with the transfer's event.
+      if (!quirks.noTransferComplete) return null;
+      if (codes.get('M DOWNLOAD') === key) return 'M Download';
+      if (codes.get('M UPLOAD') === key) return 'M Upload';
+      return null;
+    case null:
+      return null;
+  }
+}
+
+function asRecord(v: unknown): Record<string, unknown> {
+  return typeof v === 'object' && v !== null && !Array.isArray(v) ? (v as Record<string, unknown>) : {};
+}

@@ -1,0 +1,131 @@
+// Task use cases of the API: queue a validated task (optionally waking the device with a
+// connection request and waiting for the result), list, read and cancel tasks.
+import { randomBytes } from 'node:crypto';
+import { AcsError } from '../../../../shared/errors.ts';
+import type { ConnectionRequestReport, CreateTaskResult, TaskRecord, TaskStatus } from '../../../../shared/models.ts';
+import type { TaskOptions } from '../../../../shared/tasks.ts';
+import type { EventHub } from '../../events.ts';
+import type { Store } from '../../store/index.ts';
+import type { StoredTask } from '../../store/tasks.ts';
+import { describeConnectionRequestResult, sendConnectionRequest } from '../connection-request.ts';
+import type { Quirks } from '../quirks.ts';
+import { parseTaskSpec } from './task-spec.ts';
+import { validateTask } from './task-validate.ts';
+
+const DEFAULT_EXPIRY_SECONDS = 86_400;
+const MAX_WAIT_SECONDS = 120;
+
+export interface TaskServiceDeps {
+  store: Store;
+  events: EventHub;
+  quirksFor: (deviceId: string) => Quirks;
+  connectionRequestTimeoutMs: number;
+  now: () => Date;
+}
+
+export interface TaskService {
+  create(deviceId: string, body: unknown, options: TaskOptions): Promise<CreateTaskResult>;
+  list(query: { deviceId?: string; status?: TaskStatus; limit?: number }): TaskRecord[];
+  get(taskId: number): TaskRecord;
+  cancel(taskId: number): TaskRecord;
+  connectionRequest(deviceId: string): Promise<ConnectionRequestReport>;
+}
+
+export function createTaskService(deps: TaskServiceDeps): TaskService {
+  const { store, events } = deps;
+
+  const mustGetDevice = (id: string): void => {
+    if (store.devices.get(id) === undefined) throw new AcsError('not_found', `no device with id '${id}'`);
+  };
+
+  const connectionRequest = async (deviceId: string): Promise<ConnectionRequestReport> => {
+    mustGetDevice(deviceId);
+    const url = store.devices.get(deviceId)?.connectionRequestUrl ?? '';
+    if (url === '') return { outcome: 'no-url', message: 'The device has not reported a ConnectionRequestURL; it will run queued tasks at its next periodic Inform.' };
+    const creds = store.crCredentials.get(deviceId);
+    const result = await sendConnectionRequest(url, creds === undefined ? null : { username: creds.username, password: creds.password }, {
+      timeoutMs: deps.connectionRequestTimeoutMs,
+    });
+    return { outcome: result.outcome, message: describeConnectionRequestResult(result) };
+  };
+
+  return {
+    async create(deviceId, body, options) {
+      mustGetDevice(deviceId);
+      const spec = parseTaskSpec(body);
+      const args = validateTask(store, deviceId, spec, deps.quirksFor(deviceId));
+      const expiresIn = options.expiresInSeconds ?? DEFAULT_EXPIRY_SECONDS;
+      const now = deps.now();
+      // CommandKey/ParameterKey: at most 32 characters (TR-069 A.3.2.1); names the task in
+      // the CPE's TransferComplete and M Reboot events.
+      const commandKey = `dk-${randomBytes(6).toString('hex')}`;
+      const task = store.tasks.enqueue(deviceId, spec.name, args, { at: now, commandKey, expiresAt: new Date(now.getTime() + expiresIn * 1000) });
+      events.emit('taskUpdated', { taskId: task.id, deviceId, status: task.status });
+      if (options.connectionRequest !== true) return { task: toRecord(task), ran: false, connectionRequest: null };
+      const waitMs = Math.min(options.waitSeconds ?? 0, MAX_WAIT_SECONDS) * 1000;
+      const settled = waitMs > 0 ? waitForTask(store, events, task.id, waitMs) : Promise.resolve(null);
+      const report = await connectionRequest(deviceId);
+      const final = report.outcome === 'reached' ? await settled : null;
+      const latest = final ?? store.tasks.get(task.id) ?? task;
+      return { task: toRecord(latest), ran: hasRun(latest), connectionRequest: report };
+    },
+    list: (q) => store.tasks.list({ ...q, limit: Math.min(q.limit ?? 100, 1000) }).map(toRecord),
+    get(taskId) {
+      const task = store.tasks.get(taskId);
+      if (task === undefined) throw new AcsError('not_found', `no task ${taskId}`);
+      return toRecord(task);
+    },
+    cancel(taskId) {
+      const task = store.tasks.get(taskId);
+      if (task === undefined) throw new AcsError('not_found', `no task ${taskId}`);
+      if (task.status !== 'queued') {
+        throw new AcsError('conflict', `task ${taskId} is ${task.status}${task.status === 'running' ? ': it is in a session with the device and cannot be cancelled now' : ''}`);
+      }
+      store.tasks.cancel(taskId, deps.now());
+      events.emit('taskUpdated', { taskId, deviceId: task.deviceId, status: 'cancelled' });
+      return toRecord(store.tasks.get(taskId) ?? task);
+    },
+    connectionRequest,
+  };
+}
+
+/** A task has run when it ended, or when it reached the device and waits for its confirmation. */
+function hasRun(task: StoredTask): boolean {
+  return task.status === 'done' || task.status === 'fault' || (task.status === 'running' && task.awaiting !== null);
+}
+
+function waitForTask(store: Store, events: EventHub, taskId: number, ms: number): Promise<StoredTask | null> {
+  return new Promise((resolve) => {
+    let off = (): void => {};
+    const timer = setTimeout(() => {
+      off();
+      resolve(null);
+    }, ms);
+    off = events.on('taskUpdated', (e) => {
+      if (e.taskId !== taskId) return;
+      const task = store.tasks.get(taskId);
+      if (task === undefined || !(hasRun(task) || task.status === 'cancelled' || task.status === 'expired')) return;
+      clearTimeout(timer);
+      off();
+      resolve(task);
+    });
+  });
+}
+
+function toRecord(t: StoredTask): TaskRecord {
+  return {
+    id: t.id,
+    deviceId: t.deviceId,
+    name: t.name,
+    args: t.args,
+    status: t.status,
+    createdAt: t.createdAt,
+    startedAt: t.startedAt,
+    endedAt: t.endedAt,
+    result: t.result,
+    fault: t.fault,
+    attempts: t.attempts,
+    awaiting: t.awaiting,
+    notBefore: t.notBefore,
+  };
+}

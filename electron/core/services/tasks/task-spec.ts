@@ -1,0 +1,145 @@
+// Parses an untrusted JSON task request into a TaskSpec, refusing what does not fit with a
+// message that names the offending field. Semantic checks against the device's stored tree
+// (types, writability) happen in task-validate.ts.
+import { AcsError } from '../../../../shared/errors.ts';
+import { taskNames, type AttributeSpec, type ScalarValue, type TaskName, type TaskSpec, type ValueTuple } from '../../../../shared/tasks.ts';
+
+type Obj = Record<string, unknown>;
+
+function bad(message: string): never {
+  throw new AcsError('bad_request', message);
+}
+
+function isObj(v: unknown): v is Obj {
+  return typeof v === 'object' && v !== null && !Array.isArray(v);
+}
+
+function str(o: Obj, key: string, opts: { optional?: false } | { optional: true }): string | undefined {
+  const v = o[key];
+  if (v === undefined || v === null) {
+    if (opts.optional === true) return undefined;
+    bad(`'${key}' is required`);
+  }
+  if (typeof v !== 'string') bad(`'${key}' must be a string`);
+  return v;
+}
+
+function requiredStr(o: Obj, key: string): string {
+  const v = str(o, key, {});
+  if (v === undefined || v.trim() === '') bad(`'${key}' must not be empty`);
+  return v.trim();
+}
+
+function optStr(o: Obj, key: string): string | undefined {
+  return str(o, key, { optional: true });
+}
+
+function whole(o: Obj, key: string, min: number, max: number, optional: boolean): number | undefined {
+  const v = o[key];
+  if (v === undefined || v === null) return optional ? undefined : bad(`'${key}' is required`);
+  if (typeof v !== 'number' || !Number.isInteger(v) || v < min || v > max) bad(`'${key}' must be a whole number from ${min} to ${max}`);
+  return v;
+}
+
+function paths(o: Obj, key: string): string[] {
+  const v = o[key];
+  if (!Array.isArray(v) || v.length === 0) bad(`'${key}' must be a non-empty array of parameter paths`);
+  return v.map((p, i) => (typeof p === 'string' && p.trim() !== '' ? p.trim() : bad(`'${key}[${i}]' must be a parameter path`)));
+}
+
+function objectPath(o: Obj, key: string): string {
+  const p = requiredStr(o, key);
+  return p.endsWith('.') ? p : `${p}.`;
+}
+
+function valueTuples(o: Obj, key: string, optional: boolean): ValueTuple[] | undefined {
+  const v = o[key];
+  if (v === undefined && optional) return undefined;
+  if (!Array.isArray(v) || (v.length === 0 && !optional)) bad(`'${key}' must be a non-empty array of [path, value] or [path, value, type]`);
+  return v.map((t, i): ValueTuple => {
+    if (!Array.isArray(t) || t.length < 2 || t.length > 3) bad(`'${key}[${i}]' must be [path, value] or [path, value, type]`);
+    const [p, value, type] = t as unknown[];
+    if (typeof p !== 'string' || p.trim() === '') bad(`'${key}[${i}][0]' must be a parameter path`);
+    if (!isScalar(value)) bad(`'${key}[${i}][1]' must be a string, number or boolean`);
+    if (type === undefined) return [p.trim(), value];
+    if (typeof type !== 'string') bad(`'${key}[${i}][2]' must be an xsd type such as 'xsd:string'`);
+    return [p.trim(), value, type];
+  });
+}
+
+function isScalar(v: unknown): v is ScalarValue {
+  return typeof v === 'string' || typeof v === 'boolean' || (typeof v === 'number' && Number.isFinite(v));
+}
+
+function attributes(o: Obj): AttributeSpec[] {
+  const v = o.attributes;
+  if (!Array.isArray(v) || v.length === 0) bad(`'attributes' must be a non-empty array of {name, notification?, accessList?}`);
+  return v.map((a, i): AttributeSpec => {
+    if (!isObj(a)) bad(`'attributes[${i}]' must be an object`);
+    const spec: AttributeSpec = { name: requiredStr(a, 'name') };
+    const n = a.notification;
+    if (n !== undefined) {
+      if (n !== 0 && n !== 1 && n !== 2) bad(`'attributes[${i}].notification' must be 0 (off), 1 (passive) or 2 (active)`);
+      spec.notification = n;
+    }
+    if (a.accessList !== undefined) {
+      if (!Array.isArray(a.accessList) || !a.accessList.every((x) => typeof x === 'string')) bad(`'attributes[${i}].accessList' must be an array of strings`);
+      spec.accessList = a.accessList as string[];
+    }
+    if (spec.notification === undefined && spec.accessList === undefined) bad(`'attributes[${i}]' changes nothing: give notification or accessList`);
+    return spec;
+  });
+}
+
+function transfer(o: Obj): { fileType: string; url: string; username?: string; password?: string; delaySeconds?: number } {
+  const url = requiredStr(o, 'url');
+  if (!/^(https?|ftp|tftp):\/\//i.test(url)) bad(`'url' must be an http, https, ftp or tftp URL`);
+  const t: { fileType: string; url: string; username?: string; password?: string; delaySeconds?: number } = { fileType: requiredStr(o, 'fileType'), url };
+  const username = optStr(o, 'username');
+  if (username !== undefined) t.username = username;
+  const password = optStr(o, 'password');
+  if (password !== undefined) t.password = password;
+  const delay = whole(o, 'delaySeconds', 0, 86_400 * 30, true);
+  if (delay !== undefined) t.delaySeconds = delay;
+  return t;
+}
+
+const parsers: { [K in TaskName]: (o: Obj) => Extract<TaskSpec, { name: K }> } = {
+  getParameterValues: (o) => ({ name: 'getParameterValues', names: paths(o, 'names') }),
+  refresh: (o) => {
+    const p = optStr(o, 'path') ?? '';
+    return { name: 'refresh', path: p.trim() === '' ? '' : p.trim().endsWith('.') ? p.trim() : `${p.trim()}.` };
+  },
+  setParameterValues: (o) => ({ name: 'setParameterValues', values: valueTuples(o, 'values', false) ?? [] }),
+  addObject: (o) => {
+    const values = valueTuples(o, 'values', true);
+    return values === undefined ? { name: 'addObject', path: objectPath(o, 'path') } : { name: 'addObject', path: objectPath(o, 'path'), values };
+  },
+  deleteObject: (o) => ({ name: 'deleteObject', path: objectPath(o, 'path') }),
+  getParameterAttributes: (o) => ({ name: 'getParameterAttributes', names: paths(o, 'names') }),
+  setParameterAttributes: (o) => ({ name: 'setParameterAttributes', attributes: attributes(o) }),
+  reboot: () => ({ name: 'reboot' }),
+  factoryReset: () => ({ name: 'factoryReset' }),
+  download: (o) => {
+    const spec: Extract<TaskSpec, { name: 'download' }> = { name: 'download', ...transfer(o) };
+    const size = whole(o, 'fileSize', 0, Number.MAX_SAFE_INTEGER, true);
+    if (size !== undefined) spec.fileSize = size;
+    for (const key of ['targetFileName', 'successUrl', 'failureUrl'] as const) {
+      const v = optStr(o, key);
+      if (v !== undefined) spec[key] = v;
+    }
+    return spec;
+  },
+  upload: (o) => ({ name: 'upload', ...transfer(o) }),
+  scheduleInform: (o) => ({ name: 'scheduleInform', delaySeconds: whole(o, 'delaySeconds', 1, 86_400 * 30, false) ?? 1 }),
+  getRPCMethods: () => ({ name: 'getRPCMethods' }),
+};
+
+export function parseTaskSpec(body: unknown): TaskSpec {
+  if (!isObj(body)) bad('the request body must be a JSON object such as {"name": "reboot"}');
+  const name = body.name;
+  if (typeof name !== 'string' || !(taskNames as readonly string[]).includes(name)) {
+    bad(`unknown task name ${JSON.stringify(name)}; known tasks: ${taskNames.join(', ')}`);
+  }
+  return parsers[name as TaskName](body);
+}

@@ -1,0 +1,86 @@
+// Checks a task spec against the device's stored tree before anything is queued: values are
+// coerced to the parameter's known xsd type, and read-only or unknown parameters are refused
+// with a message that says what to do.
+import type { ParameterValue } from '../../cwmp/messages.ts';
+import { AcsError } from '../../../../shared/errors.ts';
+import type { TaskSpec, ValueTuple } from '../../../../shared/tasks.ts';
+import type { Store } from '../../store/index.ts';
+import type { Quirks } from '../quirks.ts';
+import { coerceValue } from '../values.ts';
+
+/** What is stored with a queued task: the spec, with values resolved to typed parameters. */
+export type StoredTaskArgs =
+  | Exclude<TaskSpec, { name: 'setParameterValues' } | { name: 'addObject' }>
+  | { name: 'setParameterValues'; values: ParameterValue[] }
+  | { name: 'addObject'; path: string; values?: ParameterValue[] };
+
+function bad(message: string): never {
+  throw new AcsError('bad_request', message);
+}
+
+export function validateTask(store: Store, deviceId: string, spec: TaskSpec, quirks: Quirks): StoredTaskArgs {
+  switch (spec.name) {
+    case 'setParameterValues':
+      return { name: 'setParameterValues', values: resolveValues(store, deviceId, spec.values, quirks) };
+    case 'addObject': {
+      requireObject(store, deviceId, spec.path, 'addObject');
+      if (spec.values === undefined) return { name: 'addObject', path: spec.path };
+      return { name: 'addObject', path: spec.path, values: resolveInstanceValues(store, deviceId, spec.path, spec.values, quirks) };
+    }
+    case 'deleteObject':
+      if (!/\.\d+\.$/.test(spec.path)) bad(`'${spec.path}' is not an object instance (such as Device.NAT.PortMapping.3.)`);
+      requireObject(store, deviceId, spec.path, 'deleteObject');
+      return spec;
+    default:
+      return spec;
+  }
+}
+
+function resolveValues(store: Store, deviceId: string, tuples: ValueTuple[], quirks: Quirks): ParameterValue[] {
+  const seen = new Set<string>();
+  return tuples.map(([path, raw, explicitType]) => {
+    if (path.endsWith('.')) bad(`'${path}' is an object; only parameters take values`);
+    if (seen.has(path)) bad(`'${path}' is given twice`);
+    seen.add(path);
+    const row = store.parameters.get(deviceId, path);
+    if (row === undefined) {
+      bad(`the device has no known parameter '${path}'; refresh the device (or its subtree) first, or check the path`);
+    }
+    if (row.object) bad(`'${path}' is an object; only parameters take values`);
+    if (row.writable === false) bad(`'${path}' is read-only on this device`);
+    const type = explicitType ?? row.type ?? 'xsd:string';
+    const coerced = coerceValue(raw, type, { booleanForm: quirks.booleanForm }, path);
+    if (!coerced.ok) bad(coerced.message);
+    return { name: path, value: coerced.value, type: coerced.type };
+  });
+}
+
+/**
+ * Values for a new instance of `table` (relative names such as 'Enable'): typed from an existing
+ * instance of the same table when the store knows one, otherwise from the value itself.
+ */
+function resolveInstanceValues(store: Store, deviceId: string, table: string, tuples: ValueTuple[], quirks: Quirks): ParameterValue[] {
+  const sibling = store.parameters.list(deviceId, table);
+  return tuples.map(([rel, raw, explicitType]) => {
+    if (rel.includes('.') && !rel.match(/^[A-Za-z0-9_]+(\.[A-Za-z0-9_]+)*$/)) bad(`'${rel}' must be a name relative to the new instance, such as 'Enable'`);
+    const known = sibling.find((r) => r.path.startsWith(table) && r.path.slice(table.length).replace(/^\d+\./, '') === rel);
+    if (known?.writable === false) bad(`'${rel}' is read-only in ${table}`);
+    const type = explicitType ?? known?.type ?? inferType(raw);
+    const coerced = coerceValue(raw, type, { booleanForm: quirks.booleanForm }, `${table}{i}.${rel}`);
+    if (!coerced.ok) bad(coerced.message);
+    return { name: rel, value: coerced.value, type: coerced.type };
+  });
+}
+
+function inferType(raw: unknown): string {
+  if (typeof raw === 'boolean') return 'xsd:boolean';
+  if (typeof raw === 'number' && Number.isInteger(raw)) return raw < 0 ? 'xsd:int' : 'xsd:unsignedInt';
+  return 'xsd:string';
+}
+
+function requireObject(store: Store, deviceId: string, path: string, task: string): void {
+  const row = store.parameters.get(deviceId, path);
+  if (row === undefined && store.parameters.list(deviceId, path).length === 0) {
+    bad(`the device has no known object '${path}' for ${task}; refresh the device first, or check the path`);
+  }
+}

@@ -1,0 +1,67 @@
+// Task specs: what an operator (UI or API) asks DeskACS to do to a device. One task may take
+// several RPCs (a refresh is GetParameterNames then GetParameterValues); the task service
+// validates a spec against the stored tree before anything is queued.
+
+export type ScalarValue = string | number | boolean;
+
+/** [path, value] or [path, value, xsd type] */
+export type ValueTuple = [string, ScalarValue] | [string, ScalarValue, string];
+
+export interface AttributeSpec {
+  name: string;
+  /** 0 off, 1 passive, 2 active (TR-069 A.3.2.4); omitted: leave unchanged. */
+  notification?: 0 | 1 | 2;
+  /** e.g. ['Subscriber']; omitted: leave unchanged. */
+  accessList?: string[];
+}
+
+export interface TransferSpec {
+  fileType: string;
+  url: string;
+  username?: string;
+  password?: string;
+  delaySeconds?: number;
+}
+
+export type TaskSpec =
+  | { name: 'getParameterValues'; names: string[] }
+  | { name: 'refresh'; path: string }
+  | { name: 'setParameterValues'; values: ValueTuple[] }
+  | { name: 'addObject'; path: string; values?: ValueTuple[] }
+  | { name: 'deleteObject'; path: string }
+  | { name: 'getParameterAttributes'; names: string[] }
+  | { name: 'setParameterAttributes'; attributes: AttributeSpec[] }
+  | { name: 'reboot' }
+  | { name: 'factoryReset' }
+  | ({ name: 'download'; fileSize?: number; targetFileName?: string; successUrl?: string; failureUrl?: string } & TransferSpec)
+  | ({ name: 'upload' } & TransferSpec)
+  | { name: 'scheduleInform'; delaySeconds: number }
+  | { name: 'getRPCMethods' };
+
+export type TaskName = TaskSpec['name'];
+
+export const taskNames: readonly TaskName[] = [
+  'getParameterValues',
+  'refresh',
+  'setParameterValues',
+  'addObject',
+  'deleteObject',
+  'getParameterAttributes',
+  'setParameterAttributes',
+  'reboot',
+  'factoryReset',
+  'download',
+  'upload',
+  'scheduleInform',
+  'getRPCMethods',
+];
+
+/** Options of a task request: when it may run and how long the caller waits. */
+export interface TaskOptions {
+  /** Send a connection request so the device opens a session now. */
+  connectionRequest?: boolean;
+  /** Seconds to wait for the task to finish (with connectionRequest); 0 returns at once. */
+  waitSeconds?: number;
+  /** Seconds the task may stay queued before it expires (default one day). */
+  expiresInSeconds?: number;
+}

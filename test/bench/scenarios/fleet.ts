@@ -1,0 +1,5 @@
+import type { BenchOptions } from '../lib/options.ts';
+export async function runFleet(o: BenchOptions, log: (line: string) => void): Promise<{ todo: true }> {
+  void o; log('todo');
+  return { todo: true };
+}
