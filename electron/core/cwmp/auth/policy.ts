@@ -94,7 +94,7 @@ export function authenticateRequest(
   const scheme = parseAuthorization(header)?.scheme;
   // In digest mode a Basic header is refused even with the right password: accepting it would
   // invite the CPE to keep sending the password in clear (worth a warning in the log: it just did).
-  if (scheme !== 'digest' && !(scheme === 'basic')) {
+  if (scheme !== 'digest' && !(scheme === 'basic' && config.mode === 'basic')) {
     return challenge({ reason: scheme === undefined ? 'malformed' : 'scheme-not-allowed', username: null, counts: scheme === undefined });
   }
   const result = scheme === 'digest' ? verifyDigest(header, method, users, now, { ...digest, realm: config.realm }) : verifyBasic(header, users);
