@@ -1,6 +1,6 @@
 // Headless entry point: `npm run serve`. The same engine the desktop app starts, with the UI
 // served to a browser.
-import { homedir } from 'node:os';
+import { homedir, networkInterfaces } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { createAcs } from './core/acs.ts';
@@ -33,14 +33,20 @@ async function main(): Promise<void> {
     webRoot,
     sessionTimeoutMs: opts.sessionTimeoutMs,
     maxConcurrentSessions: opts.maxConcurrentSessions,
+    cpeAuth: opts.cpeAuth,
     log,
   });
   const { info } = acs;
+  const port = new URL(info.cwmpUrl).port;
+  const auth = info.cpeAuth;
   console.log(
     [
       'DeskACS is running.',
       `  data folder : ${info.dataDir}`,
-      `  CWMP (CPEs) : http://${opts.cwmpHost}:${opts.cwmpPort === 0 ? new URL(info.cwmpUrl).port : opts.cwmpPort}/  (local: ${info.cwmpUrl})`,
+      `  CWMP (CPEs) : ${advertisedUrls(opts.cwmpHost, port).join('  ')}  (local: ${info.cwmpUrl})`,
+      auth.mode === 'none'
+        ? '  CPE auth    : none (any CPE may connect)'
+        : `  CPE auth    : ${auth.mode}, username ${auth.username}, password ${auth.password}`,
       `  API and UI  : ${info.apiUrl ?? 'off'}${info.apiUrl !== null ? `/#token=${info.apiToken}` : ''}`,
       `  API token   : ${info.apiToken}  (also in ${join(info.dataDir, 'api-token')})`,
     ].join('\n'),
@@ -60,6 +66,16 @@ async function main(): Promise<void> {
   };
   process.on('SIGINT', () => stop('SIGINT'));
   process.on('SIGTERM', () => stop('SIGTERM'));
+}
+
+/** The URLs a CPE on the network can use: one per non-internal IPv4 address when on 0.0.0.0. */
+function advertisedUrls(host: string, port: string): string[] {
+  if (host !== '0.0.0.0' && host !== '::') return [`http://${host}:${port}/`];
+  const addresses = Object.values(networkInterfaces())
+    .flat()
+    .filter((a) => a !== undefined && a.family === 'IPv4' && !a.internal)
+    .map((a) => `http://${a?.address}:${port}/`);
+  return addresses.length > 0 ? addresses : [`http://127.0.0.1:${port}/`];
 }
 
 main().catch((err: unknown) => {

@@ -2,6 +2,8 @@
 // type and HTTP route. IPC, HTTP and tests all go through one implementation of `AcsApi`.
 import type {
   ConnectionRequestReport,
+  CpeAuthSettings,
+  DeviceRegistration,
   CreateTaskResult,
   DeviceCredentials,
   DeviceDetail,
@@ -64,6 +66,11 @@ export interface AcsApi {
   getDeviceCredentials(args: GetDeviceArgs): Promise<DeviceCredentials | null>;
   setDeviceCredentials(args: SetDeviceCredentialsArgs): Promise<DeviceCredentials>;
   deleteDeviceCredentials(args: GetDeviceArgs): Promise<{ removed: boolean }>;
+  getCpeAuth(args: Record<string, never>): Promise<CpeAuthSettings>;
+  setCpeAuth(args: Partial<CpeAuthSettings>): Promise<CpeAuthSettings>;
+  listRegistrations(args: Record<string, never>): Promise<DeviceRegistration[]>;
+  registerDevice(args: { id: string; note?: string }): Promise<DeviceRegistration>;
+  unregisterDevice(args: GetDeviceArgs): Promise<{ removed: boolean }>;
 }
 
 export type ApiMethod = keyof AcsApi;
@@ -84,6 +91,11 @@ export const apiRoutes = {
   getDeviceCredentials: { method: 'GET', path: '/api/devices/:id/credentials' },
   setDeviceCredentials: { method: 'PUT', path: '/api/devices/:id/credentials' },
   deleteDeviceCredentials: { method: 'DELETE', path: '/api/devices/:id/credentials' },
+  getCpeAuth: { method: 'GET', path: '/api/settings/cpe-auth' },
+  setCpeAuth: { method: 'PUT', path: '/api/settings/cpe-auth' },
+  listRegistrations: { method: 'GET', path: '/api/registrations' },
+  registerDevice: { method: 'POST', path: '/api/registrations' },
+  unregisterDevice: { method: 'DELETE', path: '/api/registrations/:id' },
 } as const satisfies Record<ApiMethod, { method: 'GET' | 'POST' | 'DELETE' | 'PUT'; path: string }>;
 
 /** Push events from the core (IPC push in the app, server-sent events in browser mode). */

@@ -128,3 +128,20 @@ export interface DeviceCredentials {
   source: 'operator' | 'import' | 'acs';
   updatedAt: string;
 }
+
+/** How CPEs must authenticate to this ACS (shown in settings so installers can configure CPEs). */
+export interface CpeAuthSettings {
+  mode: 'digest' | 'basic' | 'none';
+  realm: string;
+  username: string;
+  password: string;
+  /** register: any device that authenticates is added; refuse: only pre-registered devices. */
+  unknownDevices: 'register' | 'refuse';
+}
+
+/** A device allowed in before its first Inform (the 'refuse' policy for unknown devices). */
+export interface DeviceRegistration {
+  deviceId: string;
+  note: string;
+  createdAt: string;
+}

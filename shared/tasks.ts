@@ -36,7 +36,12 @@ export type TaskSpec =
   | ({ name: 'download'; fileSize?: number; targetFileName?: string; successUrl?: string; failureUrl?: string } & TransferSpec)
   | ({ name: 'upload' } & TransferSpec)
   | { name: 'scheduleInform'; delaySeconds: number }
-  | { name: 'getRPCMethods' };
+  | { name: 'getRPCMethods' }
+  /**
+   * Sets ManagementServer.ConnectionRequestUsername/Password on the device (generated when not
+   * given) and, once the device accepts them, keeps them for connection requests.
+   */
+  | { name: 'setConnectionRequestCredentials'; username?: string; password?: string };
 
 export type TaskName = TaskSpec['name'];
 
@@ -54,6 +59,7 @@ export const taskNames: readonly TaskName[] = [
   'upload',
   'scheduleInform',
   'getRPCMethods',
+  'setConnectionRequestCredentials',
 ];
 
 /** Options of a task request: when it may run and how long the caller waits. */

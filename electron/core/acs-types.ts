@@ -1,6 +1,7 @@
 // Types of the composition root (acs.ts): what the Electron main process and the headless
 // server receive from createAcs().
 import type { AcsApi, AcsEvents } from '../../shared/contract.ts';
+import type { CpeAuthConfig } from './cwmp/auth/index.ts';
 
 export interface AcsConfig {
   /** Folder for the SQLite store, the API token and logs. */
@@ -15,6 +16,8 @@ export interface AcsConfig {
   webRoot: string | null;
   sessionTimeoutMs: number;
   maxConcurrentSessions: number;
+  /** Overrides of the stored CPE authentication settings (serve's --cpe-auth flags); saved. */
+  cpeAuth?: Partial<CpeAuthConfig>;
   log: Logger;
 }
 
@@ -32,6 +35,8 @@ export interface AcsEventBus {
 
 export interface AcsInfo {
   cwmpUrl: string;
+  /** What a CPE must be configured with: the URLs it can reach the ACS at, and credentials. */
+  cpeAuth: CpeAuthConfig;
   apiUrl: string | null;
   apiToken: string;
   dataDir: string;

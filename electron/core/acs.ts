@@ -2,12 +2,15 @@
 // the services. The Electron main process and the headless server both start the ACS here.
 import { mkdirSync } from 'node:fs';
 import type { AcsApi } from '../../shared/contract.ts';
+import { AcsError } from '../../shared/errors.ts';
 import type { Acs, AcsConfig } from './acs-types.ts';
 import { loadOrCreateApiToken } from './api-token.ts';
 import { startCwmpListener, type CwmpListener } from './cwmp/listener.ts';
 import { createEventHub } from './events.ts';
 import { startApiServer, type ApiServer } from './http/api-server.ts';
 import { createDeviceService } from './services/devices.ts';
+import { createCpeGate } from './services/cpe-gate.ts';
+import { ensureCpeAuthSettings, type CpeAuthConfig } from './cwmp/auth/index.ts';
 import { createCredentialService } from './services/credentials.ts';
 import { builtinQuirkRules, defaultQuirks, resolveQuirks, type Quirks } from './services/quirks.ts';
 import { createSessionBackend } from './services/session-backend.ts';
@@ -41,6 +44,14 @@ export async function assembleAcs(config: AcsConfig): Promise<{ acs: Acs; store:
   const runner = new TaskRunner({ store, log: config.log, now, quirksFor, changed: (t) => taskChanges.add(t) });
   const tasks = createTaskService({ store, events, quirksFor, connectionRequestTimeoutMs: 10_000, now });
   const expiry = startExpiryTimer(store, events, config);
+  let cpeAuth: CpeAuthConfig;
+  try {
+    cpeAuth = ensureCpeAuthSettings(store, config.cpeAuth ?? {});
+  } catch (err) {
+    clearInterval(expiry);
+    store.close();
+    throw err;
+  }
   let listener: CwmpListener | null = null;
   let apiServer: ApiServer | null = null;
   try {
@@ -52,10 +63,23 @@ export async function assembleAcs(config: AcsConfig): Promise<{ acs: Acs; store:
       maxBodyBytes: MAX_CWMP_BODY_BYTES,
       retryAfterSeconds: 10,
       backend: createSessionBackend({ store, events, runner, taskChanges, log: config.log }),
+      gate: createCpeGate({ store, log: config.log, config: () => cpeAuth }),
       log: config.log,
     });
     const apiToken = loadOrCreateApiToken(config.dataDir);
-    const api = createApi(store, config, listener, tasks);
+    const cpeAuthSettings = {
+      get: (): CpeAuthConfig => cpeAuth,
+      update: (changes: Partial<CpeAuthConfig>): CpeAuthConfig => {
+        try {
+          cpeAuth = ensureCpeAuthSettings(store, changes);
+        } catch (err) {
+          throw new AcsError('bad_request', err instanceof Error ? err.message : String(err));
+        }
+        config.log.info('CPE authentication settings changed', { mode: cpeAuth.mode, unknownDevices: cpeAuth.unknownDevices });
+        return cpeAuth;
+      },
+    };
+    const api = createApi(store, config, listener, tasks, cpeAuthSettings);
     if (config.httpPort !== null) {
       apiServer = await startApiServer({
         host: config.httpHost,
@@ -71,7 +95,15 @@ export async function assembleAcs(config: AcsConfig): Promise<{ acs: Acs; store:
     const acs: Acs = {
       api,
       events,
-      info: { cwmpUrl: listener.url, apiUrl: apiServer?.url ?? null, apiToken, dataDir: config.dataDir },
+      info: {
+        cwmpUrl: listener.url,
+        get cpeAuth(): CpeAuthConfig {
+          return cpeAuth;
+        },
+        apiUrl: apiServer?.url ?? null,
+        apiToken,
+        dataDir: config.dataDir,
+      },
       close: () => {
         clearInterval(expiry);
         return shutdown(store, started.listener, started.apiServer);
@@ -101,7 +133,12 @@ function startExpiryTimer(store: Store, events: ReturnType<typeof createEventHub
   return timer;
 }
 
-function createApi(store: Store, config: AcsConfig, listener: CwmpListener, tasks: TaskService): AcsApi {
+interface CpeAuthHolder {
+  get(): CpeAuthConfig;
+  update(changes: Partial<CpeAuthConfig>): CpeAuthConfig;
+}
+
+function createApi(store: Store, config: AcsConfig, listener: CwmpListener, tasks: TaskService, cpeAuth: CpeAuthHolder): AcsApi {
   const devices = createDeviceService(store);
   const credentials = createCredentialService(store);
   return {
@@ -130,6 +167,11 @@ function createApi(store: Store, config: AcsConfig, listener: CwmpListener, task
     getDeviceCredentials: async (args) => credentials.get(args.id),
     setDeviceCredentials: async (args) => credentials.set(args.id, args.username, args.password),
     deleteDeviceCredentials: async (args) => credentials.remove(args.id),
+    getCpeAuth: async () => ({ ...cpeAuth.get() }),
+    setCpeAuth: async (args) => ({ ...cpeAuth.update(args) }),
+    listRegistrations: async () => store.registrations.list(),
+    registerDevice: async (args) => store.registrations.add(args.id, args.note),
+    unregisterDevice: async (args) => ({ removed: store.registrations.remove(args.id) }),
   };
 }
 

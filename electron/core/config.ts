@@ -8,6 +8,12 @@ export interface ServeOptions {
   httpPort: number;
   sessionTimeoutMs: number;
   maxConcurrentSessions: number;
+  cpeAuth: {
+    mode?: 'digest' | 'basic' | 'none';
+    username?: string;
+    password?: string;
+    unknownDevices?: 'register' | 'refuse';
+  };
 }
 
 export const defaultServeOptions: ServeOptions = {
@@ -18,6 +24,7 @@ export const defaultServeOptions: ServeOptions = {
   httpPort: 7557,
   sessionTimeoutMs: 30_000,
   maxConcurrentSessions: 200,
+  cpeAuth: {},
 };
 
 export class UsageError extends Error {
@@ -35,10 +42,14 @@ export const serveUsage = `Usage: npm run serve -- [options]
   --http-host ADDR         JSON API address (default 127.0.0.1)
   --session-timeout S      seconds of CPE silence before a session is dropped (default 30)
   --max-sessions N         concurrent CWMP sessions before new CPEs get 503 (default 200)
+  --cpe-auth MODE          how CPEs authenticate: digest (default), basic or none
+  --cpe-username U         the username CPEs use (saved; default generated on first start)
+  --cpe-password P         the password CPEs use (saved; default generated on first start)
+  --unknown-devices POLICY register (default) or refuse devices that were not pre-registered
   --help                   this text`;
 
 export function parseServeArgs(argv: readonly string[]): ServeOptions | 'help' {
-  const opts: ServeOptions = { ...defaultServeOptions };
+  const opts: ServeOptions = { ...defaultServeOptions, cpeAuth: {} };
   for (let i = 0; i < argv.length; i++) {
     const arg = argv[i] ?? '';
     if (arg === '--help' || arg === '-h') return 'help';
@@ -56,6 +67,10 @@ export function parseServeArgs(argv: readonly string[]): ServeOptions | 'help' {
       case '--http-host': opts.httpHost = value(); break;
       case '--session-timeout': opts.sessionTimeoutMs = positive(flag, value()) * 1000; break;
       case '--max-sessions': opts.maxConcurrentSessions = positive(flag, value()); break;
+      case '--cpe-auth': opts.cpeAuth.mode = oneOf(flag, value(), ['digest', 'basic', 'none'] as const); break;
+      case '--cpe-username': opts.cpeAuth.username = value(); break;
+      case '--cpe-password': opts.cpeAuth.password = value(); break;
+      case '--unknown-devices': opts.cpeAuth.unknownDevices = oneOf(flag, value(), ['register', 'refuse'] as const); break;
       default: throw new UsageError(`unknown option ${arg}`);
     }
   }
@@ -72,4 +87,10 @@ function positive(flag: string, raw: string): number {
   const n = Number(raw);
   if (!/^\d+$/.test(raw) || n < 1) throw new UsageError(`${flag} must be a positive whole number, got '${raw}'`);
   return n;
+}
+
+function oneOf<T extends string>(flag: string, raw: string, allowed: readonly T[]): T {
+  const hit = allowed.find((a) => a === raw);
+  if (hit === undefined) throw new UsageError(`${flag} must be one of ${allowed.join(', ')}, got '${raw}'`);
+  return hit;
 }

@@ -24,6 +24,11 @@ const handlers: { [K in ApiMethod]: Handler<K> } = {
   getDeviceCredentials: (api, args) => api.getDeviceCredentials(args),
   setDeviceCredentials: (api, args) => api.setDeviceCredentials(args),
   deleteDeviceCredentials: (api, args) => api.deleteDeviceCredentials(args),
+  getCpeAuth: (api, args) => api.getCpeAuth(args),
+  setCpeAuth: (api, args) => api.setCpeAuth(args),
+  listRegistrations: (api, args) => api.listRegistrations(args),
+  registerDevice: (api, args) => api.registerDevice(args),
+  unregisterDevice: (api, args) => api.unregisterDevice(args),
 };
 
 /** What a handler needs of Electron's IpcMainInvokeEvent: the frame that sent the call. */

@@ -49,6 +49,11 @@ export function createBridge(ipc: BridgeIpc): AcsBridge {
     getDeviceCredentials: method('getDeviceCredentials'),
     setDeviceCredentials: method('setDeviceCredentials'),
     deleteDeviceCredentials: method('deleteDeviceCredentials'),
+    getCpeAuth: method('getCpeAuth'),
+    setCpeAuth: method('setCpeAuth'),
+    listRegistrations: method('listRegistrations'),
+    registerDevice: method('registerDevice'),
+    unregisterDevice: method('unregisterDevice'),
     onEvent,
   } satisfies AcsBridge;
 }

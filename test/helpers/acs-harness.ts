@@ -28,6 +28,7 @@ export async function startHarness(overrides: Partial<AcsConfig> = {}): Promise<
     webRoot: null,
     sessionTimeoutMs: 5_000,
     maxConcurrentSessions: 50,
+    cpeAuth: { mode: 'none' },
     log: silentLogger,
     ...overrides,
   });

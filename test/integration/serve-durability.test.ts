@@ -14,7 +14,7 @@ import { informXml } from '../helpers/cpe-messages.ts';
 const root = new URL('../..', import.meta.url).pathname;
 
 function startServe(dataDir: string): Promise<{ child: ChildProcess; cwmpUrl: string; apiUrl: string; output: () => string }> {
-  const child = spawn(process.execPath, ['--import', 'tsx', 'electron/server.ts', '--data', dataDir, '--cwmp-port', '0', '--http-port', '0', '--cwmp-host', '127.0.0.1'], {
+  const child = spawn(process.execPath, ['--import', 'tsx', 'electron/server.ts', '--data', dataDir, '--cwmp-port', '0', '--http-port', '0', '--cwmp-host', '127.0.0.1', '--cpe-auth', 'none'], {
     cwd: root,
     stdio: ['ignore', 'pipe', 'pipe'],
   });

@@ -5,6 +5,7 @@
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import type { Logger } from '../acs-types.ts';
+import type { CpePrincipal } from './auth/index.ts';
 import { buildEnvelope, CwmpParseError, decodeBody, parseEnvelope } from './codec/index.ts';
 import { BodyError, readBody } from './http-body.ts';
 import { SESSION_COOKIE, SessionRegistry, type LiveSession } from './session-registry.ts';
@@ -18,6 +19,16 @@ export interface SessionBackend {
   nextRequest(deviceId: string): QueuedRequest | undefined;
 }
 
+/** Authentication and admission of CPEs (see services/cpe-gate.ts). */
+export interface CpeGate {
+  /** Checks a request that belongs to no session yet, before its body is read. */
+  authenticate(req: IncomingMessage):
+    | { kind: 'ok'; principal: CpePrincipal | null }
+    | { kind: 'reply'; status: number; headers: Record<string, string>; message: string };
+  /** Once the Inform names the device: may it hold a session? */
+  admit(deviceId: string, principal: CpePrincipal | null): { ok: true } | { ok: false; status: number; message: string };
+}
+
 export interface ListenerOptions {
   host: string;
   port: number;
@@ -27,6 +38,8 @@ export interface ListenerOptions {
   /** Seconds a refused CPE is asked to wait (Retry-After). */
   retryAfterSeconds: number;
   backend: SessionBackend;
+  /** null: every CPE is accepted (tests of the protocol alone). */
+  gate: CpeGate | null;
   log: Logger;
 }
 
@@ -67,6 +80,20 @@ async function handle(req: IncomingMessage, res: ServerResponse, registry: Sessi
     sendText(res, 405, 'CWMP requests must use POST');
     return;
   }
+  const existing = registry.find(req.headers.cookie, req.socket);
+  let principal: CpePrincipal | null = existing?.principal ?? null;
+  // A session already authenticated is trusted by its cookie or connection: CPEs send
+  // Authorization on the first request only, or on all of them.
+  if (existing === undefined && opts.gate !== null) {
+    const verdict = opts.gate.authenticate(req);
+    if (verdict.kind === 'reply') {
+      req.resume();
+      for (const [k, v] of Object.entries(verdict.headers)) res.setHeader(k, v);
+      sendText(res, verdict.status, verdict.message);
+      return;
+    }
+    principal = verdict.principal;
+  }
   let bytes: Buffer;
   try {
     bytes = await readBody(req, opts.maxBodyBytes);
@@ -76,12 +103,12 @@ async function handle(req: IncomingMessage, res: ServerResponse, registry: Sessi
     sendText(res, status, err instanceof Error ? err.message : 'Bad request');
     return;
   }
-  const existing = registry.find(req.headers.cookie, req.socket);
   if (existing === undefined && registry.size >= opts.maxConcurrentSessions) {
     refuseBusy(res, opts, 'too many concurrent sessions');
     return;
   }
   const session = existing ?? registry.create(req.socket, initialState);
+  session.principal = principal;
   let input = toInput(bytes, req.headers['content-type'], session, opts);
   // Step until there is something to send: an ACS turn takes a second step to fetch the next
   // queued request after the answer just received is stored.
@@ -89,6 +116,10 @@ async function handle(req: IncomingMessage, res: ServerResponse, registry: Sessi
     const result = runStep(session, input, registry, opts);
     if (result === null) {
       refuseBusy(res, opts, 'another session of this device is in progress');
+      return;
+    }
+    if ('refused' in result) {
+      sendText(res, result.refused.status, result.refused.message);
       return;
     }
     const next = nextInput(session, result, opts);
@@ -137,10 +168,20 @@ function toInput(bytes: Buffer, contentType: string | undefined, session: LiveSe
  * Steps the engine and performs its effects. Returns null when the Inform is refused because
  * the same device already holds a live session (one session per device, TR-069 3.7.1).
  */
-function runStep(session: LiveSession, input: SessionInput, registry: SessionRegistry, opts: ListenerOptions): StepResult | null {
+function runStep(
+  session: LiveSession,
+  input: SessionInput,
+  registry: SessionRegistry,
+  opts: ListenerOptions,
+): StepResult | { refused: { status: number; message: string } } | null {
   const result = step(session.state, input);
   const inform = result.effects.find((e) => e.type === 'inform');
   if (inform !== undefined) {
+    const admission = opts.gate?.admit(inform.deviceId, session.principal) ?? { ok: true };
+    if (!admission.ok) {
+      registry.remove(session);
+      return { refused: admission };
+    }
     const other = registry.deviceSession(inform.deviceId);
     if (other !== undefined && other !== session) {
       if (!other.socket.destroyed) {

@@ -2,6 +2,7 @@
 // Enforces one session per device and a bound on concurrent sessions.
 import { randomBytes } from 'node:crypto';
 import type { Socket } from 'node:net';
+import type { CpePrincipal } from './auth/index.ts';
 import type { SessionState } from './session/types.ts';
 
 export interface LiveSession {
@@ -14,6 +15,8 @@ export interface LiveSession {
   timer: NodeJS.Timeout | null;
   /** The ACS request already built while stepping, so it is not built twice. */
   outgoing: string | null;
+  /** Who authenticated this session (null when authentication is off). */
+  principal: CpePrincipal | null;
 }
 
 export const SESSION_COOKIE = 'deskacs_session';
@@ -58,6 +61,7 @@ export class SessionRegistry {
       startedAt: Date.now(),
       timer: null,
       outgoing: null,
+      principal: null,
     };
     this.byToken.set(session.token, session);
     this.bySocket.set(socket, session);

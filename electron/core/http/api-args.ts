@@ -60,6 +60,32 @@ export const argParsers: ArgParsers = {
     return { id: required(params, 'id'), username, password };
   },
   deleteDeviceCredentials: ({ params }) => ({ id: required(params, 'id') }),
+  getCpeAuth: () => ({}),
+  listRegistrations: () => ({}),
+  registerDevice: ({ body }) => {
+    const b = typeof body === 'object' && body !== null ? (body as Record<string, unknown>) : {};
+    if (typeof b.id !== 'string' || b.id.trim() === '') throw new AcsError('bad_request', "'id' must be a device id (OUI-ProductClass-SerialNumber)");
+    if (b.note !== undefined && typeof b.note !== 'string') throw new AcsError('bad_request', "'note' must be a string");
+    return b.note === undefined ? { id: b.id.trim() } : { id: b.id.trim(), note: b.note };
+  },
+  unregisterDevice: ({ params }) => ({ id: required(params, 'id') }),
+  setCpeAuth: ({ body }) => {
+    if (typeof body !== 'object' || body === null || Array.isArray(body)) throw new AcsError('bad_request', 'body must be an object such as {"mode": "digest"}');
+    const b = body as Record<string, unknown>;
+    const out: ApiArgs<'setCpeAuth'> = {};
+    for (const key of Object.keys(b)) {
+      if (!['mode', 'realm', 'username', 'password', 'unknownDevices'].includes(key)) throw new AcsError('bad_request', `unknown setting '${key}'`);
+    }
+    if (b.mode !== undefined) out.mode = pick(b.mode, 'mode', ['digest', 'basic', 'none'] as const);
+    if (b.unknownDevices !== undefined) out.unknownDevices = pick(b.unknownDevices, 'unknownDevices', ['register', 'refuse'] as const);
+    for (const key of ['realm', 'username', 'password'] as const) {
+      const v = b[key];
+      if (v === undefined) continue;
+      if (typeof v !== 'string') throw new AcsError('bad_request', `'${key}' must be a string`);
+      out[key] = v;
+    }
+    return out;
+  },
   getParameters: ({ params, query }) => {
     const args: ApiArgs<'getParameters'> = { id: required(params, 'id') };
     const prefix = query.get('prefix');
@@ -74,6 +100,12 @@ function taskId(params: Record<string, string>): number {
   const raw = required(params, 'taskId');
   if (!/^\d+$/.test(raw)) throw new AcsError('bad_request', `task id must be a whole number, got '${raw}'`);
   return Number(raw);
+}
+
+function pick<T extends string>(v: unknown, name: string, allowed: readonly T[]): T {
+  const hit = allowed.find((a) => a === v);
+  if (hit === undefined) throw new AcsError('bad_request', `'${name}' must be one of ${allowed.join(', ')}`);
+  return hit;
 }
 
 function required(params: Record<string, string>, name: string): string {

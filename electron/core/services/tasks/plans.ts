@@ -37,6 +37,8 @@ export function createPlan(args: StoredTaskArgs, ctx: PlanContext): Plan {
       return single(ctx, { name: 'ScheduleInform', delaySeconds: args.delaySeconds, commandKey: ctx.commandKey }, 'ScheduleInformResponse');
     case 'getRPCMethods':
       return single(ctx, { name: 'GetRPCMethods' }, 'GetRPCMethodsResponse');
+    case 'setConnectionRequestCredentials':
+      return crCredentialsPlan(ctx, args.values, { username: args.username, password: args.password });
   }
 }
 
@@ -90,6 +92,15 @@ function* setValuesPlan(ctx: PlanContext, values: ParameterValue[]): Plan {
     if (expectResponse(answer, 'SetParameterValuesResponse').status === 1) rebootNeeded = true;
   }
   return { kind: 'done', result: { set: values.length, rebootNeeded } };
+}
+
+/** Sets connection-request credentials on the device and keeps them once it accepts them. */
+function* crCredentialsPlan(ctx: PlanContext, values: ParameterValue[], creds: { username: string; password: string }): Plan {
+  const answer = yield { name: 'SetParameterValues', parameterList: values, parameterKey: ctx.commandKey };
+  expectResponse(answer, 'SetParameterValuesResponse');
+  ctx.store.crCredentials.set(ctx.deviceId, { ...creds, source: 'acs' });
+  // The password is never kept in the task's result or in the parameter tree.
+  return { kind: 'done', result: { username: creds.username } };
 }
 
 function* addObjectPlan(ctx: PlanContext, path: string, values: ParameterValue[] | undefined): Plan {

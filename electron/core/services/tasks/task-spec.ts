@@ -133,6 +133,18 @@ const parsers: { [K in TaskName]: (o: Obj) => Extract<TaskSpec, { name: K }> } =
   upload: (o) => ({ name: 'upload', ...transfer(o) }),
   scheduleInform: (o) => ({ name: 'scheduleInform', delaySeconds: whole(o, 'delaySeconds', 1, 86_400 * 30, false) ?? 1 }),
   getRPCMethods: () => ({ name: 'getRPCMethods' }),
+  setConnectionRequestCredentials: (o) => {
+    const spec: Extract<TaskSpec, { name: 'setConnectionRequestCredentials' }> = { name: 'setConnectionRequestCredentials' };
+    const username = optStr(o, 'username');
+    const password = optStr(o, 'password');
+    if ((username === undefined) !== (password === undefined)) bad("give both 'username' and 'password', or neither to have them generated");
+    if (username !== undefined && password !== undefined) {
+      if (username.trim() === '') bad("'username' must not be empty");
+      spec.username = username;
+      spec.password = password;
+    }
+    return spec;
+  },
 };
 
 export function parseTaskSpec(body: unknown): TaskSpec {

@@ -6,11 +6,13 @@ import { AcsError } from '../../../../shared/errors.ts';
 import type { TaskSpec, ValueTuple } from '../../../../shared/tasks.ts';
 import type { Store } from '../../store/index.ts';
 import type { Quirks } from '../quirks.ts';
+import { generateCrCredentials } from '../connection-request.ts';
 import { coerceValue } from '../values.ts';
 
 /** What is stored with a queued task: the spec, with values resolved to typed parameters. */
 export type StoredTaskArgs =
-  | Exclude<TaskSpec, { name: 'setParameterValues' } | { name: 'addObject' }>
+  | Exclude<TaskSpec, { name: 'setParameterValues' } | { name: 'addObject' } | { name: 'setConnectionRequestCredentials' }>
+  | { name: 'setConnectionRequestCredentials'; values: ParameterValue[]; username: string; password: string }
   | { name: 'setParameterValues'; values: ParameterValue[] }
   | { name: 'addObject'; path: string; values?: ParameterValue[] };
 
@@ -26,6 +28,17 @@ export function validateTask(store: Store, deviceId: string, spec: TaskSpec, qui
       requireObject(store, deviceId, spec.path, 'addObject');
       if (spec.values === undefined) return { name: 'addObject', path: spec.path };
       return { name: 'addObject', path: spec.path, values: resolveInstanceValues(store, deviceId, spec.path, spec.values, quirks) };
+    }
+    case 'setConnectionRequestCredentials': {
+      const root = store.devices.get(deviceId)?.rootObject ?? '';
+      if (root === '') bad('the device has not reported its data model root yet; refresh it first');
+      const creds = spec.username !== undefined && spec.password !== undefined ? { username: spec.username, password: spec.password } : generateCrCredentials();
+      const ms = `${root}.ManagementServer.`;
+      const values: ParameterValue[] = [
+        { name: `${ms}ConnectionRequestUsername`, value: creds.username, type: 'xsd:string' },
+        { name: `${ms}ConnectionRequestPassword`, value: creds.password, type: 'xsd:string' },
+      ];
+      return { name: 'setConnectionRequestCredentials', values, ...creds };
     }
     case 'deleteObject':
       if (!/\.\d+\.$/.test(spec.path)) bad(`'${spec.path}' is not an object instance (such as Device.NAT.PortMapping.3.)`);
