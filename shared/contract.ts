@@ -1,6 +1,7 @@
 // The API contract: every method the UI (or any client) may call, with its argument type, result
 // type and HTTP route. IPC, HTTP and tests all go through one implementation of `AcsApi`.
 import type {
+  CredentialImportResult,
   ConnectionRequestReport,
   CpeAuthSettings,
   DeviceRegistration,
@@ -68,6 +69,10 @@ export interface AcsApi {
   deleteDeviceCredentials(args: GetDeviceArgs): Promise<{ removed: boolean }>;
   getCpeAuth(args: Record<string, never>): Promise<CpeAuthSettings>;
   setCpeAuth(args: Partial<CpeAuthSettings>): Promise<CpeAuthSettings>;
+  importDeviceCredentials(args: { rows: { deviceId: string; username: string; password: string }[] }): Promise<CredentialImportResult>;
+  /** Operator quirk rules (JSON), applied after the built-in ones; see services/quirks.ts. */
+  getQuirkRules(args: Record<string, never>): Promise<unknown[]>;
+  setQuirkRules(args: { rules: unknown }): Promise<unknown[]>;
   listRegistrations(args: Record<string, never>): Promise<DeviceRegistration[]>;
   registerDevice(args: { id: string; note?: string }): Promise<DeviceRegistration>;
   unregisterDevice(args: GetDeviceArgs): Promise<{ removed: boolean }>;
@@ -93,6 +98,9 @@ export const apiRoutes = {
   deleteDeviceCredentials: { method: 'DELETE', path: '/api/devices/:id/credentials' },
   getCpeAuth: { method: 'GET', path: '/api/settings/cpe-auth' },
   setCpeAuth: { method: 'PUT', path: '/api/settings/cpe-auth' },
+  importDeviceCredentials: { method: 'POST', path: '/api/credentials/import' },
+  getQuirkRules: { method: 'GET', path: '/api/settings/quirks' },
+  setQuirkRules: { method: 'PUT', path: '/api/settings/quirks' },
   listRegistrations: { method: 'GET', path: '/api/registrations' },
   registerDevice: { method: 'POST', path: '/api/registrations' },
   unregisterDevice: { method: 'DELETE', path: '/api/registrations/:id' },

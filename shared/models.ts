@@ -145,3 +145,11 @@ export interface DeviceRegistration {
   note: string;
   createdAt: string;
 }
+
+export interface CredentialImportResult {
+  inserted: number;
+  updated: number;
+  /** Rows naming a device DeskACS has never seen; skipped. */
+  unknownDevices: string[];
+  invalid: { index: number; deviceId: string; reason: string }[];
+}

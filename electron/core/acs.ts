@@ -12,7 +12,7 @@ import { createDeviceService } from './services/devices.ts';
 import { createCpeGate } from './services/cpe-gate.ts';
 import { ensureCpeAuthSettings, type CpeAuthConfig } from './cwmp/auth/index.ts';
 import { createCredentialService } from './services/credentials.ts';
-import { builtinQuirkRules, defaultQuirks, resolveQuirks, type Quirks } from './services/quirks.ts';
+import { builtinQuirkRules, defaultQuirks, parseQuirkRules, resolveQuirks, type QuirkRule, type Quirks } from './services/quirks.ts';
 import { createSessionBackend } from './services/session-backend.ts';
 import { TaskRunner } from './services/tasks/runner.ts';
 import { createTaskService, type TaskService } from './services/tasks/service.ts';
@@ -38,7 +38,7 @@ export async function assembleAcs(config: AcsConfig): Promise<{ acs: Acs; store:
   const now = (): Date => new Date();
   const quirksFor = (deviceId: string): Quirks => {
     const d = store.devices.get(deviceId);
-    return d === undefined ? { ...defaultQuirks } : resolveQuirks(d, builtinQuirkRules);
+    return d === undefined ? { ...defaultQuirks } : resolveQuirks(d, [...builtinQuirkRules, ...operatorQuirkRules(store)]);
   };
   const taskChanges = new TaskChanges(store, events);
   const runner = new TaskRunner({ store, log: config.log, now, quirksFor, changed: (t) => taskChanges.add(t) });
@@ -117,6 +117,14 @@ export async function assembleAcs(config: AcsConfig): Promise<{ acs: Acs; store:
   }
 }
 
+const QUIRK_RULES_SETTING = 'quirkRules';
+
+/** The operator's quirk rules, saved by the API; a damaged setting counts as none. */
+function operatorQuirkRules(store: Store): QuirkRule[] {
+  const saved = parseQuirkRules(store.settings.get(QUIRK_RULES_SETTING) ?? []);
+  return typeof saved === 'string' ? [] : saved;
+}
+
 /** Expires tasks that waited too long, every half minute. */
 function startExpiryTimer(store: Store, events: ReturnType<typeof createEventHub>, config: AcsConfig): NodeJS.Timeout {
   const timer = setInterval(() => {
@@ -169,6 +177,14 @@ function createApi(store: Store, config: AcsConfig, listener: CwmpListener, task
     deleteDeviceCredentials: async (args) => credentials.remove(args.id),
     getCpeAuth: async () => ({ ...cpeAuth.get() }),
     setCpeAuth: async (args) => ({ ...cpeAuth.update(args) }),
+    importDeviceCredentials: async (args) => store.crCredentials.importMany(args.rows),
+    getQuirkRules: async () => operatorQuirkRules(store),
+    setQuirkRules: async (args) => {
+      const rules = parseQuirkRules(args.rules);
+      if (typeof rules === 'string') throw new AcsError('bad_request', rules);
+      store.settings.set(QUIRK_RULES_SETTING, rules);
+      return rules;
+    },
     listRegistrations: async () => store.registrations.list(),
     registerDevice: async (args) => store.registrations.add(args.id, args.note),
     unregisterDevice: async (args) => ({ removed: store.registrations.remove(args.id) }),

@@ -61,6 +61,22 @@ export const argParsers: ArgParsers = {
   },
   deleteDeviceCredentials: ({ params }) => ({ id: required(params, 'id') }),
   getCpeAuth: () => ({}),
+  importDeviceCredentials: ({ body }) => {
+    const rows = (typeof body === 'object' && body !== null ? (body as Record<string, unknown>).rows : undefined) ?? body;
+    if (!Array.isArray(rows)) throw new AcsError('bad_request', 'body must be {"rows": [{"deviceId", "username", "password"}, ...]}');
+    return {
+      rows: rows.map((r, i) => {
+        const o = typeof r === 'object' && r !== null ? (r as Record<string, unknown>) : {};
+        const { deviceId, username, password } = o;
+        if (typeof deviceId !== 'string' || typeof username !== 'string' || typeof password !== 'string') {
+          throw new AcsError('bad_request', `rows[${i}] must have string deviceId, username and password`);
+        }
+        return { deviceId, username, password };
+      }),
+    };
+  },
+  getQuirkRules: () => ({}),
+  setQuirkRules: ({ body }) => ({ rules: body }),
   listRegistrations: () => ({}),
   registerDevice: ({ body }) => {
     const b = typeof body === 'object' && body !== null ? (body as Record<string, unknown>) : {};

@@ -29,13 +29,18 @@ function pruneMissing(ctx: PlanContext, path: string, seen: Set<string>): number
   return removed;
 }
 
-/** The top-level objects under the root, for CPEs that cannot list the whole root at once. */
-export function* topLevelObjects(ctx: PlanContext, root: string): Sub<string[]> {
+/**
+ * The direct children of the root, for CPEs that cannot list the whole root at once: the
+ * objects to walk one by one, and the parameters that sit directly under the root.
+ */
+export function* rootChildren(ctx: PlanContext, root: string): Sub<{ objects: string[]; leaves: string[] }> {
   const answer = yield { name: 'GetParameterNames', parameterPath: root, nextLevel: true };
   const list = expectResponse(answer, 'GetParameterNamesResponse').parameterList;
   const depth = root.split('.').length;
   // A CPE that ignores NextLevel returns the whole subtree: keep only the direct children.
-  return list.map((p) => p.name).filter((n) => n.endsWith('.') && n.split('.').length === depth + 1);
+  const direct = list.map((p) => p.name).filter((n) => n.split('.').length - (n.endsWith('.') ? 1 : 0) === depth);
+  if (root !== '') ctx.store.parameters.upsertNames(ctx.deviceId, [{ name: root, writable: false }], ctx.now());
+  return { objects: direct.filter((n) => n.endsWith('.')), leaves: direct.filter((n) => !n.endsWith('.')) };
 }
 
 /**

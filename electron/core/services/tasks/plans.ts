@@ -1,7 +1,7 @@
 // One plan per task type: the RPCs it sends, in order, and what it makes of the answers.
 import type { AcsRequest, ParameterValue, SetParameterAttribute } from '../../cwmp/messages.ts';
 import type { TaskSpec } from '../../../../shared/tasks.ts';
-import { assertFound, discoverNames, rediscoverParents, topLevelObjects, valuesOf, valuesOfSubtree } from './discovery.ts';
+import { assertFound, discoverNames, rediscoverParents, rootChildren, valuesOf, valuesOfSubtree } from './discovery.ts';
 import { expectResponse, TaskFault, type CpeAnswer, type Plan, type PlanContext, type PlanOutcome } from './plan-types.ts';
 import type { StoredTaskArgs } from './task-validate.ts';
 
@@ -61,26 +61,32 @@ function* refreshPlan(ctx: PlanContext, path: string): Plan {
   const root = path !== '' ? path : rootOf(ctx);
   let leaves: string[];
   const subtrees: string[] = [];
+  const invalidDirect: string[] = [];
+  let valuesDirect = 0;
   if (path === '' && (ctx.quirks.skipRootGetParameterNames || root === '')) {
     // Some CPEs cannot list the whole root at once: walk its top-level objects instead.
-    const tops = yield* topLevelObjects(ctx, root);
+    const children = yield* rootChildren(ctx, root);
     leaves = [];
-    for (const top of tops) {
+    for (const top of children.objects) {
       leaves.push(...(yield* discoverNames(ctx, top)));
       subtrees.push(top);
     }
+    const direct = yield* valuesOf(ctx, children.leaves);
+    leaves.push(...children.leaves);
+    invalidDirect.push(...direct.invalid);
+    valuesDirect = direct.values.length;
   } else {
     leaves = yield* discoverNames(ctx, root);
     subtrees.push(root);
   }
   const values: ParameterValue[] = [];
-  const invalid: string[] = [];
+  const invalid: string[] = [...invalidDirect];
   for (const subtree of subtrees) {
     const r = yield* valuesOfSubtree(ctx, subtree, leaves.filter((l) => l.startsWith(subtree)));
     values.push(...r.values);
     invalid.push(...r.invalid);
   }
-  return { kind: 'done', result: { path: root, parameters: leaves.length, values: values.length, invalid } };
+  return { kind: 'done', result: { path: root, parameters: leaves.length, values: values.length + valuesDirect, invalid } };
 }
 
 function* setValuesPlan(ctx: PlanContext, values: ParameterValue[]): Plan {
