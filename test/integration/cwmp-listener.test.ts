@@ -225,4 +225,19 @@ describe('CWMP listener over real HTTP', () => {
     // The fault is explained in plain language, with a suggested fix.
     assert.match(String((after?.fault?.detail as { suggestedFix?: string }).suggestedFix), /\w/);
   });
+
+  test('a CPE that answers the wrong RPC fails that task with a clear message; the session goes on', async () => {
+    const id = deviceIdOfSerial('WRONGRPC');
+    const cpe = new CpeConnection(h.cwmpUrl);
+    await cpe.post(informXml({ serial: 'WRONGRPC' }));
+    const task = h.store.tasks.enqueue(id, 'reboot', { name: 'reboot' }, { commandKey: 'k1' });
+    const req = await cpe.post('');
+    assert.equal(peek(req.body).method, 'Reboot');
+    const wrong = rpcXml('<cwmp:GetRPCMethodsResponse><MethodList enc:arrayType="xsd:string[1]"><string>Inform</string></MethodList></cwmp:GetRPCMethodsResponse>', peek(req.body).id ?? '');
+    assert.equal((await cpe.post(wrong)).status, 204);
+    cpe.close();
+    const after = h.store.tasks.get(task.id);
+    assert.equal(after?.status, 'fault');
+    assert.match(after?.fault?.message ?? '', /answered Reboot with GetRPCMethodsResponse/);
+  });
 });

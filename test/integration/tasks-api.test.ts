@@ -203,4 +203,24 @@ describe('tasks through the API, run on the simulator', () => {
     assert.match(detail.explanation, /\w/);
     assert.match(detail.suggestedFix, /refresh/i);
   });
+
+  test('a fault in the middle of a batch: the stale path is found, dropped and re-discovered; the rest is read', async () => {
+    const productClass = h.store.devices.get(deviceId)?.productClass ?? '';
+    await apiPost(h, '/api/settings/quirks', [{ match: { productClass }, quirks: { gpvBatchSize: 4 }, note: 'small batches' }], 'PUT');
+    const stale = 'Device.DeviceInfo.RetiredCounter';
+    h.store.parameters.upsertValues(deviceId, [{ name: stale, value: '1', type: 'xsd:unsignedInt' }], new Date());
+    const names = [
+      'Device.DeviceInfo.Manufacturer', 'Device.DeviceInfo.ModelName', 'Device.DeviceInfo.SerialNumber', 'Device.DeviceInfo.HardwareVersion',
+      'Device.DeviceInfo.SoftwareVersion', stale, 'Device.DeviceInfo.UpTime', 'Device.DeviceInfo.ProductClass',
+      'Device.ManagementServer.PeriodicInformInterval',
+    ];
+    const r = await run({ name: 'getParameterValues', names });
+    assert.equal(r.task.status, 'done', JSON.stringify(r.task));
+    const result = r.task.result as { values: string[][]; invalid: string[] };
+    assert.deepEqual(result.invalid, [stale]);
+    assert.equal(result.values.length, names.length - 1);
+    assert.equal(await param(stale), undefined);
+    assert.equal((await param('Device.DeviceInfo.Manufacturer'))?.value, sim.model.get('Device.DeviceInfo.Manufacturer')?.value);
+    await apiPost(h, '/api/settings/quirks', [], 'PUT');
+  });
 });
