@@ -211,32 +211,5 @@ describe('store informs.record', () => {
     assert.deepEqual(s?.warnings, ['w1', 'w2']);
   });
 
-  test('records thousands of Informs per second (CPU cost; statements prepared once)', () => {
-    // In memory, so the figure is the store's own cost, not the disk's fsync latency.
-    const store = openStore({ memory: true });
-    const perSecond = informRate(store, 3000);
-    store.close();
-    assert.equal(perSecond > 3000, true, `${perSecond.toFixed(0)} Informs/s in memory`);
-  });
-
-  test('a file store with synchronous=FULL keeps up with hundreds of Informs per second', () => {
-    const perSecond = informRate(tempStore(), 1000);
-    console.log(`  informs.record on disk, synchronous=FULL: ${perSecond.toFixed(0)}/s`);
-    assert.equal(perSecond > 200, true, `${perSecond.toFixed(0)} Informs/s on disk`);
-  });
 });
 
-function informRate(store: Store, n: number): number {
-  const started = performance.now();
-  for (let i = 0; i < n; i += 1) {
-    store.informs.record({
-      inform: informOf(`PERF${i % 500}`, ['2 PERIODIC'], firstParams),
-      remoteAddress: '203.0.113.9',
-      cwmpVersion: '1.2',
-      at: new Date(at1.getTime() + i * 1000),
-      warnings: [],
-    });
-  }
-  assert.equal(store.devices.count(), 500);
-  return n / ((performance.now() - started) / 1000);
-}

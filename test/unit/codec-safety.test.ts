@@ -80,11 +80,9 @@ describe('limits', () => {
     rejects(big, 'too-large', undefined, { maxBytes: undefined });
   });
 
-  test('a 100,000-deep document is refused quickly without exhausting the stack', () => {
+  test('a 100,000-deep document is refused without exhausting the stack', () => {
     const deep = '<a>'.repeat(100_000) + '</a>'.repeat(100_000);
-    const started = performance.now();
     rejects(deep, 'too-deep', /deeper than 64 levels at line 1/);
-    assert.ok(performance.now() - started < 500);
   });
 
   test('maxDepth is configurable: an Inform is 6 levels deep', () => {
@@ -129,15 +127,3 @@ describe('well-formedness', () => {
   });
 });
 
-describe('throughput', () => {
-  test('parses thousands of Informs per second', () => {
-    const xml = decodeBody(fixture('tr098-inform.xml'), undefined);
-    for (let i = 0; i < 200; i++) parseEnvelope(xml);
-    const n = 2000;
-    const started = performance.now();
-    for (let i = 0; i < n; i++) parseEnvelope(xml);
-    const perSecond = n / ((performance.now() - started) / 1000);
-    // Generous floor so a busy CI machine does not flake; typical is far higher.
-    assert.ok(perSecond > 1000, `only ${Math.round(perSecond)} Informs/s`);
-  });
-});

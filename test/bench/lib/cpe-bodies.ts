@@ -13,8 +13,10 @@ const base = builtinModel('tr098');
 export interface RenderedInform {
   serial: string;
   deviceId: string;
-  /** The whole HTTP request (head + body). */
+  /** The whole HTTP request (head + body), without credentials. */
   request: Buffer;
+  /** The SOAP body alone (to send again with an Authorization header). */
+  body: Buffer;
   bodyBytes: number;
   parameters: number;
 }
@@ -45,12 +47,14 @@ export function renderInform(host: string, serial: string, events: readonly stri
     serial,
     deviceId: deviceIdOf(inform.deviceId),
     request: renderPost(host, '/', body),
+    body,
     bodyBytes: body.length,
     parameters: inform.parameterList.length,
   };
 }
 
-/** The empty POST that hands the session to the ACS, echoing its cookie. */
-export function renderEmptyPost(host: string, cookie: string | null): Buffer {
-  return renderPost(host, '/', '', cookie === null ? '' : `Cookie: ${cookie}\r\n`);
+/** The empty POST that hands the session to the ACS, echoing its cookie (and credentials). */
+export function renderEmptyPost(host: string, cookie: string | null, authorization?: string): Buffer {
+  const auth = authorization === undefined ? '' : `Authorization: ${authorization}\r\n`;
+  return renderPost(host, '/', '', `${cookie === null ? '' : `Cookie: ${cookie}\r\n`}${auth}`);
 }

@@ -1,8 +1,9 @@
 // The closed-loop load driver: N virtual CPEs, each running complete periodic sessions
 // (Inform -> InformResponse, empty POST -> 204) back to back on its own connection.
+import { AuthClient } from '../../../electron/core/simulator/digest.ts';
+import { renderEmptyPost, type RenderedInform } from './cpe-bodies.ts';
 import { procSample, selfCpuSeconds } from './processes.ts';
-import { RawConnection } from './raw-client.ts';
-import { renderEmptyPost } from './cpe-bodies.ts';
+import { RawConnection, renderPost } from './raw-client.ts';
 import { bump, round, summarise, type LatencySummary } from './stats.ts';
 
 export interface SessionOutcome {
@@ -15,14 +16,27 @@ export interface SessionOutcome {
 
 export class SessionFailure extends Error {}
 
-/** One periodic session. A 503 to the Inform is returned, not thrown (the caller decides). */
-export async function cpeSession(conn: RawConnection, inform: Buffer, host: string): Promise<SessionOutcome> {
-  const first = await conn.request(inform);
+export interface Credentials {
+  username: string;
+  password: string;
+}
+
+/**
+ * One periodic session. With credentials it goes as most CPEs go: the Inform without them, the
+ * 401 challenge, the Inform again with them, and the empty POST with them too. A 503 to the
+ * Inform is returned, not thrown (the caller decides).
+ */
+export async function cpeSession(conn: RawConnection, inform: RenderedInform, host: string, credentials?: Credentials): Promise<SessionOutcome> {
+  let first = await conn.request(inform.request);
+  const auth = credentials === undefined ? undefined : new AuthClient(credentials.username, credentials.password);
+  if (first.status === 401 && auth !== undefined && auth.accept(first.challenges)) {
+    first = await conn.request(renderPost(host, '/', inform.body, `Authorization: ${auth.authorization('POST', '/') ?? ''}\r\n`));
+  }
   if (first.status === 503) return { informStatus: 503, retryAfter: first.retryAfter };
   if (first.status !== 200 || first.body.indexOf('InformResponse') < 0) {
     throw new SessionFailure(`Inform answered with HTTP ${first.status}`);
   }
-  const end = await conn.request(renderEmptyPost(host, first.cookie));
+  const end = await conn.request(renderEmptyPost(host, first.cookie, auth?.authorization('POST', '/')));
   if (end.status !== 204) throw new SessionFailure(`empty POST answered with HTTP ${end.status}`);
   return { informStatus: 200, endStatus: 204, retryAfter: null };
 }
@@ -53,11 +67,12 @@ export interface LoadSpec {
   target: LoadTarget;
   concurrency: number;
   /** Pre-rendered Inform requests per worker; a worker cycles through its own devices. */
-  informs: readonly (readonly Buffer[])[];
+  informs: readonly (readonly RenderedInform[])[];
   warmupSeconds: number;
   seconds: number;
   /** Open a new TCP connection for every session (as CPEs do) instead of keeping it alive. */
   newConnection: boolean;
+  credentials?: Credentials;
 }
 
 const HOST = '127.0.0.1';
@@ -71,9 +86,11 @@ export async function closedLoop(spec: LoadSpec): Promise<LoadRun> {
     const conn = new RawConnection(HOST, spec.target.port);
     const mine = spec.informs[w % spec.informs.length] ?? [];
     for (let i = 0; phase !== 'stop'; i++) {
+      const inform = mine[i % mine.length];
+      if (inform === undefined) throw new Error(`worker ${w} has no devices`);
       const started = performance.now();
       try {
-        const out = await cpeSession(conn, mine[i % mine.length] ?? Buffer.alloc(0), HOST);
+        const out = await cpeSession(conn, inform, HOST, spec.credentials);
         if (out.endStatus === 204) acknowledged++;
         else bump(errors, `HTTP ${out.informStatus}`);
         if (phase === 'measure' && out.endStatus === 204) latencies.push(performance.now() - started);

@@ -56,6 +56,15 @@ function startChild(args: string[], ready: (out: string) => boolean, what: strin
   });
 }
 
+/** Credentials every benchmark CPE uses when serve asks for Digest (its default). */
+export const BENCH_CPE_CREDENTIALS = { username: 'bench-cpe', password: 'bench-cpe-password' } as const;
+
+/** serve's options for CPE authentication: the default Digest with known credentials, or none. */
+export function cpeAuthArgs(mode: 'digest' | 'none'): string[] {
+  if (mode === 'none') return ['--cpe-auth', 'none'];
+  return ['--cpe-auth', 'digest', '--cpe-username', BENCH_CPE_CREDENTIALS.username, '--cpe-password', BENCH_CPE_CREDENTIALS.password];
+}
+
 /** `npm run serve` on loopback ephemeral ports with this data folder. */
 export async function startServe(dataDir: string, extraArgs: string[] = [], nodeArgs: string[] = []): Promise<ServeChild> {
   const args = ['electron/server.ts', '--data', dataDir, '--cwmp-host', '127.0.0.1', '--cwmp-port', '0', '--http-port', '0', ...extraArgs];

@@ -10,6 +10,8 @@ export interface RawReply {
   /** First cookie pair of Set-Cookie ('name=value'), if any. */
   cookie: string | null;
   retryAfter: string | null;
+  /** WWW-Authenticate values of a 401. */
+  challenges: string[];
   /** The server asked to close the connection after this reply. */
   close: boolean;
 }
@@ -101,17 +103,18 @@ export class RawConnection {
     const p = this.pending;
     this.pending = null;
     if (reply.close) this.close();
-    p?.resolve({ status: reply.status, body, cookie: reply.cookie, retryAfter: reply.retryAfter, close: reply.close });
+    p?.resolve({ ...reply, body });
   }
 }
 
-function parseHead(head: string): { status: number; length: number; cookie: string | null; retryAfter: string | null; close: boolean } {
+function parseHead(head: string): Omit<RawReply, 'body'> & { length: number } {
   const lines = head.split('\r\n');
   const status = Number((lines[0] ?? '').split(' ')[1] ?? 0);
   let length = 0;
   let cookie: string | null = null;
   let retryAfter: string | null = null;
   let close = false;
+  const challenges: string[] = [];
   for (let i = 1; i < lines.length; i++) {
     const line = lines[i] ?? '';
     const colon = line.indexOf(':');
@@ -121,8 +124,9 @@ function parseHead(head: string): { status: number; length: number; cookie: stri
     if (name === 'content-length') length = Number(value);
     else if (name === 'set-cookie') cookie ??= value.split(';')[0] ?? null;
     else if (name === 'retry-after') retryAfter = value;
+    else if (name === 'www-authenticate') challenges.push(value);
     else if (name === 'connection') close = value.toLowerCase() === 'close';
     else if (name === 'transfer-encoding') throw new Error(`unexpected Transfer-Encoding: ${value} (the ACS never chunks)`);
   }
-  return { status, length, cookie, retryAfter, close };
+  return { status, length, cookie, retryAfter, challenges, close };
 }

@@ -1,16 +1,19 @@
 // Scenario 'inform': periodic-session throughput against the ceiling. The same closed-loop
 // driver runs against a bare node:http server with canned replies (the ceiling), against
 // `serve` as a child process (the primary figure) and, optionally, against the ACS inside this
-// process (driver and ACS share one event loop). Afterwards the stored sessions are counted.
+// process (driver and ACS share one event loop). The ceiling comparison runs serve with
+// --cpe-auth none (the bare server checks no credentials either); two variants follow at one
+// level: a new TCP connection per session, and serve's default Digest auth with a challenge
+// per session. Afterwards the stored sessions are counted.
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { assembleAcs } from '../../../electron/core/acs.ts';
 import { silentLogger } from '../../../electron/core/log.ts';
-import { renderInform } from '../lib/cpe-bodies.ts';
-import { closedLoop, type LoadRun, type LoadTarget } from '../lib/load.ts';
+import { renderInform, type RenderedInform } from '../lib/cpe-bodies.ts';
+import { closedLoop, type Credentials, type LoadRun, type LoadTarget } from '../lib/load.ts';
 import type { BenchOptions } from '../lib/options.ts';
-import { startBare, startServe } from '../lib/processes.ts';
+import { BENCH_CPE_CREDENTIALS, cpeAuthArgs, startBare, startServe, type ServeChild } from '../lib/processes.ts';
 import { round } from '../lib/stats.ts';
 import { countStored, type StoredCounts } from '../lib/stored.ts';
 
@@ -25,14 +28,21 @@ export interface InformLevel {
   ratio: number;
 }
 
+export interface InformVariant {
+  label: string;
+  concurrency: number;
+  bare: LoadRun;
+  serve: LoadRun;
+  ratio: number;
+}
+
 export interface InformResult {
   parametersPerInform: number;
   informBytes: number;
   warmupSeconds: number;
   secondsPerLevel: number;
   levels: InformLevel[];
-  /** One level again with a new TCP connection per session, as most CPEs do. */
-  newConnection: InformLevel;
+  variants: InformVariant[];
   durability: {
     /** Sessions the driver completed against serve (each Inform acknowledged). */
     acknowledged: number;
@@ -42,71 +52,81 @@ export interface InformResult {
   };
 }
 
-function informsFor(level: number, tag: string): { informs: Buffer[][]; parameters: number; bytes: number } {
-  let parameters = 0;
-  let bytes = 0;
-  const informs = Array.from({ length: level }, (_, w) =>
-    Array.from({ length: DEVICES_PER_WORKER }, (_, d) => {
-      const r = renderInform('127.0.0.1', `${tag}C${level}W${w}D${d}`, ['2 PERIODIC']);
-      parameters = r.parameters;
-      bytes = r.bodyBytes;
-      return r.request;
-    }),
+function informsFor(level: number, tag: string): RenderedInform[][] {
+  return Array.from({ length: level }, (_, w) =>
+    Array.from({ length: DEVICES_PER_WORKER }, (_, d) => renderInform('127.0.0.1', `${tag}C${level}W${w}D${d}`, ['2 PERIODIC'])),
   );
-  return { informs, parameters, bytes };
 }
+
+const portOf = (url: string): number => Number(new URL(url).port);
 
 export async function runInform(o: BenchOptions, log: (line: string) => void): Promise<InformResult> {
   const warmupSeconds = Math.max(0.5, round(o.seconds / 5, 1));
-  const bare = await startBare();
   const dataDir = mkdtempSync(join(tmpdir(), 'deskacs-bench-inform-'));
-  const serve = await startServe(dataDir);
+  const children: { stop(): Promise<unknown> }[] = [];
   const inProc = o.inProcess ? await assembleAcs(inProcessConfig(join(dataDir, 'in-process'))) : null;
-  const targets = {
-    bare: { port: bare.port, pid: bare.pid } satisfies LoadTarget,
-    serve: { port: Number(new URL(serve.cwmpUrl).port), pid: serve.pid } satisfies LoadTarget,
-    inProcess: inProc === null ? null : ({ port: Number(new URL(inProc.acs.info.cwmpUrl).port), pid: null } satisfies LoadTarget),
-  };
-  let acknowledged = 0;
-  let meta = { parameters: 0, bytes: 0 };
-  const level = async (concurrency: number, newConnection: boolean): Promise<InformLevel> => {
-    const tag = newConnection ? 'N' : 'P';
-    const { informs, parameters, bytes } = informsFor(concurrency, tag);
-    meta = { parameters, bytes };
-    const spec = { concurrency, informs, warmupSeconds, seconds: o.seconds, newConnection };
-    const bareRun = await closedLoop({ ...spec, target: targets.bare });
-    const serveRun = await closedLoop({ ...spec, target: targets.serve });
-    acknowledged += serveRun.acknowledged;
-    const inRun = targets.inProcess === null ? null : await closedLoop({ ...spec, target: targets.inProcess });
-    const ratio = bareRun.sessionsPerSec === 0 ? 0 : round(serveRun.sessionsPerSec / bareRun.sessionsPerSec, 2);
-    log(
-      `  c=${concurrency}${newConnection ? ' (new connection per session)' : ''}: bare ${bareRun.sessionsPerSec}/s, ` +
-        `serve ${serveRun.sessionsPerSec}/s (p50 ${serveRun.latency.p50Ms} ms, p99 ${serveRun.latency.p99Ms} ms, ` +
-        `server ${serveRun.serverCores} cores)${inRun === null ? '' : `, in-process ${inRun.sessionsPerSec}/s`}, ratio ${ratio}`,
-    );
-    return { concurrency, bare: bareRun, serve: serveRun, inProcess: inRun, ratio };
-  };
   try {
+    const bare = await startBare();
+    children.push(bare);
+    const serve = await startServe(join(dataDir, 'serve'), cpeAuthArgs('none'));
+    children.push(serve);
+    const bareTarget: LoadTarget = { port: bare.port, pid: bare.pid };
+    const serveTarget: LoadTarget = { port: portOf(serve.cwmpUrl), pid: serve.pid };
+    let acknowledged = 0;
+    const compare = async (concurrency: number, tag: string, newConnection: boolean, against: LoadTarget, credentials?: Credentials): Promise<[LoadRun, LoadRun]> => {
+      const spec = { concurrency, informs: informsFor(concurrency, tag), warmupSeconds, seconds: o.seconds, newConnection };
+      const bareRun = await closedLoop({ ...spec, target: bareTarget });
+      const serveRun = await closedLoop({ ...spec, target: against, credentials });
+      if (against === serveTarget) acknowledged += serveRun.acknowledged;
+      return [bareRun, serveRun];
+    };
     const levels: InformLevel[] = [];
-    for (const c of o.levels) levels.push(await level(c, false));
-    const newConnection = await level(Math.min(32, Math.max(...o.levels)), true);
+    for (const concurrency of o.levels) {
+      const [bareRun, serveRun] = await compare(concurrency, 'P', false, serveTarget);
+      const inRun = inProc === null ? null : await closedLoop({
+        target: { port: portOf(inProc.acs.info.cwmpUrl), pid: null },
+        concurrency, informs: informsFor(concurrency, 'I'), warmupSeconds, seconds: o.seconds, newConnection: false,
+      });
+      const ratio = ratioOf(serveRun, bareRun);
+      levels.push({ concurrency, bare: bareRun, serve: serveRun, inProcess: inRun, ratio });
+      log(
+        `  c=${concurrency}: bare ${bareRun.sessionsPerSec}/s, serve ${serveRun.sessionsPerSec}/s (p50 ${serveRun.latency.p50Ms} ms, ` +
+          `p99 ${serveRun.latency.p99Ms} ms, server ${serveRun.serverCores} cores)${inRun === null ? '' : `, in-process ${inRun.sessionsPerSec}/s`}, ratio ${ratio}`,
+      );
+    }
+    const vc = Math.min(32, Math.max(...o.levels));
+    const variants: InformVariant[] = [];
+    const [bareNew, serveNew] = await compare(vc, 'N', true, serveTarget);
+    variants.push({ label: 'new TCP connection per session', concurrency: vc, bare: bareNew, serve: serveNew, ratio: ratioOf(serveNew, bareNew) });
+    const digest: ServeChild = await startServe(join(dataDir, 'digest'), cpeAuthArgs('digest'));
+    children.push(digest);
+    const [bareD, serveD] = await compare(vc, 'D', false, { port: portOf(digest.cwmpUrl), pid: digest.pid }, BENCH_CPE_CREDENTIALS);
+    variants.push({ label: 'Digest auth (serve default), 401 challenge every session', concurrency: vc, bare: bareD, serve: serveD, ratio: ratioOf(serveD, bareD) });
+    for (const v of variants) log(`  c=${v.concurrency}, ${v.label}: bare ${v.bare.sessionsPerSec}/s, serve ${v.serve.sessionsPerSec}/s (p99 ${v.serve.latency.p99Ms} ms), ratio ${v.ratio}`);
+
     await serve.stop();
-    const stored = countStored(join(dataDir, 'deskacs.sqlite'));
+    const stored = countStored(join(dataDir, 'serve', 'deskacs.sqlite'));
+    const allStored = stored.sessions === acknowledged && stored.okSessions === acknowledged;
+    log(`  durability: ${acknowledged} sessions acknowledged by serve, ${stored.sessions} stored (${stored.okSessions} ok)${allStored ? '' : '  <-- MISMATCH'}`);
+    const sample = informsFor(1, 'S')[0]?.[0];
     return {
-      parametersPerInform: meta.parameters,
-      informBytes: meta.bytes,
+      parametersPerInform: sample?.parameters ?? 0,
+      informBytes: sample?.bodyBytes ?? 0,
       warmupSeconds,
       secondsPerLevel: o.seconds,
       levels,
-      newConnection,
-      durability: { acknowledged, stored, allStored: stored.sessions === acknowledged && stored.okSessions === acknowledged },
+      variants,
+      durability: { acknowledged, stored, allStored },
     };
   } finally {
-    await serve.stop();
-    await bare.stop();
+    for (const c of children) await c.stop();
     await inProc?.acs.close();
     rmSync(dataDir, { recursive: true, force: true });
   }
+}
+
+function ratioOf(serve: LoadRun, bare: LoadRun): number {
+  return bare.sessionsPerSec === 0 ? 0 : round(serve.sessionsPerSec / bare.sessionsPerSec, 3);
 }
 
 function inProcessConfig(dataDir: string): Parameters<typeof assembleAcs>[0] {
@@ -119,6 +139,7 @@ function inProcessConfig(dataDir: string): Parameters<typeof assembleAcs>[0] {
     webRoot: null,
     sessionTimeoutMs: 30_000,
     maxConcurrentSessions: 1000,
+    cpeAuth: { mode: 'none' },
     log: silentLogger,
   };
 }

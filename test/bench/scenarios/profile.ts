@@ -8,7 +8,7 @@ import { renderInform } from '../lib/cpe-bodies.ts';
 import { summariseProfile, type CpuProfile, type ProfileSummary } from '../lib/cpu-profile.ts';
 import { closedLoop, type LoadRun } from '../lib/load.ts';
 import type { BenchOptions } from '../lib/options.ts';
-import { repoRoot, startServe } from '../lib/processes.ts';
+import { cpeAuthArgs, repoRoot, startServe } from '../lib/processes.ts';
 
 export interface ProfileResult {
   concurrency: number;
@@ -23,10 +23,10 @@ const CONCURRENCY = 32;
 export async function runProfile(o: BenchOptions, log: (line: string) => void): Promise<ProfileResult> {
   const dataDir = mkdtempSync(join(tmpdir(), 'deskacs-bench-profile-'));
   const profDir = join(dataDir, 'profile');
-  const serve = await startServe(join(dataDir, 'data'), [], ['--cpu-prof', '--cpu-prof-dir', profDir]);
+  const serve = await startServe(join(dataDir, 'data'), cpeAuthArgs('none'), ['--cpu-prof', '--cpu-prof-dir', profDir]);
   try {
     const informs = Array.from({ length: CONCURRENCY }, (_, w) =>
-      Array.from({ length: 16 }, (_, d) => renderInform('127.0.0.1', `PROF${w}D${d}`, ['2 PERIODIC']).request),
+      Array.from({ length: 16 }, (_, d) => renderInform('127.0.0.1', `PROF${w}D${d}`, ['2 PERIODIC'])),
     );
     const seconds = o.quick ? 1 : Math.max(4, o.seconds);
     const load = await closedLoop({

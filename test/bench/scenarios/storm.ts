@@ -1,14 +1,15 @@
 // Scenario 'storm': N distinct devices bootstrap at once ('0 BOOTSTRAP' + '1 BOOT'), many more
 // at a time than serve's --max-sessions, so the listener's bound answers 503 + Retry-After. A
 // refused device waits exactly as long as Retry-After says and tries again, as TR-069 3.2.3
-// asks of a CPE. Each attempt is a new TCP connection, as each device is its own host.
+// asks of a CPE. Each attempt is a new TCP connection, as each device is its own host, and
+// authenticates with Digest (serve's default) after the 401 challenge.
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { renderInform } from '../lib/cpe-bodies.ts';
 import { cpeSession, sleep } from '../lib/load.ts';
 import type { BenchOptions } from '../lib/options.ts';
-import { procSample, startServe } from '../lib/processes.ts';
+import { BENCH_CPE_CREDENTIALS, cpeAuthArgs, procSample, startServe } from '../lib/processes.ts';
 import { RawConnection } from '../lib/raw-client.ts';
 import { bump, mib, round, summarise, type LatencySummary } from '../lib/stats.ts';
 import { countStored, databaseBytes, type StoredCounts } from '../lib/stored.ts';
@@ -42,7 +43,7 @@ export interface StormResult {
 
 export async function runStorm(o: BenchOptions, log: (line: string) => void): Promise<StormResult> {
   const dataDir = mkdtempSync(join(tmpdir(), 'deskacs-bench-storm-'));
-  const serve = await startServe(dataDir, ['--max-sessions', String(o.stormMaxSessions)]);
+  const serve = await startServe(dataDir, ['--max-sessions', String(o.stormMaxSessions), ...cpeAuthArgs('digest')]);
   const port = Number(new URL(serve.cwmpUrl).port);
   const informStatuses: Record<string, number> = {};
   const endStatuses: Record<string, number> = {};
@@ -53,12 +54,12 @@ export async function runStorm(o: BenchOptions, log: (line: string) => void): Pr
   let gaveUp = 0;
   let next = 0;
   const bootstrap = async (serial: string): Promise<void> => {
-    const inform = renderInform('127.0.0.1', serial, ['0 BOOTSTRAP', '1 BOOT']).request;
+    const inform = renderInform('127.0.0.1', serial, ['0 BOOTSTRAP', '1 BOOT']);
     for (let attempt = 0; attempt < MAX_ATTEMPTS; attempt++) {
       const conn = new RawConnection('127.0.0.1', port);
       const started = performance.now();
       try {
-        const out = await cpeSession(conn, inform, '127.0.0.1');
+        const out = await cpeSession(conn, inform, '127.0.0.1', BENCH_CPE_CREDENTIALS);
         bump(informStatuses, String(out.informStatus));
         if (out.endStatus !== undefined) {
           bump(endStatuses, String(out.endStatus));
