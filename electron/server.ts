@@ -1,11 +1,12 @@
 // Headless entry point: `npm run serve`. The same engine the desktop app starts, with the UI
 // served to a browser.
-import { homedir, networkInterfaces } from 'node:os';
+import { homedir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { createAcs } from './core/acs.ts';
 import { parseServeArgs, serveUsage, UsageError } from './core/config.ts';
 import { createLogger } from './core/log.ts';
+import { advertisedCwmpUrls } from './core/net-info.ts';
 import { resolveDataDir } from './core/store/data-dir.ts';
 
 async function main(): Promise<void> {
@@ -43,7 +44,7 @@ async function main(): Promise<void> {
     [
       'DeskACS is running.',
       `  data folder : ${info.dataDir}`,
-      `  CWMP (CPEs) : ${advertisedUrls(opts.cwmpHost, port).join('  ')}  (local: ${info.cwmpUrl})`,
+      `  CWMP (CPEs) : ${advertisedCwmpUrls(opts.cwmpHost, port).join('  ')}  (local: ${info.cwmpUrl})`,
       auth.mode === 'none'
         ? '  CPE auth    : none (any CPE may connect)'
         : `  CPE auth    : ${auth.mode}, username ${auth.username}, password ${auth.password}`,
@@ -66,16 +67,6 @@ async function main(): Promise<void> {
   };
   process.on('SIGINT', () => stop('SIGINT'));
   process.on('SIGTERM', () => stop('SIGTERM'));
-}
-
-/** The URLs a CPE on the network can use: one per non-internal IPv4 address when on 0.0.0.0. */
-function advertisedUrls(host: string, port: string): string[] {
-  if (host !== '0.0.0.0' && host !== '::') return [`http://${host}:${port}/`];
-  const addresses = Object.values(networkInterfaces())
-    .flat()
-    .filter((a) => a !== undefined && a.family === 'IPv4' && !a.internal)
-    .map((a) => `http://${a?.address}:${port}/`);
-  return addresses.length > 0 ? addresses : [`http://127.0.0.1:${port}/`];
 }
 
 main().catch((err: unknown) => {

@@ -102,6 +102,8 @@ export interface FaultInfo {
 export interface ServerInfo {
   version: string;
   cwmpUrl: string;
+  /** The ACS URLs CPEs on the network can use (one per address of this machine). */
+  cwmpUrls: string[];
   apiUrl: string;
   dataDir: string;
   devices: number;

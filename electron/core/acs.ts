@@ -8,6 +8,7 @@ import { loadOrCreateApiToken } from './api-token.ts';
 import { startCwmpListener, type CwmpListener } from './cwmp/listener.ts';
 import { createEventHub } from './events.ts';
 import { startApiServer, type ApiServer } from './http/api-server.ts';
+import { advertisedCwmpUrls } from './net-info.ts';
 import { createDeviceService } from './services/devices.ts';
 import { createCpeGate } from './services/cpe-gate.ts';
 import { ensureCpeAuthSettings, type CpeAuthConfig } from './cwmp/auth/index.ts';
@@ -153,6 +154,7 @@ function createApi(store: Store, config: AcsConfig, listener: CwmpListener, task
     serverInfo: async () => ({
       version: ACS_VERSION,
       cwmpUrl: listener.url,
+      cwmpUrls: advertisedCwmpUrls(config.cwmpHost, listener.port),
       apiUrl: config.httpPort === null ? '' : `http://${config.httpHost}:${config.httpPort}`,
       dataDir: config.dataDir,
       devices: store.devices.count(),

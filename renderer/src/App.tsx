@@ -1,5 +1,6 @@
 import { useEffect, useRef, useState } from 'react';
 import type { ApiClient } from './api-client.ts';
+import { CpeSetup } from './CpeSetup.tsx';
 import { DeviceTable } from './DeviceTable.tsx';
 import { ParameterList } from './ParameterList.tsx';
 import { useApi } from './use-api.ts';
@@ -30,7 +31,7 @@ export function App({ client }: { client: ApiClient }) {
         selectedChanged = false;
       }, refreshDelayMs);
     };
-    const offs = [client.onEvent('deviceInformed', changed), client.onEvent('sessionEnded', changed)];
+    const offs = [client.onEvent('deviceInformed', changed), client.onEvent('sessionEnded', changed), client.onEvent('taskUpdated', changed)];
     return () => {
       for (const off of offs) off();
       clearTimeout(timer);
@@ -55,6 +56,7 @@ export function App({ client }: { client: ApiClient }) {
             <dd>{info.data.version}</dd>
           </dl>
         )}
+        {info.data !== null && <CpeSetup client={client} urls={info.data.cwmpUrls} />}
         <span className="muted transport">{client.transport === 'ipc' ? 'desktop' : 'browser'}</span>
       </header>
       {info.error !== null && <p className="error banner">{info.error}</p>}

@@ -1,5 +1,6 @@
 import { useMemo, useState } from 'react';
 import type { ApiClient } from './api-client.ts';
+import { DeviceActions } from './DeviceActions.tsx';
 import { useApi } from './use-api.ts';
 
 interface Props {
@@ -11,8 +12,9 @@ interface Props {
 
 export function ParameterList({ client, deviceId, revision, onClose }: Props) {
   const [filter, setFilter] = useState('');
+  const [local, setLocal] = useState(0);
   const args = useMemo(() => ({ id: deviceId }), [deviceId]);
-  const { data, error, loading } = useApi(client, 'getParameters', args, revision);
+  const { data, error, loading } = useApi(client, 'getParameters', args, revision + local);
   const rows = useMemo(() => {
     const needle = filter.trim().toLowerCase();
     const all = data ?? [];
@@ -30,6 +32,7 @@ export function ParameterList({ client, deviceId, revision, onClose }: Props) {
           ×
         </button>
       </div>
+      <DeviceActions client={client} deviceId={deviceId} onDone={() => setLocal((n) => n + 1)} />
       <div className="toolbar">
         <input
           type="search"

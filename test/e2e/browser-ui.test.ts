@@ -23,12 +23,12 @@ describe('web UI in Chromium', { skip }, () => {
   let sim: SimulatorHandle;
   before(async () => {
     h = await startHarness({ webRoot });
-    sim = await startSimulator({ acsUrl: h.cwmpUrl, model: 'tr181', serial: 'UI-0001', autoSessions: false, connectionRequest: false });
-    await sim.runSession();
+    sim = await startSimulator({ acsUrl: h.cwmpUrl, model: 'tr181', serial: 'UI-0001', connectionRequest: { username: 'cr', password: 'crpw' } });
+    await sim.idle();
+    if (sim.sessions.length === 0) await sim.runSession();
     const device = h.store.devices.search({ q: 'UI-0001' }).items[0];
     assert.ok(device);
-    h.store.tasks.enqueue(device.id, 'GetParameterValues', { parameterNames: ['Device.DeviceInfo.'] });
-    await sim.runSession();
+    h.store.crCredentials.set(device.id, { username: 'cr', password: 'crpw', source: 'operator' });
     browser = await chromium.launch({
       executablePath: chromiumPath,
       args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
@@ -49,9 +49,17 @@ describe('web UI in Chromium', { skip }, () => {
     await row.waitFor({ timeout: 10_000 });
     assert.match(await row.innerText(), /UI-0001/);
     await row.click();
+    // Only what the Inform reported is known yet; Refresh wakes the device and reads its tree.
+    assert.equal(await page.locator('li', { hasText: 'Device.WiFi.SSID.1.SSID' }).count(), 0);
+    await page.getByRole('button', { name: 'Refresh' }).click();
+    await page.getByRole('status').filter({ hasText: 'Refresh: done.' }).waitFor({ timeout: 20_000 });
+    const ssid = page.locator('li', { hasText: 'Device.WiFi.SSID.1.SSID' });
+    await ssid.waitFor({ timeout: 10_000 });
     const serialParam = page.locator('li', { hasText: 'Device.DeviceInfo.SerialNumber' });
-    await serialParam.waitFor({ timeout: 10_000 });
     assert.match(await serialParam.innerText(), /UI-0001/);
+    // The installer's card: where CPEs connect.
+    await page.getByText('Connect a CPE').click();
+    await page.locator('.cpe-setup dd', { hasText: 'http://127.0.0.1:' }).first().waitFor({ timeout: 5_000 });
     // The token leaves the address bar once it is read.
     assert.ok(!page.url().includes('token='));
     if (process.env.DESKACS_SCREENSHOTS !== undefined) await page.screenshot({ path: join(process.env.DESKACS_SCREENSHOTS, 'device-list.png') });

@@ -26,6 +26,9 @@ export const argParsers: ArgParsers = {
   },
   getDevice: ({ params }) => ({ id: required(params, 'id') }),
   createTask: ({ params, query, body }) => {
+    // REST callers send the task spec as the body and options in the query; the UI's client
+    // sends the contract's argument object ({ task, connectionRequest, waitSeconds }).
+    if (isContractForm(body)) return contractTaskArgs(required(params, 'id'), body);
     const args: ApiArgs<'createTask'> = { id: required(params, 'id'), task: body };
     const cr = query.get('connection_request');
     if (cr !== null) args.connectionRequest = cr === '' || cr === '1' || cr === 'true';
@@ -116,6 +119,20 @@ function taskId(params: Record<string, string>): number {
   const raw = required(params, 'taskId');
   if (!/^\d+$/.test(raw)) throw new AcsError('bad_request', `task id must be a whole number, got '${raw}'`);
   return Number(raw);
+}
+
+function isContractForm(body: unknown): body is Record<string, unknown> {
+  return typeof body === 'object' && body !== null && !Array.isArray(body) && !('name' in body) && 'task' in body;
+}
+
+function contractTaskArgs(id: string, body: Record<string, unknown>): ApiArgs<'createTask'> {
+  const args: ApiArgs<'createTask'> = { id, task: body.task };
+  if (typeof body.connectionRequest === 'boolean') args.connectionRequest = body.connectionRequest;
+  const wait = body.waitSeconds;
+  if (typeof wait === 'number' && Number.isInteger(wait) && wait >= 0 && wait <= 120) args.waitSeconds = wait;
+  const expires = body.expiresInSeconds;
+  if (typeof expires === 'number' && Number.isInteger(expires) && expires > 0) args.expiresInSeconds = expires;
+  return args;
 }
 
 function pick<T extends string>(v: unknown, name: string, allowed: readonly T[]): T {

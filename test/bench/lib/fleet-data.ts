@@ -6,7 +6,7 @@ import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { InformRequest, ParameterValue } from '../../../electron/core/cwmp/messages.ts';
-import { openStore } from '../../../electron/core/store/index.ts';
+import { deviceIdOf, openStore } from '../../../electron/core/store/index.ts';
 import { MIGRATIONS } from '../../../electron/core/store/migrations.ts';
 
 /** Bump when the generated data changes, so cached databases are rebuilt. */
@@ -33,10 +33,7 @@ export const fleetSerial = (i: number): string => `FLT${String(i).padStart(8, '0
 export const fleetIp = (i: number): string => `10.${(i >> 16) & 255}.${(i >> 8) & 255}.${i & 255}`;
 export const fleetSsid = (i: number): string => `Home-${(i * 2654435761) % 1_000_000_007}`;
 export const fleetSsidPath = (i: number): string => `${fleetModel(i).root}${fleetModel(i).root === 'Device.' ? 'WiFi.SSID.1.SSID' : 'LANDevice.1.WLANConfiguration.1.SSID'}`;
-export const fleetDeviceId = (i: number): string => {
-  const m = fleetModel(i);
-  return `${m.oui}-${encodeURIComponent(m.productClass).replace(/[^A-Za-z0-9_.~%]/g, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase()}`)}-${fleetSerial(i)}`;
-};
+export const fleetDeviceId = (i: number): string => deviceIdOf(fleetInform(i, new Date(0)).deviceId);
 
 function parameters(i: number): ParameterValue[] {
   const m = fleetModel(i);

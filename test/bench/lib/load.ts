@@ -12,6 +12,8 @@ export interface SessionOutcome {
   /** HTTP status of the empty POST's reply (undefined when the Inform was refused). */
   endStatus?: number;
   retryAfter: string | null;
+  /** The Inform was first answered with a 401 challenge. */
+  challenged: boolean;
 }
 
 export class SessionFailure extends Error {}
@@ -29,16 +31,17 @@ export interface Credentials {
 export async function cpeSession(conn: RawConnection, inform: RenderedInform, host: string, credentials?: Credentials): Promise<SessionOutcome> {
   let first = await conn.request(inform.request);
   const auth = credentials === undefined ? undefined : new AuthClient(credentials.username, credentials.password);
+  const challenged = first.status === 401;
   if (first.status === 401 && auth !== undefined && auth.accept(first.challenges)) {
     first = await conn.request(renderPost(host, '/', inform.body, `Authorization: ${auth.authorization('POST', '/') ?? ''}\r\n`));
   }
-  if (first.status === 503) return { informStatus: 503, retryAfter: first.retryAfter };
+  if (first.status === 503) return { informStatus: 503, retryAfter: first.retryAfter, challenged };
   if (first.status !== 200 || first.body.indexOf('InformResponse') < 0) {
     throw new SessionFailure(`Inform answered with HTTP ${first.status}`);
   }
   const end = await conn.request(renderEmptyPost(host, first.cookie, auth?.authorization('POST', '/')));
   if (end.status !== 204) throw new SessionFailure(`empty POST answered with HTTP ${end.status}`);
-  return { informStatus: 200, endStatus: 204, retryAfter: null };
+  return { informStatus: 200, endStatus: 204, retryAfter: null, challenged };
 }
 
 export interface LoadTarget {

@@ -8,7 +8,7 @@ export interface BenchOptions {
   only: ScenarioName[];
   quick: boolean;
   out: string;
-  /** inform: measured seconds per concurrency level (after a warm-up of a fifth of it, min 0.5 s). */
+  /** inform: measured seconds per concurrency level (after a warm-up of a fifth of it, 0.2-1 s). */
   seconds: number;
   /** inform: concurrency levels. */
   levels: number[];

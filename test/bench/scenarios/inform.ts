@@ -61,7 +61,7 @@ function informsFor(level: number, tag: string): RenderedInform[][] {
 const portOf = (url: string): number => Number(new URL(url).port);
 
 export async function runInform(o: BenchOptions, log: (line: string) => void): Promise<InformResult> {
-  const warmupSeconds = Math.max(0.5, round(o.seconds / 5, 1));
+  const warmupSeconds = Math.min(1, Math.max(0.2, round(o.seconds / 5, 1)));
   const dataDir = mkdtempSync(join(tmpdir(), 'deskacs-bench-inform-'));
   const children: { stop(): Promise<unknown> }[] = [];
   const inProc = o.inProcess ? await assembleAcs(inProcessConfig(join(dataDir, 'in-process'))) : null;

@@ -20,7 +20,7 @@ export interface StormResult {
   devices: number;
   concurrency: number;
   maxSessions: number;
-  /** HTTP statuses of the Informs: '200', '503', anything else. */
+  /** HTTP statuses of the Informs: '401 (Digest challenge)', '200', '503', anything else. */
   informStatuses: Record<string, number>;
   /** HTTP statuses of the empty POSTs that followed an accepted Inform. */
   endStatuses: Record<string, number>;
@@ -60,6 +60,7 @@ export async function runStorm(o: BenchOptions, log: (line: string) => void): Pr
       const started = performance.now();
       try {
         const out = await cpeSession(conn, inform, '127.0.0.1', BENCH_CPE_CREDENTIALS);
+        if (out.challenged) bump(informStatuses, '401 (Digest challenge)');
         bump(informStatuses, String(out.informStatus));
         if (out.endStatus !== undefined) {
           bump(endStatuses, String(out.endStatus));
