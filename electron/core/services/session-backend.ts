@@ -74,6 +74,14 @@ export function createSessionBackend(deps: SessionBackendDeps): SessionBackend {
     }
   };
 
+  /** Inside a batch, push events wait for its commit. */
+  let batching = false;
+  let deferred: Emit[] = [];
+  const announce = (emits: Emit[]): void => {
+    if (batching) deferred.push(...emits);
+    else for (const emit of emits) emit();
+  };
+
   return {
     apply(effects, session) {
       if (effects.length === 0) return;
@@ -84,16 +92,35 @@ export function createSessionBackend(deps: SessionBackendDeps): SessionBackend {
           for (const effect of effects) applyOne(effect, session.key, session.remoteAddress, at, emits);
         });
       } catch (err) {
-        deps.taskChanges.discard();
+        if (!batching) deps.taskChanges.discard();
         throw err;
       }
-      for (const emit of emits) emit();
-      deps.taskChanges.flush();
+      announce(emits);
+      if (!batching) deps.taskChanges.flush();
     },
     nextRequest(deviceId) {
       const next = runner.nextRequest(deviceId);
-      deps.taskChanges.flush();
+      if (!batching) deps.taskChanges.flush();
       return next;
+    },
+    batch(fn) {
+      batching = true;
+      try {
+        store.transaction(fn);
+      } catch (err) {
+        deferred = [];
+        deps.taskChanges.discard();
+        throw err;
+      } finally {
+        batching = false;
+      }
+      const emits = deferred;
+      deferred = [];
+      for (const emit of emits) emit();
+      deps.taskChanges.flush();
+    },
+    forget(deviceId) {
+      runner.onSessionEnded(deviceId);
     },
   };
 }

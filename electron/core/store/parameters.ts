@@ -82,9 +82,17 @@ export function createParameterRepository(db: Db): ParameterRepository {
     'SELECT device_id FROM parameters WHERE path = ? AND value = ? ORDER BY device_id LIMIT ?',
   ).pluck();
 
+  // An unchanged value (the common case: a periodic Inform) only gets its timestamp. Writing
+  // `value` again would rewrite its parameters_by_path_value entry too, one index page per
+  // path: most of a periodic Inform's WAL pages (docs/performance.md, finding 2).
+  const touchValue = db.prepare<[string, string, string, string, string]>(
+    `UPDATE parameters SET updated_at = ? WHERE device_id = ? AND path = ? AND value IS ? AND type IS ? AND object = 0`,
+  );
   const upsertValues = db.transaction((deviceId: string, values: readonly ParameterValueInput[], at: Date) => {
     const when = iso(at);
-    for (const v of values) upsertValue.run(deviceId, v.name, v.value, v.type, when);
+    for (const v of values) {
+      if (touchValue.run(when, deviceId, v.name, v.value, v.type).changes === 0) upsertValue.run(deviceId, v.name, v.value, v.type, when);
+    }
   });
   const upsertNames = db.transaction((deviceId: string, infos: readonly ParameterNameInput[], at: Date) => {
     const when = iso(at);

@@ -1,0 +1,54 @@
+// What the CWMP listener needs from the rest of the ACS, and its options.
+import type { IncomingMessage } from 'node:http';
+import type { Logger } from '../acs-types.ts';
+import type { CpePrincipal } from './auth/index.ts';
+import type { QueuedRequest, SessionEffect } from './session/types.ts';
+
+/** Durable effects and the task queue (services/session-backend.ts). */
+export interface SessionBackend {
+  /** Performs one step's effects atomically; throws when they could not be stored. */
+  apply(effects: SessionEffect[], session: { key: string; remoteAddress: string }): void;
+  nextRequest(deviceId: string): QueuedRequest | undefined;
+  /**
+   * Runs fn in one transaction (each apply inside it is a savepoint) and returns once it is
+   * committed: the group commit that lets concurrent CPEs share one fsync.
+   */
+  batch(fn: () => void): void;
+  /** Forgets in-memory state of a device whose step was not committed. */
+  forget(deviceId: string): void;
+}
+
+/** Authentication and admission of CPEs (services/cpe-gate.ts). */
+export interface CpeGate {
+  /** Checks a request that belongs to no session yet, before its body is read. */
+  authenticate(req: IncomingMessage):
+    | { kind: 'ok'; principal: CpePrincipal | null }
+    | { kind: 'reply'; status: number; headers: Record<string, string>; message: string };
+  /** Once the Inform names the device: may it hold a session? */
+  admit(deviceId: string, principal: CpePrincipal | null): { ok: true } | { ok: false; status: number; message: string };
+}
+
+export interface ListenerOptions {
+  host: string;
+  port: number;
+  sessionTimeoutMs: number;
+  maxConcurrentSessions: number;
+  maxBodyBytes: number;
+  /** Seconds a refused CPE is asked to wait (Retry-After). */
+  retryAfterSeconds: number;
+  backend: SessionBackend;
+  /** null: every CPE is accepted (tests of the protocol alone). */
+  gate: CpeGate | null;
+  log: Logger;
+}
+
+/** An HTTP response decided while stepping, written once the step's writes are committed. */
+export interface Outgoing {
+  status: number;
+  headers: Record<string, string | number>;
+  body: string;
+}
+
+export function textOutgoing(status: number, text: string, headers: Record<string, string | number> = {}): Outgoing {
+  return { status, headers: { ...headers, 'Content-Type': 'text/plain; charset=utf-8' }, body: `${text}\n` };
+}

@@ -1,0 +1,143 @@
+// One CWMP request, from its parsed body to the reply: steps the engine (twice on the ACS's
+// turn), performs the effects through the backend, and decides the HTTP response. Synchronous,
+// so it runs inside the listener's group-commit batch.
+import { buildEnvelope, CwmpParseError, decodeBody, parseEnvelope } from './codec/index.ts';
+import { textOutgoing, type ListenerOptions, type Outgoing } from './listener-types.ts';
+import { SESSION_COOKIE, type LiveSession, type SessionRegistry } from './session-registry.ts';
+import { step } from './session/engine.ts';
+import type { ParseFailure, SessionInput, StepResult } from './session/types.ts';
+
+export function toInput(bytes: Buffer, contentType: string | undefined, session: LiveSession, opts: ListenerOptions): SessionInput {
+  if (bytes.length === 0 || isBlank(bytes)) return { kind: 'empty' };
+  try {
+    return { kind: 'envelope', envelope: parseEnvelope(decodeBody(bytes, contentType), { maxBytes: opts.maxBodyBytes }) };
+  } catch (err) {
+    if (!(err instanceof CwmpParseError)) throw err;
+    const failure: ParseFailure = { kind: err.kind, message: err.message };
+    if (err.method !== undefined) failure.method = err.method;
+    if (err.id !== undefined) failure.id = err.id;
+    if (err.version !== undefined) failure.version = err.version;
+    opts.log.warn('cwmp parse error', { remote: session.remoteAddress, error: err.message });
+    return { kind: 'parse-error', failure };
+  }
+}
+
+/** Steps until there is something to send, and says what to send. */
+export function processRequest(session: LiveSession, first: SessionInput, registry: SessionRegistry, opts: ListenerOptions): Outgoing {
+  let input = first;
+  for (;;) {
+    const result = runStep(session, input, registry, opts);
+    if (result === 'busy') return busy(opts, 'another session of this device is in progress');
+    if ('refused' in result) return textOutgoing(result.refused.status, result.refused.message);
+    const next = nextInput(session, result, opts);
+    if (next === null) return replyOf(session, result, registry, opts);
+    input = next;
+  }
+}
+
+/**
+ * Steps the engine and performs its effects. 'busy' when the Inform is refused because the
+ * same device already holds a live session (one session per device, TR-069 3.7.1).
+ */
+function runStep(
+  session: LiveSession,
+  input: SessionInput,
+  registry: SessionRegistry,
+  opts: ListenerOptions,
+): StepResult | { refused: { status: number; message: string } } | 'busy' {
+  const result = step(session.state, input);
+  const inform = result.effects.find((e) => e.type === 'inform');
+  if (inform !== undefined) {
+    const admission = opts.gate?.admit(inform.deviceId, session.principal) ?? { ok: true };
+    if (!admission.ok) {
+      registry.remove(session);
+      return { refused: admission };
+    }
+    const other = registry.deviceSession(inform.deviceId);
+    if (other !== undefined && other !== session) {
+      if (!other.socket.destroyed) {
+        if (session.state.name === 'awaiting-inform') registry.remove(session);
+        return 'busy';
+      }
+      // The other session's connection is gone: the CPE gave up on it. End it first.
+      abandon(other, registry, opts, 'the CPE started a new session');
+    }
+    registry.bindDevice(session, inform.deviceId);
+  }
+  opts.backend.apply(result.effects, { key: session.token, remoteAddress: session.remoteAddress });
+  session.state = result.state;
+  return result;
+}
+
+/** The input of the step that must follow this one before anything is sent, if any. */
+function nextInput(session: LiveSession, result: StepResult, opts: ListenerOptions): SessionInput | null {
+  const reply = result.reply;
+  const s = result.state;
+  if (reply.kind === 'next-request') {
+    return { kind: 'dispatch', next: s.name === 'acs-requests' ? opts.backend.nextRequest(s.ctx.deviceId) : undefined };
+  }
+  if (reply.kind === 'soap' && s.name === 'acs-requests' && s.inFlight !== null) {
+    try {
+      session.outgoing = buildEnvelope(reply.envelope);
+    } catch (err) {
+      // A queued request this CPE's CWMP version cannot carry: fail that task, try the next.
+      return { kind: 'request-unbuildable', taskId: s.inFlight.taskId, message: err instanceof Error ? err.message : String(err) };
+    }
+  }
+  return null;
+}
+
+function replyOf(session: LiveSession, result: StepResult, registry: SessionRegistry, opts: ListenerOptions): Outgoing {
+  const r = result.reply;
+  const over = result.state.name === 'ended' || result.state.name === 'awaiting-inform';
+  if (r.kind === 'no-content' || r.kind === 'next-request') {
+    registry.remove(session);
+    // TR-069 3.7.1.4: the ACS ends the session with an empty HTTP response.
+    return { status: 204, headers: {}, body: '' };
+  }
+  if (r.kind === 'http-error') {
+    if (over) registry.remove(session);
+    return textOutgoing(r.status, r.message);
+  }
+  const xml = session.outgoing ?? buildEnvelope(r.envelope);
+  session.outgoing = null;
+  // No session exists before an accepted Inform: a refused first message leaves nothing behind.
+  if (over) registry.remove(session);
+  else armTimeout(session, registry, opts);
+  const headers: Record<string, string | number> = { 'Content-Type': 'text/xml; charset="utf-8"', SOAPServer: 'DeskACS' };
+  if (r.envelope.body.name === 'InformResponse') headers['Set-Cookie'] = `${SESSION_COOKIE}=${session.token}; Path=/; HttpOnly`;
+  return { status: 200, headers, body: xml };
+}
+
+function armTimeout(session: LiveSession, registry: SessionRegistry, opts: ListenerOptions): void {
+  if (session.timer !== null) clearTimeout(session.timer);
+  session.timer = setTimeout(() => {
+    session.timer = null;
+    abandon(session, registry, opts, 'timeout');
+  }, opts.sessionTimeoutMs);
+  session.timer.unref();
+}
+
+/** Ends a session that will get no more requests (timeout, shutdown, replaced). */
+export function abandon(session: LiveSession, registry: SessionRegistry, opts: ListenerOptions, reason: string): void {
+  registry.remove(session);
+  const input: SessionInput = reason === 'timeout' ? { kind: 'timeout' } : { kind: 'aborted', reason };
+  const result = step(session.state, input);
+  session.state = result.state;
+  try {
+    opts.backend.apply(result.effects, { key: session.token, remoteAddress: session.remoteAddress });
+  } catch (err) {
+    opts.log.error('could not record the end of a session', { error: String(err), device: session.deviceId });
+  }
+  opts.log.info('cwmp session abandoned', { device: session.deviceId, reason });
+}
+
+export function busy(opts: ListenerOptions, why: string): Outgoing {
+  opts.log.warn('cwmp session refused', { reason: why });
+  return textOutgoing(503, `Busy: ${why}; retry later`, { 'Retry-After': String(opts.retryAfterSeconds) });
+}
+
+function isBlank(bytes: Buffer): boolean {
+  for (const b of bytes) if (b !== 0x20 && b !== 0x0a && b !== 0x0d && b !== 0x09) return false;
+  return true;
+}
