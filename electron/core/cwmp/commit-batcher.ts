@@ -10,6 +10,8 @@ import type { LiveSession, SessionRegistry } from './session-registry.ts';
 export interface Job {
   session: LiveSession;
   res: ServerResponse;
+  /** The request carries nothing that must survive a power cut (an empty POST). */
+  light: boolean;
   run(): Outgoing;
 }
 
@@ -31,7 +33,7 @@ export class CommitBatcher {
     try {
       this.opts.backend.batch(() => {
         for (const job of jobs) out.set(job, this.runOne(job));
-      });
+      }, jobs.some((j) => !j.light));
     } catch (err) {
       // The COMMIT failed: nothing of this batch is stored. The CPEs must start over.
       this.opts.log.error('cwmp batch commit failed', { error: String(err), requests: jobs.length });

@@ -11,9 +11,11 @@ export interface SessionBackend {
   nextRequest(deviceId: string): QueuedRequest | undefined;
   /**
    * Runs fn in one transaction (each apply inside it is a savepoint) and returns once it is
-   * committed: the group commit that lets concurrent CPEs share one fsync.
+   * committed: the group commit that lets concurrent CPEs share one fsync. `durable` false:
+   * nothing in the batch must survive a power cut (only empty POSTs: session ends, tasks
+   * picked up), so the commit may skip its fsync.
    */
-  batch(fn: () => void): void;
+  batch(fn: () => void, durable: boolean): void;
   /** Forgets in-memory state of a device whose step was not committed. */
   forget(deviceId: string): void;
 }

@@ -81,7 +81,10 @@ async function handle(req: IncomingMessage, res: ServerResponse, registry: Sessi
   session.principal = principal;
   // Parsing is pure CPU: done now, outside the batch's transaction.
   const input = toInput(bytes, req.headers['content-type'], session, opts);
-  batcher.submit({ session, res, run: () => processRequest(session, input, registry, opts) });
+  // An empty POST's writes (the session's end, the next task picked up) are repaired at the
+  // next start if a power cut loses them; everything else must be durable before the reply.
+  const light = input.kind === 'empty' || input.kind === 'parse-error';
+  batcher.submit({ session, res, light, run: () => processRequest(session, input, registry, opts) });
 }
 
 function listen(server: Server, host: string, port: number): Promise<void> {

@@ -103,10 +103,11 @@ export function createSessionBackend(deps: SessionBackendDeps): SessionBackend {
       if (!batching) deps.taskChanges.flush();
       return next;
     },
-    batch(fn) {
+    batch(fn, durable) {
       batching = true;
       try {
-        store.transaction(fn);
+        if (durable) store.transaction(fn);
+        else store.lightTransaction(fn);
       } catch (err) {
         deferred = [];
         deps.taskChanges.discard();

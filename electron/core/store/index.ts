@@ -33,6 +33,12 @@ export interface Store {
   crCredentials: CrCredentialRepository;
   /** Runs fn in one transaction (a savepoint when nested); rolls back if it throws. fn must be synchronous. */
   transaction<T>(fn: () => T): T;
+  /**
+   * Like transaction, but its COMMIT skips the fsync (synchronous=NORMAL): for writes whose
+   * loss in a power cut is harmless and repaired at the next start (a session's end). WAL is
+   * sequential, so the next durable commit's fsync makes these frames durable too.
+   */
+  lightTransaction<T>(fn: () => T): T;
   close(): void;
   /** What openStore found left behind by a process that died, and recovered. */
   readonly recovered: OpenStoreResult;
@@ -68,6 +74,15 @@ export function openStore(options: StoreTarget, now: () => Date = () => new Date
       registrations: createRegistrationRepository(db, now),
       crCredentials: createCrCredentialRepository(db, now),
       transaction: <T>(fn: () => T): T => db.transaction(fn)(),
+      lightTransaction: <T>(fn: () => T): T => {
+        if (db.inTransaction) return db.transaction(fn)();
+        db.pragma('synchronous = NORMAL');
+        try {
+          return db.transaction(fn)();
+        } finally {
+          db.pragma('synchronous = FULL');
+        }
+      },
       close: () => {
         if (db.open) db.close();
       },
