@@ -19,6 +19,9 @@ import type { TaskOptions } from './tasks.ts';
 
 export interface ListDevicesArgs {
   q?: string;
+  /** With `value`: only devices whose parameter at this path has exactly this value. */
+  param?: string;
+  value?: string;
   offset?: number;
   limit?: number;
 }

@@ -48,6 +48,14 @@ describe('JSON API: devices', () => {
     assert.ok(d?.lastBoot !== null);
   });
 
+  test('search by the exact value of a parameter', async () => {
+    const ip = 'InternetGatewayDevice.WANDevice.1.WANConnectionDevice.1.WANIPConnection.1.ExternalIPAddress';
+    const r = (await apiGet(h, `/api/devices?param=${encodeURIComponent(ip)}&value=198.51.100.8`)).json as Page<DeviceSummary>;
+    assert.deepEqual(r.items.map((d) => d.serialNumber), ['ALPHA-2']);
+    assert.equal(r.total, 1);
+    assert.equal((await apiGet(h, `/api/devices?param=${encodeURIComponent(ip)}`)).status, 400);
+  });
+
   test('paging with offset and limit', async () => {
     const p1 = (await apiGet(h, '/api/devices?limit=2')).json as Page<DeviceSummary>;
     const p2 = (await apiGet(h, '/api/devices?limit=2&offset=2')).json as Page<DeviceSummary>;

@@ -18,6 +18,13 @@ export const argParsers: ArgParsers = {
     const args: ApiArgs<'listDevices'> = {};
     const q = query.get('q');
     if (q !== null) args.q = q;
+    const param = query.get('param');
+    const value = query.get('value');
+    if ((param === null) !== (value === null)) throw new AcsError('bad_request', "'param' and 'value' go together: ?param=Device.X.Y&value=...");
+    if (param !== null && value !== null) {
+      args.param = param;
+      args.value = value;
+    }
     const offset = intParam(query, 'offset', 0, Number.MAX_SAFE_INTEGER);
     if (offset !== undefined) args.offset = offset;
     const limit = intParam(query, 'limit', 1, 1000);

@@ -6,6 +6,7 @@ import type { Store } from '../store/index.ts';
 
 const RECENT_SESSIONS = 20;
 const RECENT_EVENTS = 50;
+const MAX_VALUE_MATCHES = 10_000;
 
 export interface DeviceService {
   list(args: ListDevicesArgs): Page<DeviceSummary>;
@@ -20,7 +21,20 @@ export function createDeviceService(store: Store): DeviceService {
     return device;
   };
   return {
-    list: (args) => store.devices.search({ q: args.q ?? '', offset: args.offset ?? 0, limit: args.limit ?? 50 }),
+    list: (args) => {
+      if (args.param === undefined || args.value === undefined) {
+        return store.devices.search({ q: args.q ?? '', offset: args.offset ?? 0, limit: args.limit ?? 50 });
+      }
+      // Exact value of one parameter, e.g. the device whose PPPoE username is 'bob'.
+      const offset = args.offset ?? 0;
+      const limit = args.limit ?? 50;
+      const ids = store.parameters.findDeviceIds(args.param, args.value, MAX_VALUE_MATCHES);
+      const items = ids.slice(offset, offset + limit).flatMap((id) => {
+        const d = store.devices.get(id);
+        return d === undefined ? [] : [d];
+      });
+      return { items, total: ids.length, offset, limit };
+    },
     detail: ({ id }) => ({
       ...mustExist(id),
       sessions: store.sessions.listForDevice(id, RECENT_SESSIONS),

@@ -44,9 +44,10 @@ const COLUMNS = `id, oui, product_class, serial_number, manufacturer, model_name
   hardware_version, connection_request_url, ip_address, root_object, first_seen, last_inform,
   last_boot, periodic_interval`;
 const ORDER = 'ORDER BY last_inform DESC, seq DESC LIMIT @limit OFFSET @offset';
-// Trigram matching needs 3+ characters; a shorter query scans the devices (LIKE is
-// ASCII-case-insensitive), counting in the same pass with a window function.
-const SHORT_MATCH = ['serial_number', 'product_class', 'oui', 'manufacturer', 'model_name', 'software_version', 'ip_address', 'id']
+// Trigram matching needs 3+ characters. A shorter query matches the START of the serial
+// number, IP address or product class (indexed, migration 006) rather than scanning every
+// device for a substring; the count comes in the same pass with a window function.
+const SHORT_MATCH = ['serial_number', 'ip_address', 'product_class']
   .map((c) => `${c} LIKE @pattern ESCAPE '\\'`)
   .join(' OR ');
 const FTS_MATCH = 'seq IN (SELECT rowid FROM devices_search WHERE devices_search MATCH @q)';
@@ -75,8 +76,8 @@ export function toDeviceSummary(r: DeviceDbRow): DeviceSummary {
   };
 }
 
-function likePattern(q: string): string {
-  return `%${q.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+function prefixPattern(q: string): string {
+  return `${q.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
 }
 
 /** An FTS5 phrase: the whole query as one quoted string (quotes doubled), i.e. a substring. */
@@ -114,7 +115,7 @@ export function createDeviceRepository(db: Db): DeviceRepository {
       if (total === 0) return { rows: [], total };
       return { rows: (total > BROAD_MATCH ? listFtsBroad : listFts).all({ ...args, ...page }), total };
     }
-    const args = { pattern: likePattern(q) };
+    const args = { pattern: prefixPattern(q) };
     const rows = listShort.all({ ...args, ...page });
     // The window count rides on the page's rows; past the last page there are none to carry it.
     const total = rows[0]?.total ?? (page.offset > 0 ? (countShort.get(args) ?? 0) : 0);

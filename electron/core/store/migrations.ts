@@ -8,6 +8,7 @@ import { migration001 } from './migrations/001-initial.ts';
 import { migration002 } from './migrations/002-cpe-requests.ts';
 import { migration003 } from './migrations/003-settings-auth.ts';
 import { migration005 } from './migrations/005-task-scheduling.ts';
+import { migration006 } from './migrations/006-short-search.ts';
 import { migration004 } from './migrations/004-connection-request-credentials.ts';
 
 export interface Migration {
@@ -18,7 +19,7 @@ export interface Migration {
 }
 
 /** Every migration this build knows, oldest first. Append only; never edit a released one. */
-export const MIGRATIONS: readonly Migration[] = [migration001, migration002, migration003, migration004, migration005];
+export const MIGRATIONS: readonly Migration[] = [migration001, migration002, migration003, migration004, migration005, migration006];
 
 interface AppliedRow {
   id: number;

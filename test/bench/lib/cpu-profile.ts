@@ -33,7 +33,11 @@ export interface ProfileSummary {
   topSelf: { fn: string; where: string; pct: number }[];
 }
 
-/** Hot paths: a label -> [function name, file suffix]. Inclusive time, recursion counted once. */
+/**
+ * Hot paths: a label -> [function name, file suffix]; an empty name matches any function of the
+ * file (tsx-compiled arrow functions often show as '(anonymous)'). Inclusive time, counted once
+ * per stack (the outermost match).
+ */
 export const HOT_PATHS: Record<string, [string, string]> = {
   'listener: handle (whole request after headers)': ['handle', 'cwmp/listener.ts'],
   'listener: readBody': ['readBody', 'cwmp/http-body.ts'],
@@ -41,7 +45,9 @@ export const HOT_PATHS: Record<string, [string, string]> = {
   'codec: parseEnvelope': ['parseEnvelope', 'codec/parse-envelope.ts'],
   'engine: step': ['step', 'session/engine.ts'],
   'backend: apply (store transaction, commit incl.)': ['apply', 'services/session-backend.ts'],
-  'store: informs.record': ['record', 'store/informs.ts'],
+  'store: informs.ts (Inform upsert, savepoint)': ['', 'store/informs.ts'],
+  'store: parameters.ts (parameter upserts)': ['', 'store/parameters.ts'],
+  'store: sessions.ts (session open/end, events)': ['', 'store/sessions.ts'],
   'codec: buildEnvelope': ['buildEnvelope', 'codec/build.ts'],
   'registry: create (session token)': ['create', 'cwmp/session-registry.ts'],
 };
@@ -58,6 +64,7 @@ function area(url: string): string | null {
   if (url.includes('/electron/core/services/')) return 'services';
   if (url.includes('/electron/core/log.ts')) return 'logging';
   if (url.startsWith('node:internal/http') || url.startsWith('node:_http') || url.startsWith('node:http')) return 'node:http';
+  if (url.startsWith('node:internal/modules')) return 'startup (module loading)';
   if (url.startsWith('node:')) return 'node: streams/net/other';
   return 'other';
 }
@@ -129,7 +136,8 @@ export function summariseProfile(p: CpuProfile, top = 15): ProfileSummary {
   };
   const hotPaths: Record<string, number> = {};
   for (const [label, [fn, file]] of Object.entries(HOT_PATHS)) {
-    const matches = (n: ProfileNode | undefined): boolean => n !== undefined && n.callFrame.functionName === fn && n.callFrame.url.endsWith(file);
+    const matches = (n: ProfileNode | undefined): boolean =>
+      n !== undefined && (fn === '' || n.callFrame.functionName === fn) && n.callFrame.url.endsWith(file);
     let ms = 0;
     for (const n of p.nodes) {
       if (!matches(n)) continue;

@@ -62,6 +62,16 @@ export function printTables(r: BenchResults, log: (line: string) => void): void 
       '',
       ...table(['function (self)', 'where', '%'], p.topSelf.slice(0, 10).map((e) => [e.fn, e.where, e.pct])),
       `raw profile: ${s.profile.profileFile}`,
+      '',
+      ...table(
+        ['store write path, per periodic session', 'us'],
+        [
+          ['own commits (Inform, then session end; today)', s.profile.store.ownCommitsUs],
+          ['32 sessions share one commit (group commit)', s.profile.store.sharedCommitUs],
+          ['in memory (CPU only)', s.profile.store.memoryUs],
+          ['WAL pages written per Inform commit', s.profile.store.walPagesPerInform],
+        ],
+      ),
     ]);
   }
 }

@@ -9,6 +9,7 @@ import { summariseProfile, type CpuProfile, type ProfileSummary } from '../lib/c
 import { closedLoop, type LoadRun } from '../lib/load.ts';
 import type { BenchOptions } from '../lib/options.ts';
 import { cpeAuthArgs, repoRoot, startServe } from '../lib/processes.ts';
+import { measureStore, type StoreMicro } from '../lib/store-micro.ts';
 
 export interface ProfileResult {
   concurrency: number;
@@ -16,6 +17,8 @@ export interface ProfileResult {
   /** serve's CPU profile, summarised. */
   profile: ProfileSummary;
   profileFile: string;
+  /** The store's write path measured alone, in this process. */
+  store: StoreMicro;
 }
 
 const CONCURRENCY = 32;
@@ -47,7 +50,12 @@ export async function runProfile(o: BenchOptions, log: (line: string) => void): 
     const profile = summariseProfile(JSON.parse(readFileSync(kept, 'utf8')) as CpuProfile);
     log(`  c=${CONCURRENCY}: ${load.sessionsPerSec} sessions/s under the profiler; busy ${profile.busyMs} ms, idle ${profile.idleMs} ms`);
     for (const [k, v] of Object.entries(profile.areas)) log(`    ${v.toFixed(1).padStart(5)}%  ${k}`);
-    return { concurrency: CONCURRENCY, load, profile, profileFile: kept };
+    const store = measureStore(o.quick);
+    log(
+      `  store alone, per periodic session: ${store.ownCommitsUs} us with its own commits, ${store.sharedCommitUs} us when 32 share a commit, ` +
+        `${store.memoryUs} us in memory; ${store.walPagesPerInform} WAL pages per Inform commit`,
+    );
+    return { concurrency: CONCURRENCY, load, profile, profileFile: kept, store };
   } finally {
     await serve.stop();
     rmSync(dataDir, { recursive: true, force: true });
