@@ -1,6 +1,6 @@
 // Live CWMP sessions, found by cookie or, for CPEs that drop cookies, by TCP connection.
 // Enforces one session per device and a bound on concurrent sessions.
-import { randomBytes } from 'node:crypto';
+import { randomUUID } from 'node:crypto';
 import type { Socket } from 'node:net';
 import type { CpePrincipal } from './auth/index.ts';
 import type { SessionState } from './session/types.ts';
@@ -53,7 +53,8 @@ export class SessionRegistry {
 
   create(socket: Socket, state: SessionState): LiveSession {
     const session: LiveSession = {
-      token: randomBytes(16).toString('hex'),
+      // randomUUID draws from Node's pooled entropy; randomBytes per session showed in profiles.
+      token: randomUUID().replaceAll('-', ''),
       state,
       deviceId: null,
       socket,

@@ -39,12 +39,13 @@ export interface ProfileSummary {
  * per stack (the outermost match).
  */
 export const HOT_PATHS: Record<string, [string, string]> = {
-  'listener: handle (whole request after headers)': ['handle', 'cwmp/listener.ts'],
+  'listener: handle (request read and parsed)': ['handle', 'cwmp/listener.ts'],
+  'listener: group-commit batcher (steps, store, COMMIT, replies)': ['', 'cwmp/commit-batcher.ts'],
   'listener: readBody': ['readBody', 'cwmp/http-body.ts'],
   'codec: decodeBody': ['decodeBody', 'codec/charset.ts'],
   'codec: parseEnvelope': ['parseEnvelope', 'codec/parse-envelope.ts'],
   'engine: step': ['step', 'session/engine.ts'],
-  'backend: apply (store transaction, commit incl.)': ['apply', 'services/session-backend.ts'],
+  'backend: apply (one step\'s effects)': ['apply', 'services/session-backend.ts'],
   'store: informs.ts (Inform upsert, savepoint)': ['', 'store/informs.ts'],
   'store: parameters.ts (parameter upserts)': ['', 'store/parameters.ts'],
   'store: sessions.ts (session open/end, events)': ['', 'store/sessions.ts'],

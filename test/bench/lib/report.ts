@@ -66,7 +66,7 @@ export function printTables(r: BenchResults, log: (line: string) => void): void 
       ...table(
         ['store write path, per periodic session', 'us'],
         [
-          ['own commits (Inform, then session end; today)', s.profile.store.ownCommitsUs],
+          ['own commits (Inform, then session end; one CPE at a time)', s.profile.store.ownCommitsUs],
           ['32 sessions share one commit (group commit)', s.profile.store.sharedCommitUs],
           ['in memory (CPU only)', s.profile.store.memoryUs],
           ['WAL pages written per Inform commit', s.profile.store.walPagesPerInform],
