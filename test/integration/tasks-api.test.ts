@@ -78,6 +78,9 @@ describe('tasks through the API, run on the simulator', () => {
     assert.equal(await param('Device.Stale.Thing'), undefined, 'a full refresh removes what the device does not have');
     const ssid = await param('Device.WiFi.SSID.1.SSID');
     assert.equal(ssid?.writable, true);
+    // The task keeps the RPCs it sent and what came back.
+    const rpcs = (r.task.result as { rpcs: { rpc: string; answer: string }[] }).rpcs;
+    assert.deepEqual(rpcs.map((x) => `${x.rpc}->${x.answer}`), ['GetParameterNames->GetParameterNamesResponse', 'GetParameterValues->GetParameterValuesResponse']);
     assert.equal((await param('Device.DeviceInfo.SerialNumber'))?.writable, false);
   });
 
@@ -202,6 +205,7 @@ describe('tasks through the API, run on the simulator', () => {
     const detail = r.task.fault?.detail as { explanation: string; suggestedFix: string };
     assert.match(detail.explanation, /\w/);
     assert.match(detail.suggestedFix, /refresh/i);
+    assert.deepEqual((r.task.fault?.detail as { rpcs: { answer: string }[] }).rpcs.map((x) => x.answer), ['Fault 9005']);
   });
 
   test('a fault in the middle of a batch: the stale path is found, dropped and re-discovered; the rest is read', async () => {

@@ -1,6 +1,7 @@
 // Built-in TR-098 (InternetGatewayDevice:1.4) gateway: DSL WAN with an IP and a PPP connection,
 // one LAN with two WLANs and two hosts. Notation: see builtin-models.ts.
 
+import { identityRows, MANAGEMENT_SERVER_ROWS } from './builtin-common.ts';
 import type { Row } from './builtin-models.ts';
 
 const WAN_CD = 'WANDevice.1.WANConnectionDevice.1.';
@@ -40,29 +41,9 @@ const DEVICE_INFO: Row[] = [
   ['DeviceSummary', 's', 'InternetGatewayDevice:1.4[](Baseline:2, EthernetLAN:1, WiFiLAN:1, ADSLWAN:1, Time:1)'],
   ['LANDeviceNumberOfEntries', 'u', '1'],
   ['WANDeviceNumberOfEntries', 'u', '1'],
-  ['DeviceInfo.Manufacturer', 's', 'DeskACS Labs'],
-  ['DeviceInfo.ManufacturerOUI', 's', '0A1B2C'],
-  ['DeviceInfo.ModelName', 's', 'VirtualGateway 098'],
-  ['DeviceInfo.Description', 's', 'DeskACS simulated TR-098 gateway'],
-  ['DeviceInfo.ProductClass', 's', 'VG098'],
-  ['DeviceInfo.SerialNumber', 's', 'VG098000001'],
-  ['DeviceInfo.HardwareVersion', 's', 'HW-1.0'],
-  ['DeviceInfo.SoftwareVersion', 's', '1.0.0'],
+  ...identityRows('098', 'DeskACS simulated TR-098 gateway'),
   ['DeviceInfo.SpecVersion', 's', '1.0'],
-  ['DeviceInfo.ProvisioningCode', 'S', ''],
-  ['DeviceInfo.UpTime', 'u', '3600'],
-  ['DeviceInfo.FirstUseDate', 't', '2026-01-01T00:00:00Z'],
-  ['ManagementServer.URL', 'S', 'http://127.0.0.1:7547/'],
-  ['ManagementServer.Username', 'S', ''],
-  ['ManagementServer.Password', 'S', ''],
-  ['ManagementServer.PeriodicInformEnable', 'B', 'true'],
-  ['ManagementServer.PeriodicInformInterval', 'U', '300'],
-  ['ManagementServer.PeriodicInformTime', 'T', '0001-01-01T00:00:00Z'],
-  ['ManagementServer.ParameterKey', 's', ''],
-  ['ManagementServer.ConnectionRequestURL', 's', ''],
-  ['ManagementServer.ConnectionRequestUsername', 'S', ''],
-  ['ManagementServer.ConnectionRequestPassword', 'S', ''],
-  ['ManagementServer.UpgradesManaged', 'B', 'false'],
+  ...MANAGEMENT_SERVER_ROWS,
   ['Time.NTPServer1', 'S', 'pool.ntp.org'],
   ['Time.LocalTimeZoneName', 'S', 'UTC0'],
   ['Layer3Forwarding.DefaultConnectionService', 'S', `InternetGatewayDevice.${WAN_CD}WANIPConnection.1`],

@@ -1,6 +1,7 @@
 // Built-in TR-181 (Device:2.15) gateway: a PPPoE WAN, a LAN, two Wi-Fi radios/SSIDs/APs, NAT,
 // DHCP and two LAN hosts. Notation: see builtin-models.ts.
 
+import { identityRows, MANAGEMENT_SERVER_ROWS } from './builtin-common.ts';
 import type { Row } from './builtin-models.ts';
 
 function ssid(i: number, band: string): Row[] {
@@ -47,34 +48,14 @@ function host(i: number, mac: string, ip: string, name: string): Row[] {
 
 const DEVICE_INFO: Row[] = [
   ['RootDataModelVersion', 's', '2.15'],
-  ['DeviceInfo.Manufacturer', 's', 'DeskACS Labs'],
-  ['DeviceInfo.ManufacturerOUI', 's', '0A1B2C'],
-  ['DeviceInfo.ModelName', 's', 'VirtualGateway 181'],
-  ['DeviceInfo.Description', 's', 'DeskACS simulated TR-181 gateway'],
-  ['DeviceInfo.ProductClass', 's', 'VG181'],
-  ['DeviceInfo.SerialNumber', 's', 'VG181000001'],
-  ['DeviceInfo.HardwareVersion', 's', 'HW-1.0'],
-  ['DeviceInfo.SoftwareVersion', 's', '1.0.0'],
-  ['DeviceInfo.ProvisioningCode', 'S', ''],
-  ['DeviceInfo.UpTime', 'u', '3600'],
-  ['DeviceInfo.FirstUseDate', 't', '2026-01-01T00:00:00Z'],
+  ...identityRows('181', 'DeskACS simulated TR-181 gateway'),
   ['DeviceInfo.MemoryStatus.Total', 'u', '262144'],
   ['DeviceInfo.MemoryStatus.Free', 'u', '131072'],
   ['DeviceInfo.ProcessStatus.CPUUsage', 'u', '7'],
 ];
 
 const MANAGEMENT_SERVER: Row[] = [
-  ['ManagementServer.URL', 'S', 'http://127.0.0.1:7547/'],
-  ['ManagementServer.Username', 'S', ''],
-  ['ManagementServer.Password', 'S', ''],
-  ['ManagementServer.PeriodicInformEnable', 'B', 'true'],
-  ['ManagementServer.PeriodicInformInterval', 'U', '300'],
-  ['ManagementServer.PeriodicInformTime', 'T', '0001-01-01T00:00:00Z'],
-  ['ManagementServer.ParameterKey', 's', ''],
-  ['ManagementServer.ConnectionRequestURL', 's', ''],
-  ['ManagementServer.ConnectionRequestUsername', 'S', ''],
-  ['ManagementServer.ConnectionRequestPassword', 'S', ''],
-  ['ManagementServer.UpgradesManaged', 'B', 'false'],
+  ...MANAGEMENT_SERVER_ROWS,
   ['ManagementServer.CWMPRetryMinimumWaitInterval', 'U', '5'],
   ['ManagementServer.CWMPRetryIntervalMultiplier', 'U', '2000'],
   ['Time.Enable', 'B', 'true'],

@@ -27,6 +27,14 @@ interface Active {
   task: StoredTask;
   plan: Plan;
   pending: QueuedRequest | null;
+  /** The RPCs this run of the task sent, with what came back: kept with the task's outcome. */
+  rpcs: RpcLogEntry[];
+}
+
+interface RpcLogEntry {
+  rpc: string;
+  at: string;
+  answer: string | null;
 }
 
 /** Retry delays after transient faults: 1 min, 5 min, 15 min. */
@@ -72,7 +80,7 @@ export class TaskRunner {
       this.settleError(task, err);
       return undefined;
     }
-    const active: Active = { task, plan, pending: null };
+    const active: Active = { task, plan, pending: null, rpcs: [] };
     this.active.set(task.deviceId, active);
     this.advance(active, undefined);
     return active.pending ?? undefined;
@@ -86,6 +94,8 @@ export class TaskRunner {
       return;
     }
     active.pending = null;
+    const last = active.rpcs[active.rpcs.length - 1];
+    if (last !== undefined) last.answer = answer.kind === 'response' ? answer.response.name : `Fault ${answer.fault.code}`;
     this.advance(active, answer);
   }
 
@@ -139,28 +149,30 @@ export class TaskRunner {
       step = answer === undefined ? active.plan.next() : active.plan.next(answer);
     } catch (err) {
       this.active.delete(active.task.deviceId);
-      this.settleError(active.task, err);
+      this.settleError(active.task, err, active.rpcs);
       return;
     }
     if (!step.done) {
       active.pending = { taskId: active.task.id, request: step.value };
+      active.rpcs.push({ rpc: step.value.name, at: this.deps.now().toISOString(), answer: null });
       return;
     }
     this.active.delete(active.task.deviceId);
-    this.settle(active.task, step.value);
+    this.settle(active.task, step.value, active.rpcs);
   }
 
-  private settle(task: StoredTask, outcome: PlanOutcome): void {
+  private settle(task: StoredTask, outcome: PlanOutcome, rpcs: RpcLogEntry[]): void {
     const now = this.deps.now();
-    if (outcome.kind === 'done') this.deps.store.tasks.finish(task.id, 'done', { result: outcome.result }, now);
-    else this.deps.store.tasks.setAwaiting(task.id, outcome.awaiting, new Date(now.getTime() + outcome.timeoutMs), outcome.result);
+    const result = { ...asRecord(outcome.result), rpcs };
+    if (outcome.kind === 'done') this.deps.store.tasks.finish(task.id, 'done', { result }, now);
+    else this.deps.store.tasks.setAwaiting(task.id, outcome.awaiting, new Date(now.getTime() + outcome.timeoutMs), result);
     this.deps.changed(task);
   }
 
-  private settleError(task: StoredTask, err: unknown): void {
+  private settleError(task: StoredTask, err: unknown, rpcs: RpcLogEntry[] = []): void {
     if (!(err instanceof TaskFault)) {
       this.deps.log.error('task plan failed', { task: task.id, error: err instanceof Error ? err.stack : String(err) });
-      this.finishFault(task, new TaskFault(0, `internal error while running the task: ${String(err)}`));
+      this.finishFault(task, new TaskFault(0, `internal error while running the task: ${String(err)}`), rpcs);
       return;
     }
     if (isTransientFault(err.code) && task.attempts < this.maxAttempts) {
@@ -170,13 +182,17 @@ export class TaskRunner {
       this.deps.changed(task);
       return;
     }
-    this.finishFault(task, err);
+    this.finishFault(task, err, rpcs);
   }
 
-  private finishFault(task: StoredTask, err: TaskFault): void {
+  private finishFault(task: StoredTask, err: TaskFault, rpcs: RpcLogEntry[] = []): void {
     const now = this.deps.now();
     const explained = err.code === 0 ? null : explainFault(err.code, err.message);
-    const detail = { ...(explained === null ? {} : { explanation: explained.explanation, suggestedFix: explained.suggestedFix, title: explained.title }), ...asRecord(err.detail) };
+    const detail = {
+      ...(explained === null ? {} : { explanation: explained.explanation, suggestedFix: explained.suggestedFix, title: explained.title }),
+      ...asRecord(err.detail),
+      ...(rpcs.length > 0 ? { rpcs } : {}),
+    };
     this.deps.store.tasks.finish(task.id, 'fault', { fault: { code: err.code, message: err.message, detail } }, now);
     this.deps.store.faults.record({ deviceId: task.deviceId, taskId: task.id, code: err.code, faultString: err.message, detail, at: now });
     this.deps.changed(task);
