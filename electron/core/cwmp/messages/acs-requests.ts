@@ -1,8 +1,6 @@
 // Requests the ACS makes of a CPE.
 import type { ParameterValue, SetParameterAttribute } from './structs.ts';
 
-// ACS -> CPE requests
-
 export interface GetParameterNamesArgs {
   name: 'GetParameterNames';
   parameterPath: string;

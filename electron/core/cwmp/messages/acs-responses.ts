@@ -1,8 +1,4 @@
 // The ACS's responses to CPE requests, and ACS faults.
-import type { CpeRequest } from './cpe-requests.ts';
-import type { GetRPCMethodsResponse } from './cpe-responses.ts';
-
-// ACS -> CPE responses (to CpeRequest) and ACS faults
 
 export interface InformResponse {
   name: 'InformResponse';

@@ -1,8 +1,6 @@
 // Requests a CPE makes of the ACS.
 import type { ArgStruct, DeviceId, EventStruct, FaultStruct, OpResult, ParameterValue } from './structs.ts';
 
-// CPE -> ACS requests
-
 export interface InformRequest {
   name: 'Inform';
   deviceId: DeviceId;

@@ -1,8 +1,5 @@
 // A CPE's responses to ACS requests, and its SOAP faults.
-import type { AcsRequest } from './acs-requests.ts';
 import type { ParameterAttribute, ParameterInfo, ParameterValue, QueuedTransfer, SetParameterValuesFaultEntry } from './structs.ts';
-
-// CPE -> ACS responses (to AcsRequest)
 
 export interface GetRPCMethodsResponse {
   name: 'GetRPCMethodsResponse';

@@ -5,8 +5,6 @@ import type { CpeRequest } from './cpe-requests.ts';
 import type { CpeFault, CpeResponse } from './cpe-responses.ts';
 import type { CwmpVersion } from './structs.ts';
 
-// Envelopes
-
 /** What the codec parsed from one HTTP body sent by a CPE. */
 export type CpeBody =
   | { kind: 'request'; message: CpeRequest }
