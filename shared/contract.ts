@@ -1,6 +1,7 @@
 // The API contract: every method the UI (or any client) may call, with its argument type, result
 // type and HTTP route. IPC, HTTP and tests all go through one implementation of `AcsApi`.
 import type {
+  CpeDeviceCredentials,
   CredentialImportResult,
   ConnectionRequestReport,
   CpeAuthSettings,
@@ -70,6 +71,10 @@ export interface AcsApi {
   getDeviceCredentials(args: GetDeviceArgs): Promise<DeviceCredentials | null>;
   setDeviceCredentials(args: SetDeviceCredentialsArgs): Promise<DeviceCredentials>;
   deleteDeviceCredentials(args: GetDeviceArgs): Promise<{ removed: boolean }>;
+  /** A device's own CPE -> ACS credentials (it may authenticate only with these). */
+  getCpeCredentials(args: GetDeviceArgs): Promise<CpeDeviceCredentials | null>;
+  setCpeCredentials(args: SetDeviceCredentialsArgs): Promise<CpeDeviceCredentials>;
+  deleteCpeCredentials(args: GetDeviceArgs): Promise<{ removed: boolean }>;
   getCpeAuth(args: Record<string, never>): Promise<CpeAuthSettings>;
   setCpeAuth(args: Partial<CpeAuthSettings>): Promise<CpeAuthSettings>;
   importDeviceCredentials(args: { rows: { deviceId: string; username: string; password: string }[] }): Promise<CredentialImportResult>;
@@ -99,6 +104,9 @@ export const apiRoutes = {
   getDeviceCredentials: { method: 'GET', path: '/api/devices/:id/credentials' },
   setDeviceCredentials: { method: 'PUT', path: '/api/devices/:id/credentials' },
   deleteDeviceCredentials: { method: 'DELETE', path: '/api/devices/:id/credentials' },
+  getCpeCredentials: { method: 'GET', path: '/api/devices/:id/cpe-credentials' },
+  setCpeCredentials: { method: 'PUT', path: '/api/devices/:id/cpe-credentials' },
+  deleteCpeCredentials: { method: 'DELETE', path: '/api/devices/:id/cpe-credentials' },
   getCpeAuth: { method: 'GET', path: '/api/settings/cpe-auth' },
   setCpeAuth: { method: 'PUT', path: '/api/settings/cpe-auth' },
   importDeviceCredentials: { method: 'POST', path: '/api/credentials/import' },

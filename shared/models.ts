@@ -155,3 +155,11 @@ export interface CredentialImportResult {
   unknownDevices: string[];
   invalid: { index: number; deviceId: string; reason: string }[];
 }
+
+/** A device's own CPE -> ACS credentials, used instead of the shared ones. */
+export interface CpeDeviceCredentials {
+  deviceId: string;
+  username: string;
+  password: string;
+  updatedAt: string;
+}

@@ -1,27 +1,23 @@
 // The composition root: opens the store, starts the CWMP listener and the JSON API, and wires
 // the services. The Electron main process and the headless server both start the ACS here.
 import { mkdirSync } from 'node:fs';
-import type { AcsApi } from '../../shared/contract.ts';
 import { AcsError } from '../../shared/errors.ts';
 import type { Acs, AcsConfig } from './acs-types.ts';
+import { createApi, operatorQuirkRules } from './api.ts';
 import { loadOrCreateApiToken } from './api-token.ts';
 import { startCwmpListener, type CwmpListener } from './cwmp/listener.ts';
 import { createEventHub } from './events.ts';
 import { startApiServer, type ApiServer } from './http/api-server.ts';
-import { advertisedCwmpUrls } from './net-info.ts';
-import { createDeviceService } from './services/devices.ts';
 import { createCpeGate } from './services/cpe-gate.ts';
 import { ensureCpeAuthSettings, type CpeAuthConfig } from './cwmp/auth/index.ts';
-import { createCredentialService } from './services/credentials.ts';
-import { builtinQuirkRules, defaultQuirks, parseQuirkRules, resolveQuirks, type QuirkRule, type Quirks } from './services/quirks.ts';
+import { builtinQuirkRules, defaultQuirks, resolveQuirks, type Quirks } from './services/quirks.ts';
 import { createSessionBackend } from './services/session-backend.ts';
 import { TaskRunner } from './services/tasks/runner.ts';
-import { createTaskService, type TaskService } from './services/tasks/service.ts';
+import { createTaskService } from './services/tasks/service.ts';
 import { TaskChanges } from './services/tasks/task-events.ts';
 import { openStore, type Store } from './store/index.ts';
 import { storePath } from './store/data-dir.ts';
 
-export const ACS_VERSION = '0.1.0';
 const MAX_CWMP_BODY_BYTES = 8 * 1024 * 1024;
 
 export async function createAcs(config: AcsConfig): Promise<Acs> {
@@ -118,14 +114,6 @@ export async function assembleAcs(config: AcsConfig): Promise<{ acs: Acs; store:
   }
 }
 
-const QUIRK_RULES_SETTING = 'quirkRules';
-
-/** The operator's quirk rules, saved by the API; a damaged setting counts as none. */
-function operatorQuirkRules(store: Store): QuirkRule[] {
-  const saved = parseQuirkRules(store.settings.get(QUIRK_RULES_SETTING) ?? []);
-  return typeof saved === 'string' ? [] : saved;
-}
-
 /** Expires tasks that waited too long, every half minute. */
 function startExpiryTimer(store: Store, events: ReturnType<typeof createEventHub>, config: AcsConfig): NodeJS.Timeout {
   const timer = setInterval(() => {
@@ -140,57 +128,6 @@ function startExpiryTimer(store: Store, events: ReturnType<typeof createEventHub
   }, 30_000);
   timer.unref();
   return timer;
-}
-
-interface CpeAuthHolder {
-  get(): CpeAuthConfig;
-  update(changes: Partial<CpeAuthConfig>): CpeAuthConfig;
-}
-
-function createApi(store: Store, config: AcsConfig, listener: CwmpListener, tasks: TaskService, cpeAuth: CpeAuthHolder): AcsApi {
-  const devices = createDeviceService(store);
-  const credentials = createCredentialService(store);
-  return {
-    serverInfo: async () => ({
-      version: ACS_VERSION,
-      cwmpUrl: listener.url,
-      cwmpUrls: advertisedCwmpUrls(config.cwmpHost, listener.port),
-      apiUrl: config.httpPort === null ? '' : `http://${config.httpHost}:${config.httpPort}`,
-      dataDir: config.dataDir,
-      devices: store.devices.count(),
-      activeSessions: listener.activeSessions(),
-    }),
-    listDevices: async (args) => devices.list(args),
-    getDevice: async (args) => devices.detail(args),
-    getParameters: async (args) => devices.parameters(args),
-    createTask: (args) => {
-      const options: Parameters<TaskService['create']>[2] = {};
-      if (args.connectionRequest !== undefined) options.connectionRequest = args.connectionRequest;
-      if (args.waitSeconds !== undefined) options.waitSeconds = args.waitSeconds;
-      if (args.expiresInSeconds !== undefined) options.expiresInSeconds = args.expiresInSeconds;
-      return tasks.create(args.id, args.task, options);
-    },
-    listTasks: async (args) => tasks.list(args),
-    getTask: async (args) => tasks.get(args.taskId),
-    cancelTask: async (args) => tasks.cancel(args.taskId),
-    connectionRequest: (args) => tasks.connectionRequest(args.id),
-    getDeviceCredentials: async (args) => credentials.get(args.id),
-    setDeviceCredentials: async (args) => credentials.set(args.id, args.username, args.password),
-    deleteDeviceCredentials: async (args) => credentials.remove(args.id),
-    getCpeAuth: async () => ({ ...cpeAuth.get() }),
-    setCpeAuth: async (args) => ({ ...cpeAuth.update(args) }),
-    importDeviceCredentials: async (args) => store.crCredentials.importMany(args.rows),
-    getQuirkRules: async () => operatorQuirkRules(store),
-    setQuirkRules: async (args) => {
-      const rules = parseQuirkRules(args.rules);
-      if (typeof rules === 'string') throw new AcsError('bad_request', rules);
-      store.settings.set(QUIRK_RULES_SETTING, rules);
-      return rules;
-    },
-    listRegistrations: async () => store.registrations.list(),
-    registerDevice: async (args) => store.registrations.add(args.id, args.note),
-    unregisterDevice: async (args) => ({ removed: store.registrations.remove(args.id) }),
-  };
 }
 
 async function shutdown(store: Store, listener: CwmpListener | null, apiServer: ApiServer | null): Promise<void> {

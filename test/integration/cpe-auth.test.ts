@@ -109,4 +109,30 @@ describe('CPE authentication', () => {
       await h.close();
     }
   });
+
+  test('a device with its own credentials must use them; the shared ones no longer admit it', async () => {
+    const h = await startHarness({ cpeAuth: { mode: 'digest', ...creds } });
+    try {
+      const id = '0A1B2C-VG181-OWN1';
+      const own = { username: 'own-user', password: 'own-pass' };
+      const set = await apiPost(h, `/api/devices/${id}/cpe-credentials`, own, 'PUT');
+      assert.equal(set.status, 200, JSON.stringify(set.json));
+      const clash = await apiPost(h, `/api/devices/${id}/cpe-credentials`, { username: creds.username, password: 'x' }, 'PUT');
+      assert.equal(clash.status, 400, 'a device username must differ from the shared one');
+
+      const shared = await startSimulator({ acsUrl: h.cwmpUrl, serial: 'OWN1', ...creds, autoSessions: false, connectionRequest: false });
+      const refused = await shared.runSession();
+      await shared.close();
+      assert.equal(refused.ok, false);
+      assert.equal(h.store.devices.get(id), undefined);
+
+      const mine = await startSimulator({ acsUrl: h.cwmpUrl, serial: 'OWN1', ...own, autoSessions: false, connectionRequest: false });
+      const ok = await mine.runSession();
+      await mine.close();
+      assert.ok(ok.ok, JSON.stringify(ok));
+      assert.ok(h.store.devices.get(id));
+    } finally {
+      await h.close();
+    }
+  });
 });

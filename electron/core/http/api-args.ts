@@ -62,14 +62,11 @@ export const argParsers: ArgParsers = {
   cancelTask: ({ params }) => ({ taskId: taskId(params) }),
   connectionRequest: ({ params }) => ({ id: required(params, 'id') }),
   getDeviceCredentials: ({ params }) => ({ id: required(params, 'id') }),
-  setDeviceCredentials: ({ params, body }) => {
-    if (typeof body !== 'object' || body === null) throw new AcsError('bad_request', 'body must be {"username": "...", "password": "..."}');
-    const { username, password } = body as Record<string, unknown>;
-    if (typeof username !== 'string' || username === '') throw new AcsError('bad_request', "'username' must be a non-empty string");
-    if (typeof password !== 'string') throw new AcsError('bad_request', "'password' must be a string");
-    return { id: required(params, 'id'), username, password };
-  },
+  setDeviceCredentials: ({ params, body }) => ({ id: required(params, 'id'), ...usernamePassword(body) }),
   deleteDeviceCredentials: ({ params }) => ({ id: required(params, 'id') }),
+  getCpeCredentials: ({ params }) => ({ id: required(params, 'id') }),
+  setCpeCredentials: ({ params, body }) => ({ id: required(params, 'id'), ...usernamePassword(body) }),
+  deleteCpeCredentials: ({ params }) => ({ id: required(params, 'id') }),
   getCpeAuth: () => ({}),
   importDeviceCredentials: ({ body }) => {
     const rows = (typeof body === 'object' && body !== null ? (body as Record<string, unknown>).rows : undefined) ?? body;
@@ -126,6 +123,14 @@ function taskId(params: Record<string, string>): number {
   const raw = required(params, 'taskId');
   if (!/^\d+$/.test(raw)) throw new AcsError('bad_request', `task id must be a whole number, got '${raw}'`);
   return Number(raw);
+}
+
+function usernamePassword(body: unknown): { username: string; password: string } {
+  if (typeof body !== 'object' || body === null) throw new AcsError('bad_request', 'body must be {"username": "...", "password": "..."}');
+  const { username, password } = body as Record<string, unknown>;
+  if (typeof username !== 'string' || username === '') throw new AcsError('bad_request', "'username' must be a non-empty string");
+  if (typeof password !== 'string') throw new AcsError('bad_request', "'password' must be a string");
+  return { username, password };
 }
 
 function isContractForm(body: unknown): body is Record<string, unknown> {

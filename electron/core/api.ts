@@ -1,0 +1,89 @@
+// The API contract's implementation: every method the UI and the JSON API call, delegating to
+// the services. One implementation, reached the same way from IPC, HTTP and tests.
+import type { AcsApi } from '../../shared/contract.ts';
+import { AcsError } from '../../shared/errors.ts';
+import type { AcsConfig } from './acs-types.ts';
+import { validateDeviceCredentials, type CpeAuthConfig } from './cwmp/auth/index.ts';
+import type { CwmpListener } from './cwmp/listener.ts';
+import { advertisedCwmpUrls } from './net-info.ts';
+import { createCredentialService } from './services/credentials.ts';
+import { createDeviceService } from './services/devices.ts';
+import { parseQuirkRules, type QuirkRule } from './services/quirks.ts';
+import type { TaskService } from './services/tasks/service.ts';
+import type { Store } from './store/index.ts';
+
+export const ACS_VERSION = '0.1.0';
+
+const QUIRK_RULES_SETTING = 'quirkRules';
+
+/** The operator's quirk rules, saved by the API; a damaged setting counts as none. */
+export function operatorQuirkRules(store: Store): QuirkRule[] {
+  const saved = parseQuirkRules(store.settings.get(QUIRK_RULES_SETTING) ?? []);
+  return typeof saved === 'string' ? [] : saved;
+}
+
+export interface CpeAuthHolder {
+  get(): CpeAuthConfig;
+  update(changes: Partial<CpeAuthConfig>): CpeAuthConfig;
+}
+
+export function createApi(store: Store, config: AcsConfig, listener: CwmpListener, tasks: TaskService, cpeAuth: CpeAuthHolder): AcsApi {
+  const devices = createDeviceService(store);
+  const credentials = createCredentialService(store);
+  return {
+    serverInfo: async () => ({
+      version: ACS_VERSION,
+      cwmpUrl: listener.url,
+      cwmpUrls: advertisedCwmpUrls(config.cwmpHost, listener.port),
+      apiUrl: config.httpPort === null ? '' : `http://${config.httpHost}:${config.httpPort}`,
+      dataDir: config.dataDir,
+      devices: store.devices.count(),
+      activeSessions: listener.activeSessions(),
+    }),
+    listDevices: async (args) => devices.list(args),
+    getDevice: async (args) => devices.detail(args),
+    getParameters: async (args) => devices.parameters(args),
+    createTask: (args) => {
+      const options: Parameters<TaskService['create']>[2] = {};
+      if (args.connectionRequest !== undefined) options.connectionRequest = args.connectionRequest;
+      if (args.waitSeconds !== undefined) options.waitSeconds = args.waitSeconds;
+      if (args.expiresInSeconds !== undefined) options.expiresInSeconds = args.expiresInSeconds;
+      return tasks.create(args.id, args.task, options);
+    },
+    listTasks: async (args) => tasks.list(args),
+    getTask: async (args) => tasks.get(args.taskId),
+    cancelTask: async (args) => tasks.cancel(args.taskId),
+    connectionRequest: (args) => tasks.connectionRequest(args.id),
+    getDeviceCredentials: async (args) => credentials.get(args.id),
+    setDeviceCredentials: async (args) => credentials.set(args.id, args.username, args.password),
+    deleteDeviceCredentials: async (args) => credentials.remove(args.id),
+    getCpeCredentials: async (args) => {
+      const c = store.cpeCredentials.get(args.id);
+      return c === undefined ? null : { deviceId: c.deviceId, username: c.username, password: c.password, updatedAt: c.updatedAt };
+    },
+    setCpeCredentials: async (args) => {
+      try {
+        validateDeviceCredentials(cpeAuth.get(), args);
+        const c = store.cpeCredentials.set(args.id, { username: args.username, password: args.password });
+        return { deviceId: c.deviceId, username: c.username, password: c.password, updatedAt: c.updatedAt };
+      } catch (err) {
+        throw new AcsError('bad_request', err instanceof Error ? err.message : String(err));
+      }
+    },
+    deleteCpeCredentials: async (args) => ({ removed: store.cpeCredentials.remove(args.id) }),
+    getCpeAuth: async () => ({ ...cpeAuth.get() }),
+    setCpeAuth: async (args) => ({ ...cpeAuth.update(args) }),
+    importDeviceCredentials: async (args) => store.crCredentials.importMany(args.rows),
+    getQuirkRules: async () => operatorQuirkRules(store),
+    setQuirkRules: async (args) => {
+      const rules = parseQuirkRules(args.rules);
+      if (typeof rules === 'string') throw new AcsError('bad_request', rules);
+      store.settings.set(QUIRK_RULES_SETTING, rules);
+      return rules;
+    },
+    listRegistrations: async () => store.registrations.list(),
+    registerDevice: async (args) => store.registrations.add(args.id, args.note),
+    unregisterDevice: async (args) => ({ removed: store.registrations.remove(args.id) }),
+  };
+}
+
