@@ -84,6 +84,21 @@ describe('tasks through the API, run on the simulator', () => {
     assert.equal((await param('Device.DeviceInfo.SerialNumber'))?.writable, false);
   });
 
+  test('a subtree refresh discovers and prunes only under its path', async () => {
+    const now = new Date();
+    h.store.parameters.upsertValues(deviceId, [{ name: 'Device.WiFi.SSID.9.SSID', value: 'gone', type: 'xsd:string' }], now);
+    h.store.parameters.upsertValues(deviceId, [{ name: 'Device.Elsewhere.Keep', value: 'k', type: 'xsd:string' }], now);
+    sim.model.setValue('Device.WiFi.SSID.2.SSID', 'renamed-on-device');
+    const r = await run({ name: 'refresh', path: 'Device.WiFi' });
+    assert.equal(r.task.status, 'done');
+    const rpcs = (r.task.result as { rpcs: { rpc: string }[] }).rpcs.map((x) => x.rpc);
+    assert.equal(rpcs[0], 'GetParameterNames');
+    assert.equal(await param('Device.WiFi.SSID.9.SSID'), undefined, 'gone from the device, gone from the store');
+    assert.equal((await param('Device.Elsewhere.Keep'))?.value, 'k', 'outside the refreshed subtree: untouched');
+    assert.equal((await param('Device.WiFi.SSID.2.SSID'))?.value, 'renamed-on-device');
+    h.store.parameters.deleteSubtree(deviceId, 'Device.Elsewhere.');
+  });
+
   test('getParameterValues stores the values it reads', async () => {
     sim.model.setValue('Device.DeviceInfo.UpTime', '98765');
     const r = await run({ name: 'getParameterValues', names: ['Device.DeviceInfo.UpTime'] });

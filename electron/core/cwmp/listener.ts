@@ -24,7 +24,9 @@ export interface CwmpListener {
 export async function startCwmpListener(opts: ListenerOptions): Promise<CwmpListener> {
   const registry = new SessionRegistry();
   const batcher = new CommitBatcher(registry, opts);
-  const server = createServer({ keepAliveTimeout: opts.sessionTimeoutMs }, (req, res) => {
+  // A CPE that trickles its headers or body (or an attacker doing so) is cut off instead of
+  // holding a connection and a session slot forever.
+  const server = createServer({ keepAliveTimeout: opts.sessionTimeoutMs, headersTimeout: 20_000, requestTimeout: 60_000 }, (req, res) => {
     handle(req, res, registry, batcher, opts).catch((err: unknown) => {
       opts.log.error('cwmp request failed', { error: String(err) });
       write(res, textOutgoing(500, 'Internal error'));
