@@ -5,6 +5,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import { openStore, StoreError, type Store } from '../../electron/core/store/index.ts';
+import { makeInform } from '../helpers/inform.ts';
 
 function tempPath(): string {
   const dir = mkdtempSync(join(tmpdir(), 'deskacs-store-cr-'));
@@ -21,15 +22,7 @@ function storeWithDevices(serials: string[], path: string = tempPath()): { store
   const ids = serials.map(
     (serialNumber) =>
       store.informs.record({
-        inform: {
-          name: 'Inform',
-          deviceId: { manufacturer: 'Acme', oui: 'a0b1c2', productClass: 'Box', serialNumber },
-          events: [{ code: '0 BOOTSTRAP', commandKey: '' }],
-          maxEnvelopes: 1,
-          currentTime: '',
-          retryCount: 0,
-          parameterList: [],
-        },
+        inform: makeInform({ serial: serialNumber, events: ['0 BOOTSTRAP'] }),
         remoteAddress: '192.0.2.1',
         cwmpVersion: '1.0',
         at: t0,

@@ -4,6 +4,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { openStore, type Store } from '../../electron/core/store/index.ts';
+import { makeInform } from '../helpers/inform.ts';
 
 function tempPath(): string {
   const dir = mkdtempSync(join(tmpdir(), 'deskacs-store-task-'));
@@ -17,15 +18,7 @@ const minutes = (n: number): Date => new Date(t0.getTime() + n * 60_000);
 function storeWithDevice(path: string = tempPath()): { store: Store; id: string } {
   const store = openStore({ path });
   const r = store.informs.record({
-    inform: {
-      name: 'Inform',
-      deviceId: { manufacturer: 'Acme', oui: 'a0b1c2', productClass: 'Box', serialNumber: 'T1' },
-      events: [{ code: '2 PERIODIC', commandKey: '' }],
-      maxEnvelopes: 1,
-      currentTime: '',
-      retryCount: 0,
-      parameterList: [],
-    },
+    inform: makeInform({ serial: 'T1' }),
     remoteAddress: '192.0.2.1',
     cwmpVersion: '1.0',
     at: t0,

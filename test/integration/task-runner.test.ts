@@ -4,6 +4,7 @@ import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
 import type { InformRequest } from '../../electron/core/cwmp/messages.ts';
 import { silentLogger } from '../../electron/core/log.ts';
+import { makeInform } from '../helpers/inform.ts';
 import { defaultQuirks } from '../../electron/core/services/quirks.ts';
 import { TaskRunner } from '../../electron/core/services/tasks/runner.ts';
 import { openStore, type Store } from '../../electron/core/store/index.ts';
@@ -18,15 +19,7 @@ function setup(): { store: Store; runner: TaskRunner; clock: { t: number }; devi
 }
 
 function inform(events: string[], commandKey = ''): InformRequest {
-  return {
-    name: 'Inform',
-    deviceId: { manufacturer: 'M', oui: '00AA11', productClass: 'PC', serialNumber: 'RUN1' },
-    events: events.map((code) => ({ code, commandKey: code.startsWith('M ') ? commandKey : '' })),
-    maxEnvelopes: 1,
-    currentTime: '2026-11-21T10:00:00Z',
-    retryCount: 0,
-    parameterList: [],
-  };
+  return makeInform({ serial: 'RUN1', oui: '00AA11', productClass: 'PC', events, commandKey });
 }
 
 const internalError = { name: 'Fault' as const, faultCode: 'Server', faultString: 'CWMP fault', code: 9002, string: 'Internal error', setParameterValuesFaults: [] };
