@@ -17,6 +17,9 @@ export interface Job {
 
 export class CommitBatcher {
   private pending: Job[] = [];
+  /** Batches committed whose replies wait for their fsync. */
+  private awaitingDisk = 0;
+  private drained: (() => void)[] = [];
 
   constructor(private readonly registry: SessionRegistry, private readonly opts: ListenerOptions) {}
 
@@ -26,24 +29,45 @@ export class CommitBatcher {
     if (this.pending.length === 1) setImmediate(() => this.flush());
   }
 
+  /** Resolves once every batch submitted so far has been committed and answered. */
+  async drain(): Promise<void> {
+    await new Promise((resolve) => setImmediate(resolve));
+    if (this.awaitingDisk === 0 && this.pending.length === 0) return;
+    await new Promise<void>((resolve) => this.drained.push(resolve));
+  }
+
   private flush(): void {
     const jobs = this.pending;
     this.pending = [];
     const out = new Map<Job, Outgoing>();
+    this.awaitingDisk += 1;
+    let answered = false;
+    const answer = (err: Error | null): void => {
+      if (answered) return;
+      answered = true;
+      if (err !== null) this.failAll(jobs, out, 'cwmp batch not durable: the disk sync failed', err);
+      for (const job of jobs) write(job.res, out.get(job) ?? textOutgoing(500, 'Internal error'));
+      this.awaitingDisk -= 1;
+      if (this.awaitingDisk === 0 && this.pending.length === 0) for (const resolve of this.drained.splice(0)) resolve();
+    };
     try {
       this.opts.backend.batch(() => {
         for (const job of jobs) out.set(job, this.runOne(job));
-      }, jobs.some((j) => !j.light));
+      }, jobs.some((j) => !j.light), answer);
     } catch (err) {
       // The COMMIT failed: nothing of this batch is stored. The CPEs must start over.
-      this.opts.log.error('cwmp batch commit failed', { error: String(err), requests: jobs.length });
-      for (const job of jobs) {
-        this.registry.remove(job.session);
-        if (job.session.deviceId !== null) this.opts.backend.forget(job.session.deviceId);
-        out.set(job, textOutgoing(500, 'Internal error: could not store the session; retry'));
-      }
+      this.failAll(jobs, out, 'cwmp batch commit failed', err);
+      answer(null);
     }
-    for (const job of jobs) write(job.res, out.get(job) ?? textOutgoing(500, 'Internal error'));
+  }
+
+  private failAll(jobs: Job[], out: Map<Job, Outgoing>, message: string, err: unknown): void {
+    this.opts.log.error(message, { error: String(err), requests: jobs.length });
+    for (const job of jobs) {
+      this.registry.remove(job.session);
+      if (job.session.deviceId !== null) this.opts.backend.forget(job.session.deviceId);
+      out.set(job, textOutgoing(500, 'Internal error: could not store the session; retry'));
+    }
   }
 
   private runOne(job: Job): Outgoing {

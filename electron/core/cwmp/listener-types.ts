@@ -11,11 +11,13 @@ export interface SessionBackend {
   nextRequest(deviceId: string): QueuedRequest | undefined;
   /**
    * Runs fn in one transaction (each apply inside it is a savepoint) and returns once it is
-   * committed: the group commit that lets concurrent CPEs share one fsync. `durable` false:
-   * nothing in the batch must survive a power cut (only empty POSTs: session ends, tasks
-   * picked up), so the commit may skip its fsync.
+   * committed (throws if it was not): the group commit that lets concurrent CPEs share one
+   * fsync. `onDurable` is called once the commit is on disk, or with the error that kept it
+   * from getting there; the replies wait for it, not the event loop. `durable` false: nothing
+   * in the batch must survive a power cut (only empty POSTs: session ends, tasks picked up), so
+   * onDurable is called as soon as it is committed.
    */
-  batch(fn: () => void, durable: boolean): void;
+  batch(fn: () => void, durable: boolean, onDurable: (err: Error | null) => void): void;
   /** Forgets in-memory state of a device whose step was not committed. */
   forget(deviceId: string): void;
 }

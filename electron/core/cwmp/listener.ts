@@ -43,7 +43,7 @@ export async function startCwmpListener(opts: ListenerOptions): Promise<CwmpList
     url: `http://${shownHost}:${port}/`,
     port,
     activeSessions: () => registry.size,
-    close: () => closeListener(server, registry, opts),
+    close: () => closeListener(server, registry, batcher, opts),
   };
 }
 
@@ -99,9 +99,9 @@ function listen(server: Server, host: string, port: number): Promise<void> {
   });
 }
 
-async function closeListener(server: Server, registry: SessionRegistry, opts: ListenerOptions): Promise<void> {
-  // Let requests already read finish their batch before the sessions are closed.
-  await new Promise((resolve) => setImmediate(resolve));
+async function closeListener(server: Server, registry: SessionRegistry, batcher: CommitBatcher, opts: ListenerOptions): Promise<void> {
+  // Let requests already read finish their batch (and its sync) before the sessions are closed.
+  await batcher.drain();
   for (const session of [...registry.all()]) abandon(session, registry, opts, 'ACS shutting down');
   await new Promise<void>((resolve) => {
     server.close(() => resolve());

@@ -103,10 +103,12 @@ export function createSessionBackend(deps: SessionBackendDeps): SessionBackend {
       if (!batching) deps.taskChanges.flush();
       return next;
     },
-    batch(fn, durable) {
+    batch(fn, durable, onDurable) {
       batching = true;
       try {
-        if (durable) store.transaction(fn);
+        // Push events follow the commit (the data is readable); only the CPEs' replies wait
+        // for the disk.
+        if (durable) store.deferredSyncTransaction(fn, onDurable);
         else store.lightTransaction(fn);
       } catch (err) {
         deferred = [];
@@ -119,6 +121,7 @@ export function createSessionBackend(deps: SessionBackendDeps): SessionBackend {
       deferred = [];
       for (const emit of emits) emit();
       deps.taskChanges.flush();
+      if (!durable) onDurable(null);
     },
     forget(deviceId) {
       runner.onSessionEnded(deviceId);

@@ -1,7 +1,7 @@
 // The store: one SQLite database, one repository per table group, prepared statements cached
 // for the Store's lifetime. openStore() migrates, then recovers what a killed process left
 // behind (open sessions -> 'aborted', running tasks -> queued).
-import { openDatabase, type StoreTarget } from './db.ts';
+import { openDatabase, type Db, type StoreTarget } from './db.ts';
 import { createCpeCredentialRepository, type CpeCredentialRepository } from './cpe-credentials.ts';
 import { createCpeRequestRepository, type CpeRequestRepository } from './cpe-requests.ts';
 import { createCrCredentialRepository, type CrCredentialRepository } from './cr-credentials.ts';
@@ -14,6 +14,7 @@ import { createRegistrationRepository, type RegistrationRepository } from './reg
 import { createEventRepository, createSessionRepository, type EventRepository, type SessionRepository } from './sessions.ts';
 import { createSettingsRepository, type SettingsRepository } from './settings.ts';
 import { createTaskRepository, type TaskRepository } from './tasks.ts';
+import { WalSync, type DurableCallback } from './wal-sync.ts';
 
 export interface Store {
   devices: DeviceRepository;
@@ -39,6 +40,13 @@ export interface Store {
    * sequential, so the next durable commit's fsync makes these frames durable too.
    */
   lightTransaction<T>(fn: () => T): T;
+  /**
+   * Like transaction, but the COMMIT does not wait for the disk: `onDurable` is called once it
+   * is (an fdatasync of the WAL on libuv's thread pool, shared by every commit made meanwhile),
+   * or with an error if that failed. Where that is not possible (in memory, no WAL, the WAL file
+   * cannot be opened) the commit is a FULL one and onDurable is called before this returns.
+   */
+  deferredSyncTransaction<T>(fn: () => T, onDurable: DurableCallback): T;
   close(): void;
   /** What openStore found left behind by a process that died, and recovered. */
   readonly recovered: OpenStoreResult;
@@ -60,6 +68,8 @@ export function openStore(options: StoreTarget, now: () => Date = () => new Date
     const events = createEventRepository(db);
     const tasks = createTaskRepository(db);
     const recovered = db.transaction(() => ({ abortedSessions: sessions.abortOpen(now()), requeuedTasks: tasks.requeueRunning() }))();
+    const walSync = 'path' in options && db.pragma('journal_mode', { simple: true }) === 'wal' ? new WalSync(`${options.path}-wal`) : null;
+    const withoutFsync = normalSyncCommit(db);
     return {
       devices: createDeviceRepository(db),
       parameters,
@@ -74,16 +84,19 @@ export function openStore(options: StoreTarget, now: () => Date = () => new Date
       registrations: createRegistrationRepository(db, now),
       crCredentials: createCrCredentialRepository(db, now),
       transaction: <T>(fn: () => T): T => db.transaction(fn)(),
-      lightTransaction: <T>(fn: () => T): T => {
-        if (db.inTransaction) return db.transaction(fn)();
-        db.pragma('synchronous = NORMAL');
-        try {
-          return db.transaction(fn)();
-        } finally {
-          db.pragma('synchronous = FULL');
+      lightTransaction: <T>(fn: () => T): T => (db.inTransaction ? db.transaction(fn)() : withoutFsync(db.transaction(fn))),
+      deferredSyncTransaction: <T>(fn: () => T, onDurable: DurableCallback): T => {
+        if (db.inTransaction || walSync === null || !walSync.usable()) {
+          const result = db.transaction(fn)();
+          onDurable(null);
+          return result;
         }
+        const result = withoutFsync(db.transaction(fn));
+        walSync.request(onDurable);
+        return result;
       },
       close: () => {
+        walSync?.close();
         if (db.open) db.close();
       },
       recovered,
@@ -94,9 +107,24 @@ export function openStore(options: StoreTarget, now: () => Date = () => new Date
   }
 }
 
+/** Runs fn (a whole transaction) with synchronous=NORMAL, so its COMMIT skips the fsync; then FULL again. */
+function normalSyncCommit(db: Db): <T>(fn: () => T) => T {
+  const normal = db.prepare('PRAGMA synchronous = NORMAL');
+  const full = db.prepare('PRAGMA synchronous = FULL');
+  return (fn) => {
+    normal.run();
+    try {
+      return fn();
+    } finally {
+      full.run();
+    }
+  };
+}
+
 export { deviceIdOf } from './device-id.ts';
 export { StoreError, MigrationError } from './errors.ts';
 export type { StoreTarget } from './db.ts';
+export type { DurableCallback } from './wal-sync.ts';
 export type { DeviceSearch } from './devices.ts';
 export type { FaultInput, FaultRecord } from './faults.ts';
 export type { InformInput, InformResult } from './informs.ts';

@@ -8,6 +8,7 @@ import { cpeRequestParsers } from './parse-cpe-requests.ts';
 import { cpeResponseParsers } from './parse-cpe-responses.ts';
 import { parseFault } from './parse-fault.ts';
 import { methodMinVersion } from './rpc-versions.ts';
+import { looksLikeInform } from './xml-fast-tree.ts';
 import type { ParseContext } from './values.ts';
 import { readBool } from './values.ts';
 import type { NsScope, XmlElement, XmlLimits } from './xml.ts';
@@ -111,12 +112,14 @@ function parseRpc(
 }
 
 /**
- * Parses one SOAP/CWMP envelope sent by a CPE.
+ * Parses one SOAP/CWMP envelope sent by a CPE. An Inform takes the fast tree builder unless
+ * `options.fastPath` is false (the differential tests compare both).
  * @throws CwmpParseError when the body is not XML, not SOAP, an unknown method, or over a limit.
  */
-export function parseEnvelope(xml: string, limits?: Partial<XmlLimits>): ParsedEnvelope {
+export function parseEnvelope(xml: string, limits?: Partial<XmlLimits>, options: { fastPath?: boolean } = {}): ParsedEnvelope {
   const source = xml.charCodeAt(0) === 0xfeff ? xml.slice(1) : xml;
-  const { root, trailingText } = parseXmlDocument(source, resolveLimits(limits));
+  const fast = (options.fastPath ?? true) && looksLikeInform(source);
+  const { root, trailingText } = parseXmlDocument(source, resolveLimits(limits), fast);
   const ctx: ParseContext = { warnings: [] };
   if (trailingText) ctx.warnings.push('text after the SOAP Envelope was ignored');
   const parts = envelopeParts(root);

@@ -4,6 +4,7 @@
 // only along the paths the CWMP parsers walk.
 import { XMLParser } from 'fast-xml-parser';
 import { CwmpParseError } from './errors.ts';
+import { fastTree } from './xml-fast-tree.ts';
 import { scanXml } from './xml-scan.ts';
 
 export interface XmlLimits {
@@ -56,6 +57,11 @@ const parser = new XMLParser({
   maxNestedTags: 10_000,
 });
 
+/** fast-xml-parser's ordered tree of a document (no safety checks: callers run them first). */
+export function fastXmlParserTree(xml: string): unknown {
+  return parser.parse(xml);
+}
+
 const ENTITY = /&(?:#([0-9]{1,7})|#[xX]([0-9a-fA-F]{1,6})|(amp|lt|gt|quot|apos));/g;
 const NAMED: Readonly<Record<string, string>> = { amp: '&', lt: '<', gt: '>', quot: '"', apos: "'" };
 
@@ -95,9 +101,10 @@ const DTD_ANYWHERE = /<!\s*(?:DOCTYPE|ENTITY)/i;
 
 /**
  * Parses a document after the safety checks (size, DTD, depth, well-formedness) and returns its
- * root element plus whether text followed the root element.
+ * root element plus whether text followed the root element. `fastPath`: try the Inform's tree
+ * builder first (xml-fast-tree.ts); it yields the same tree or defers to fast-xml-parser.
  */
-export function parseXmlDocument(xml: string, limits: XmlLimits): { root: XmlElement; trailingText: boolean } {
+export function parseXmlDocument(xml: string, limits: XmlLimits, fastPath = false): { root: XmlElement; trailingText: boolean } {
   const tooBig = byteLengthOver(xml, limits.maxBytes);
   if (tooBig !== undefined) {
     throw new CwmpParseError('too-large', `body of ${tooBig} bytes exceeds the limit of ${limits.maxBytes} bytes`);
@@ -106,9 +113,9 @@ export function parseXmlDocument(xml: string, limits: XmlLimits): { root: XmlEle
     throw new CwmpParseError('forbidden-dtd', 'DTD or entity declarations are not accepted in a CWMP body');
   }
   const { trailingText } = scanXml(xml, limits.maxDepth);
-  let tree: unknown;
+  let tree: unknown = fastPath ? fastTree(xml) : undefined;
   try {
-    tree = parser.parse(xml);
+    tree ??= fastXmlParserTree(xml);
   } catch (err) {
     const why = err instanceof Error ? err.message : String(err);
     throw new CwmpParseError('malformed', `not well-formed XML: ${why}`);
