@@ -4,6 +4,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { InformRequest, ParameterValue } from '../../electron/core/cwmp/messages.ts';
+import Database from 'better-sqlite3';
 import { openStore, type Store } from '../../electron/core/store/index.ts';
 
 function tempStore(): Store {
@@ -123,6 +124,70 @@ describe('store informs.record', () => {
     assert.equal(store.parameters.get(r.deviceId, `${IGD}.DeviceInfo.SoftwareVersion`)?.updatedAt, at2.toISOString());
     assert.deepEqual(store.devices.search({ q: 'V3R017' }).total, 0, 'search index follows the update');
     assert.deepEqual(store.devices.search({ q: 'V3R018' }).items.map((x) => x.id), [r.deviceId]);
+  });
+
+  test('a repeated Inform rewrites only changed values; every value it carried reads as current', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'deskacs-store-inf-'));
+    process.on('exit', () => rmSync(dir, { recursive: true, force: true }));
+    const path = join(dir, 'acs.sqlite');
+    const store = openStore({ path });
+    const base = { remoteAddress: '203.0.113.9', cwmpVersion: '1.2', warnings: [] };
+    const sw = `${IGD}.DeviceInfo.SoftwareVersion`;
+    const uptime = `${IGD}.DeviceInfo.UpTime`;
+    const ssid = `${IGD}.LANDevice.1.WLANConfiguration.1.SSID`;
+    const at3 = new Date('2024-05-01T12:00:00.000Z');
+    const at4 = new Date('2024-05-01T13:00:00.000Z');
+    const r = store.informs.record({ ...base, inform: informOf('R1', ['1 BOOT'], [[sw, 'V1'], [uptime, '10']]), at: at1 });
+    store.parameters.upsertValues(r.deviceId, [{ name: ssid, value: 'home', type: 'xsd:string' }], at1);
+    store.informs.record({ ...base, inform: informOf('R1', ['2 PERIODIC'], [[sw, 'V1'], [uptime, '3610']]), at: at2 });
+    // What is on disk: the unchanged value kept its row as written at at1.
+    const raw = new Database(path, { readonly: true });
+    const stored = (p: string): unknown => raw.prepare('SELECT updated_at FROM parameters WHERE device_id = ? AND path = ?').pluck().get(r.deviceId, p);
+    assert.equal(stored(sw), at1.toISOString());
+    assert.equal(stored(uptime), at2.toISOString());
+    // What readers see: both were reported at at2; the SSID (not in Informs) was read at at1.
+    assert.equal(store.parameters.get(r.deviceId, sw)?.updatedAt, at2.toISOString());
+    assert.deepEqual(
+      store.parameters.list(r.deviceId).map((p) => [p.path, p.value, p.updatedAt]),
+      [[sw, 'V1', at2.toISOString()], [uptime, '3610', at2.toISOString()], [ssid, 'home', at1.toISOString()]],
+    );
+    // The Informs stop carrying UpTime: it keeps at2, the last time it was reported.
+    store.informs.record({ ...base, inform: informOf('R1', ['2 PERIODIC'], [[sw, 'V1']]), at: at3 });
+    assert.equal(store.parameters.get(r.deviceId, uptime)?.updatedAt, at2.toISOString());
+    assert.equal(store.parameters.get(r.deviceId, sw)?.updatedAt, at3.toISOString());
+    assert.equal(stored(sw), at1.toISOString());
+    // A changed value is written with its time.
+    store.informs.record({ ...base, inform: informOf('R1', ['2 PERIODIC'], [[sw, 'V2']]), at: at4 });
+    assert.equal(stored(sw), at4.toISOString());
+    assert.equal(store.parameters.get(r.deviceId, sw)?.value, 'V2');
+    raw.close();
+  });
+
+  test('the same Inform again writes no parameter at all, unless something else wrote them meanwhile', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'deskacs-store-inf-'));
+    process.on('exit', () => rmSync(dir, { recursive: true, force: true }));
+    const path = join(dir, 'acs.sqlite');
+    const store = openStore({ path });
+    const raw = new Database(path, { readonly: true });
+    const base = { remoteAddress: '203.0.113.9', cwmpVersion: '1.2', warnings: [] };
+    const ssid = `${IGD}.LANDevice.1.WLANConfiguration.1.SSID`;
+    const params: Array<[string, string]> = [[ssid, 'home'], [`${IGD}.DeviceInfo.SoftwareVersion`, 'V1']];
+    const r = store.informs.record({ ...base, inform: informOf('G1', ['2 PERIODIC'], params), at: at1 });
+    const stateAt = (): unknown => raw.prepare('SELECT updated_at FROM device_inform_paths WHERE device_id = ?').pluck().get(r.deviceId);
+    store.informs.record({ ...base, inform: informOf('G1', ['2 PERIODIC'], params), at: at2 });
+    assert.equal(stateAt(), at1.toISOString(), 'nothing was written for the repeated list');
+    assert.equal(store.parameters.get(r.deviceId, ssid)?.updatedAt, at2.toISOString());
+    // An operator's SetParameterValues lands (stored as 'guest'), but the device reports 'home'
+    // again: the same list as before must still be written, value by value.
+    store.parameters.upsertValues(r.deviceId, [{ name: ssid, value: 'guest', type: 'xsd:string' }], at2);
+    const at3 = new Date('2024-05-01T12:00:00.000Z');
+    store.informs.record({ ...base, inform: informOf('G1', ['2 PERIODIC'], params), at: at3 });
+    assert.equal(store.parameters.get(r.deviceId, ssid)?.value, 'home');
+    assert.equal(stateAt(), at3.toISOString());
+    // A 0 BOOTSTRAP drops the tree; the same list then rebuilds it.
+    store.informs.record({ ...base, inform: informOf('G1', ['0 BOOTSTRAP'], params), at: at3 });
+    assert.equal(store.parameters.count(r.deviceId), 2);
+    raw.close();
   });
 
   test('without a WAN IP parameter the HTTP peer address is stored', () => {

@@ -58,3 +58,13 @@ function applyPragmas(db: Db): void {
   // Keep the WAL file from growing without bound after a burst (checkpoints truncate to this).
   db.pragma('journal_size_limit = 67108864');
 }
+
+/**
+ * fn as one transaction, or as part of the caller's when one is open. Unlike db.transaction it
+ * adds no savepoint when nested: for the Inform's hot path, where every caller is already
+ * inside a transaction (or savepoint) that rolls back as a whole when anything in it throws.
+ */
+export function atomic<A extends unknown[], R>(db: Db, fn: (...args: A) => R): (...args: A) => R {
+  const standalone = db.transaction(fn);
+  return (...args: A): R => (db.inTransaction ? fn(...args) : standalone(...args));
+}

@@ -1,7 +1,7 @@
 // The hot write: everything an Inform tells us, committed in one transaction before the
 // InformResponse goes out (architecture invariant). Statements are prepared once per Store.
 import type { InformRequest } from '../cwmp/messages.ts';
-import type { Db } from './db.ts';
+import { atomic, type Db } from './db.ts';
 import { deviceIdOf, normaliseDeviceId } from './device-id.ts';
 import { extractDeviceFields, normaliseRemoteAddress } from './inform-fields.ts';
 import { iso } from './json.ts';
@@ -53,7 +53,9 @@ interface DeviceUpsertArgs {
   lastBoot: string | null;
 }
 
-// A null argument means "not reported in this Inform": an existing value is kept.
+// A null argument means "not reported in this Inform": an existing value is kept. The IP address
+// is set by its own statement, only when it changed: naming an indexed column in SET rewrites
+// its index entry (devices_by_ip_nocase) even when the value is the same.
 const UPSERT_DEVICE = `
 INSERT INTO devices (id, oui, product_class, serial_number, manufacturer, model_name, software_version,
   hardware_version, connection_request_url, ip_address, root_object, first_seen, last_inform, last_boot,
@@ -67,7 +69,6 @@ ON CONFLICT (id) DO UPDATE SET
   software_version = coalesce(@softwareVersion, software_version),
   hardware_version = coalesce(@hardwareVersion, hardware_version),
   connection_request_url = coalesce(@connectionRequestUrl, connection_request_url),
-  ip_address = @ipAddress,
   root_object = coalesce(@rootObject, root_object),
   last_inform = @at,
   last_boot = coalesce(@lastBoot, last_boot),
@@ -83,16 +84,18 @@ export function createInformRepository(
   db: Db,
   deps: { parameters: ParameterRepository; sessions: SessionRepository; events: EventRepository },
 ): InformRepository {
-  const exists = db.prepare<[string], number>('SELECT 1 FROM devices WHERE id = ?').pluck();
+  const lastInformOf = db.prepare<[string], { last_inform: string | null }>('SELECT last_inform FROM devices WHERE id = ?');
   const upsertDevice = db.prepare<DeviceUpsertArgs>(UPSERT_DEVICE);
+  const moveAddress = db.prepare<[string, string, string]>('UPDATE devices SET ip_address = ? WHERE id = ? AND ip_address IS NOT ?');
 
-  const record = db.transaction((input: InformInput): InformResult => {
+  const record = atomic(db, (input: InformInput): InformResult => {
     const { inform, at } = input;
     const deviceId = deviceIdOf(inform.deviceId);
     const fields = extractDeviceFields(inform, input.remoteAddress);
     const codes = eventCodes(inform);
     const bootstrap = codes.has('0 BOOTSTRAP');
-    const created = exists.get(deviceId) === undefined;
+    const previous = lastInformOf.get(deviceId);
+    const created = previous === undefined;
     upsertDevice.run({
       id: deviceId,
       ...normaliseDeviceId(inform.deviceId),
@@ -101,8 +104,9 @@ export function createInformRepository(
       at: iso(at),
       lastBoot: bootstrap || codes.has('1 BOOT') ? iso(at) : null,
     });
+    if (!created) moveAddress.run(fields.ipAddress, deviceId, fields.ipAddress);
     if (bootstrap && !created) deps.parameters.deleteAll(deviceId);
-    deps.parameters.upsertValues(deviceId, inform.parameterList, at);
+    deps.parameters.recordReported(deviceId, inform.parameterList, at, previous?.last_inform ?? null);
     const sessionId = deps.sessions.open({
       deviceId,
       remoteAddress: normaliseRemoteAddress(input.remoteAddress),

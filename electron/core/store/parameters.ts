@@ -3,6 +3,7 @@
 import type { ParameterRow } from '../../../shared/models.ts';
 import type { Db } from './db.ts';
 import { iso } from './json.ts';
+import { createReportedValues } from './reported-values.ts';
 
 export interface ParameterValueInput {
   name: string;
@@ -18,6 +19,13 @@ export interface ParameterNameInput {
 export interface ParameterRepository {
   /** Inserts or updates values; writability already known is kept. One transaction. */
   upsertValues(deviceId: string, values: readonly ParameterValueInput[], at: Date): void;
+  /**
+   * The values an Inform carries: only those that changed are written (a periodic Inform mostly
+   * repeats itself, and its parameters sit on pages all over the device's tree). The set of
+   * paths is remembered, and list/get report those parameters as current as of the device's
+   * last Inform. One transaction.
+   */
+  recordReported(deviceId: string, values: readonly ParameterValueInput[], at: Date, previousInform?: string | null): void;
   /** Inserts or updates names and writability; values already known are kept. One transaction. */
   upsertNames(deviceId: string, infos: readonly ParameterNameInput[], at: Date): void;
   /** Ordered by path; with a prefix, only paths starting with it (e.g. 'Device.WiFi.'). */
@@ -88,34 +96,40 @@ export function createParameterRepository(db: Db): ParameterRepository {
   const touchValue = db.prepare<[string, string, string, string, string]>(
     `UPDATE parameters SET updated_at = ? WHERE device_id = ? AND path = ? AND value IS ? AND type IS ? AND object = 0`,
   );
+  const reported = createReportedValues(db);
   const upsertValues = db.transaction((deviceId: string, values: readonly ParameterValueInput[], at: Date) => {
+    reported.invalidate(deviceId);
     const when = iso(at);
     for (const v of values) {
       if (touchValue.run(when, deviceId, v.name, v.value, v.type).changes === 0) upsertValue.run(deviceId, v.name, v.value, v.type, when);
     }
   });
   const upsertNames = db.transaction((deviceId: string, infos: readonly ParameterNameInput[], at: Date) => {
+    reported.invalidate(deviceId);
     const when = iso(at);
     for (const p of infos) upsertName.run(deviceId, p.name, p.writable ? 1 : 0, p.name.endsWith('.') ? 1 : 0, when);
   });
 
   return {
     upsertValues: (deviceId, values, at) => upsertValues(deviceId, values, at),
+    recordReported: (deviceId, values, at, previousInform) => reported.record(deviceId, values, at, previousInform ?? null),
     upsertNames: (deviceId, infos, at) => upsertNames(deviceId, infos, at),
     list: (deviceId, prefix) =>
-      (prefix === undefined || prefix === '' ? listAll.all(deviceId) : listRange.all(deviceId, prefix, prefix + MAX_CHAR)).map(
-        toParameterRow,
-      ),
+      reported.freshen(deviceId, (prefix === undefined || prefix === '' ? listAll.all(deviceId) : listRange.all(deviceId, prefix, prefix + MAX_CHAR)).map(toParameterRow)),
     get: (deviceId, path) => {
       const row = getOne.get(deviceId, path);
-      return row === undefined ? undefined : toParameterRow(row);
+      return row === undefined ? undefined : reported.freshen(deviceId, [toParameterRow(row)])[0];
     },
     count: (deviceId) => count.get(deviceId) ?? 0,
     deleteSubtree: (deviceId, path) => {
+      reported.invalidate(deviceId);
       const object = path.endsWith('.') ? path : `${path}.`;
       return deleteRange.run(deviceId, path, object, object + MAX_CHAR).changes;
     },
-    deleteAll: (deviceId) => deleteAll.run(deviceId).changes,
+    deleteAll: (deviceId) => {
+      reported.invalidate(deviceId);
+      return deleteAll.run(deviceId).changes;
+    },
     findDeviceIds: (path, value, limit) => findDevices.all(path, value, limit),
   };
 }

@@ -1,7 +1,7 @@
 // CWMP sessions (one row per session, opened by the Inform that starts it) and the Inform
 // events they delivered.
 import type { DeviceEvent, SessionOutcome, SessionRecord } from '../../../shared/models.ts';
-import type { Db } from './db.ts';
+import { atomic, type Db } from './db.ts';
 import { iso, stringsFromJson, toJson } from './json.ts';
 
 export interface SessionOpenInput {
@@ -80,10 +80,9 @@ function limitOf(limit: number): number {
 
 export function createSessionRepository(db: Db): SessionRepository {
   const COLS = 'id, device_id, started_at, ended_at, outcome, remote_address, cwmp_version, messages, warnings';
-  const open = db.prepare<[string, string, string, string, string], number>(
-    `INSERT INTO sessions (device_id, started_at, remote_address, cwmp_version, messages, warnings)
-     VALUES (?, ?, ?, ?, 1, ?) RETURNING id`,
-  ).pluck();
+  const open = db.prepare<[string, string, string, string, string]>(
+    `INSERT INTO sessions (device_id, started_at, remote_address, cwmp_version, messages, warnings) VALUES (?, ?, ?, ?, 1, ?)`,
+  );
   const end = db.prepare<[string, string, number, string, number]>(
     `UPDATE sessions SET outcome = ?, ended_at = ?, messages = ?, warnings = ? WHERE id = ? AND outcome = 'open'`,
   );
@@ -94,9 +93,8 @@ export function createSessionRepository(db: Db): SessionRepository {
   const abortOpen = db.prepare<[string]>(`UPDATE sessions SET outcome = 'aborted', ended_at = ? WHERE outcome = 'open'`);
   return {
     open: (i) => {
-      const id = open.get(i.deviceId, iso(i.at), i.remoteAddress, i.cwmpVersion, toJson(i.warnings));
-      if (id === undefined) throw new Error('INSERT ... RETURNING id returned no row');
-      return id;
+      // An INTEGER PRIMARY KEY: the rowid is the id.
+      return Number(open.run(i.deviceId, iso(i.at), i.remoteAddress, i.cwmpVersion, toJson(i.warnings)).lastInsertRowid);
     },
     end: (sessionId, outcome, info, at) => end.run(outcome, iso(at), info.messages, toJson(info.warnings), sessionId).changes > 0,
     get: (sessionId) => {
@@ -115,7 +113,7 @@ export function createEventRepository(db: Db): EventRepository {
   const list = db.prepare<[string, number], EventDbRow>(
     'SELECT code, command_key, at, session_id FROM inform_events WHERE device_id = ? ORDER BY id DESC LIMIT ?',
   );
-  const insertAll = db.transaction((deviceId: string, sessionId: number | null, events: readonly EventInput[], at: Date) => {
+  const insertAll = atomic(db, (deviceId: string, sessionId: number | null, events: readonly EventInput[], at: Date) => {
     const when = iso(at);
     for (const e of events) insert.run(deviceId, sessionId, e.code, e.commandKey, when);
   });

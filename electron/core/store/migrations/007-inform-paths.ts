@@ -1,0 +1,18 @@
+import type { Migration } from '../migrations.ts';
+
+// What a device's Informs carry (store/reported-values.ts): the paths (the forced-inform
+// parameters and any it adds), current as of the device's last_inform, and a digest of the last
+// reported list (NULL once anything else wrote the device's parameters). Written only when the
+// Inform's values change.
+export const migration007: Migration = {
+  id: 7,
+  name: 'inform-paths',
+  sql: `
+CREATE TABLE device_inform_paths (
+  device_id TEXT PRIMARY KEY REFERENCES devices (id) ON DELETE CASCADE,
+  paths TEXT NOT NULL,
+  digest TEXT,
+  updated_at TEXT NOT NULL
+) STRICT, WITHOUT ROWID;
+`,
+};
