@@ -70,6 +70,10 @@ export function openStore(options: StoreTarget, now: () => Date = () => new Date
     const recovered = db.transaction(() => ({ abortedSessions: sessions.abortOpen(now()), requeuedTasks: tasks.requeueRunning() }))();
     const walSync = 'path' in options && db.pragma('journal_mode', { simple: true }) === 'wal' ? new WalSync(`${options.path}-wal`) : null;
     const withoutFsync = normalSyncCommit(db);
+    // One wrapper for every call: db.transaction(fn) builds a new one each time (measurable on
+    // the Inform path, where each request's step runs in its own savepoint).
+    const runInTransaction = db.transaction((fn: () => unknown) => fn());
+    const inTransaction = <T>(fn: () => T): T => runInTransaction(fn) as T;
     return {
       devices: createDeviceRepository(db),
       parameters,
@@ -83,15 +87,15 @@ export function openStore(options: StoreTarget, now: () => Date = () => new Date
       cpeCredentials: createCpeCredentialRepository(db, now),
       registrations: createRegistrationRepository(db, now),
       crCredentials: createCrCredentialRepository(db, now),
-      transaction: <T>(fn: () => T): T => db.transaction(fn)(),
-      lightTransaction: <T>(fn: () => T): T => (db.inTransaction ? db.transaction(fn)() : withoutFsync(db.transaction(fn))),
+      transaction: inTransaction,
+      lightTransaction: <T>(fn: () => T): T => (db.inTransaction ? inTransaction(fn) : withoutFsync(() => inTransaction(fn))),
       deferredSyncTransaction: <T>(fn: () => T, onDurable: DurableCallback): T => {
         if (db.inTransaction || walSync === null || !walSync.usable()) {
-          const result = db.transaction(fn)();
+          const result = inTransaction(fn);
           onDurable(null);
           return result;
         }
-        const result = withoutFsync(db.transaction(fn));
+        const result = withoutFsync(() => inTransaction(fn));
         walSync.request(onDurable);
         return result;
       },
