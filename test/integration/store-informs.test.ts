@@ -187,6 +187,10 @@ describe('store informs.record', () => {
     // A 0 BOOTSTRAP drops the tree; the same list then rebuilds it.
     store.informs.record({ ...base, inform: informOf('G1', ['0 BOOTSTRAP'], params), at: at3 });
     assert.equal(store.parameters.count(r.deviceId), 2);
+    // Devices reporting the same paths share one stored path set.
+    store.informs.record({ ...base, inform: informOf('G2', ['2 PERIODIC'], [[ssid, 'other'], [`${IGD}.DeviceInfo.SoftwareVersion`, 'V9']]), at: at3 });
+    assert.equal(raw.prepare('SELECT count(*) FROM inform_path_sets').pluck().get(), 1);
+    assert.equal(raw.prepare('SELECT count(*) FROM device_inform_paths').pluck().get(), 2);
     raw.close();
   });
 

@@ -23,6 +23,8 @@ const BUSY_TIMEOUT_MS = 5000;
  * an Inform is one transaction, so it costs ~0.2-0.5 ms per Inform on an SSD (measured on the
  * dev VM: ~1,500-3,000 Informs/s on disk with FULL; ~20,000/s of CPU cost in memory), enough
  * for the bursts a fleet of 100k devices produces. Lower it only with that trade-off in mind.
+ * The CWMP listener's batches are the exception that keeps the guarantee: they commit with
+ * NORMAL and their replies wait for an fdatasync of the WAL off the event loop (wal-sync.ts).
  */
 export function openDatabase(target: StoreTarget): Db {
   let db: Db;

@@ -26,6 +26,10 @@ export interface ReportedValues {
   freshen(deviceId: string, rows: ParameterRow[]): ParameterRow[];
 }
 
+function digestOf(text: string): string {
+  return createHash('sha1').update(text).digest('base64');
+}
+
 export function createReportedValues(db: Db): ReportedValues {
   // json_each feeds the upsert; its WHERE leaves a row that already holds the value untouched
   // (no page written, no parameters_by_path_value entry rewritten).
@@ -36,35 +40,45 @@ export function createReportedValues(db: Db): ReportedValues {
        value = excluded.value, type = excluded.type, object = 0, updated_at = excluded.updated_at
      WHERE parameters.value IS NOT excluded.value OR parameters.type IS NOT excluded.type OR parameters.object <> 0`,
   );
-  const state = db.prepare<[string], { paths: string; digest: string | null }>('SELECT paths, digest FROM device_inform_paths WHERE device_id = ?');
-  const putState = db.prepare<[string, string, string, string]>(
-    `INSERT INTO device_inform_paths (device_id, paths, digest, updated_at) VALUES (?, ?, ?, ?)
-     ON CONFLICT (device_id) DO UPDATE SET paths = excluded.paths, digest = excluded.digest, updated_at = excluded.updated_at`,
+  const state = db.prepare<[string], { pathSet: string; digest: string | null }>(
+    'SELECT path_set AS pathSet, digest FROM device_inform_paths WHERE device_id = ?',
   );
+  const putState = db.prepare<[string, string, string, string]>(
+    `INSERT INTO device_inform_paths (device_id, path_set, digest, updated_at) VALUES (?, ?, ?, ?)
+     ON CONFLICT (device_id) DO UPDATE SET path_set = excluded.path_set, digest = excluded.digest, updated_at = excluded.updated_at`,
+  );
+  const pathsOf = db.prepare<[string], string>('SELECT paths FROM inform_path_sets WHERE id = ?').pluck();
+  const putPathSet = db.prepare<[string, string]>('INSERT OR IGNORE INTO inform_path_sets (id, paths) VALUES (?, ?)');
   const dropDigest = db.prepare<[string]>('UPDATE device_inform_paths SET digest = NULL WHERE device_id = ? AND digest IS NOT NULL');
   // A path the Informs stop carrying keeps the time it was last reported as its own.
   const settleDropped = db.prepare<[string, string, string, string]>(
     `UPDATE parameters SET updated_at = ? WHERE device_id = ? AND updated_at < ? AND path IN (SELECT value FROM json_each(?))`,
   );
   const freshness = db.prepare<[string], { lastInform: string | null; paths: string }>(
-    'SELECT d.last_inform AS lastInform, p.paths AS paths FROM devices d JOIN device_inform_paths p ON p.device_id = d.id WHERE d.id = ?',
+    `SELECT d.last_inform AS lastInform, s.paths AS paths FROM devices d
+     JOIN device_inform_paths p ON p.device_id = d.id JOIN inform_path_sets s ON s.id = p.path_set WHERE d.id = ?`,
   );
 
   const record = atomic(db, (deviceId: string, values: readonly ReportedValue[], at: Date, previousInform: string | null): void => {
     const list = JSON.stringify(values.map((v) => [v.name, v.value, v.type]));
-    const digest = createHash('sha1').update(list).digest('base64');
+    const digest = digestOf(list);
     const before = state.get(deviceId);
     if (before?.digest === digest) return;
     const when = iso(at);
     if (values.length > 0) upsertChanged.run(deviceId, when, list);
     const names = values.map((v) => v.name);
     const paths = JSON.stringify(names);
-    if (before !== undefined && before.paths !== paths && previousInform !== null) {
-      const kept = new Set(names);
-      const dropped = (JSON.parse(before.paths) as string[]).filter((path) => !kept.has(path));
-      if (dropped.length > 0) settleDropped.run(previousInform, deviceId, previousInform, JSON.stringify(dropped));
+    const pathSet = digestOf(paths);
+    if (before === undefined || before.pathSet !== pathSet) {
+      putPathSet.run(pathSet, paths);
+      const old = before === undefined ? undefined : pathsOf.get(before.pathSet);
+      if (old !== undefined && previousInform !== null) {
+        const kept = new Set(names);
+        const dropped = (JSON.parse(old) as string[]).filter((path) => !kept.has(path));
+        if (dropped.length > 0) settleDropped.run(previousInform, deviceId, previousInform, JSON.stringify(dropped));
+      }
     }
-    putState.run(deviceId, paths, digest, when);
+    putState.run(deviceId, pathSet, digest, when);
   });
 
   return {
