@@ -21,7 +21,7 @@ function recordInform(store: Store, serial: string): void {
   store.informs.record({ inform: makeInform({ serial }), remoteAddress: '192.0.2.1', cwmpVersion: '1.0', at: new Date(), warnings: [] });
 }
 
-/** Resolves with the error each callback got, in the order they were called. */
+/** Callbacks that record their tag and error, in the order they are called. */
 function collector(): { cb: (tag: string) => DurableCallback; calls: { tag: string; err: Error | null }[] } {
   const calls: { tag: string; err: Error | null }[] = [];
   return { calls, cb: (tag) => (err) => calls.push({ tag, err }) };
@@ -111,6 +111,15 @@ describe('store.deferredSyncTransaction', () => {
     await new Promise((r) => setTimeout(r, 30));
     assert.equal(c.calls.length, 0);
     assert.equal(store.devices.get('A0B1C2-Box-GONE'), undefined);
+    store.close();
+  });
+
+  test('nested inside another transaction it refuses, and nothing of it is written', () => {
+    const store = openStore({ path: join(tempDir(), 'acs.sqlite') });
+    const c = collector();
+    assert.throws(() => store.transaction(() => store.deferredSyncTransaction(() => recordInform(store, 'N1'), c.cb('n1'))), /cannot run inside/);
+    assert.equal(c.calls.length, 0);
+    assert.equal(store.devices.get('A0B1C2-Box-N1'), undefined);
     store.close();
   });
 

@@ -8,6 +8,7 @@ import { createCrCredentialRepository, type CrCredentialRepository } from './cr-
 import { createDeviceRepository, type DeviceRepository } from './devices.ts';
 import { createFaultRepository, type FaultRepository } from './faults.ts';
 import { createInformRepository, type InformRepository } from './informs.ts';
+import { StoreError } from './errors.ts';
 import { applyMigrations } from './migrations.ts';
 import { createParameterRepository, type ParameterRepository } from './parameters.ts';
 import { createRegistrationRepository, type RegistrationRepository } from './registrations.ts';
@@ -45,6 +46,7 @@ export interface Store {
    * is (an fdatasync of the WAL on libuv's thread pool, shared by every commit made meanwhile),
    * or with an error if that failed. Where that is not possible (in memory, no WAL, the WAL file
    * cannot be opened) the commit is a FULL one and onDurable is called before this returns.
+   * Never nested: inside another transaction it throws.
    */
   deferredSyncTransaction<T>(fn: () => T, onDurable: DurableCallback): T;
   close(): void;
@@ -90,7 +92,9 @@ export function openStore(options: StoreTarget, now: () => Date = () => new Date
       transaction: inTransaction,
       lightTransaction: <T>(fn: () => T): T => (db.inTransaction ? inTransaction(fn) : withoutFsync(() => inTransaction(fn))),
       deferredSyncTransaction: <T>(fn: () => T, onDurable: DurableCallback): T => {
-        if (db.inTransaction || walSync === null || !walSync.usable()) {
+        // Nested, "on disk" would be the outer transaction's to promise, not this one's.
+        if (db.inTransaction) throw new StoreError('deferredSyncTransaction cannot run inside another transaction');
+        if (walSync === null || !walSync.usable()) {
           const result = inTransaction(fn);
           onDurable(null);
           return result;

@@ -18,7 +18,7 @@ export class WalSync {
   private closed = false;
   /** Callbacks of commits made since the running fdatasync started: they need the next one. */
   private waiting: DurableCallback[] = [];
-  /** Test hook and bench figure: fdatasync calls completed. */
+  /** fdatasync calls completed (how many commits shared one is visible in tests). */
   syncs = 0;
 
   constructor(private readonly walPath: string) {}

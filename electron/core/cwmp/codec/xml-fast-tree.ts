@@ -7,6 +7,8 @@
 // declaration, unusual names or attribute syntax - returns undefined and fast-xml-parser parses
 // the document instead. Its input has already passed scanXml (size, depth, well-formedness);
 // the differential tests in test/unit/codec-fast-tree.test.ts hold the two trees equal.
+import { isXmlSpace } from './xml-scan.ts';
+
 type RawNode = Record<string, unknown>;
 
 const LT = 60; // <
@@ -46,13 +48,9 @@ export function looksLikeInform(xml: string): boolean {
   return xml.indexOf('Inform') !== -1 && INFORM_ELEMENT.test(xml);
 }
 
-function isSpace(c: number): boolean {
-  return c === 32 || c === 10 || c === 9 || c === 13;
-}
-
 function skipSpace(xml: string, from: number): number {
   let i = from;
-  while (i < xml.length && isSpace(xml.charCodeAt(i))) i++;
+  while (i < xml.length && isXmlSpace(xml.charCodeAt(i))) i++;
   return i;
 }
 
@@ -107,10 +105,12 @@ function startTag(xml: string, lt: number): StartTag | undefined {
     const close = xml.indexOf(quote === DQUOTE ? '"' : "'", open + 1);
     if (close === -1) return undefined;
     const value = xml.slice(open + 1, close);
-    attrs ??= {};
+    if (attrs === undefined) {
+      attrs = {};
+      node[':@'] = attrs;
+    }
     if (GUARDED_NAMES.has(attrName) || attrName in attrs || value.indexOf('<') !== -1) return undefined;
     attrs[attrName] = value;
-    node[':@'] = attrs;
     j = close + 1;
   }
 }

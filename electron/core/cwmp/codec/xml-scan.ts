@@ -29,7 +29,7 @@ function malformed(xml: string, offset: number, what: string): CwmpParseError {
   return new CwmpParseError('malformed', `not well-formed XML at line ${lineAt(xml, offset)}: ${what}`);
 }
 
-function isXmlSpace(code: number): boolean {
+export function isXmlSpace(code: number): boolean {
   return code === 32 || code === 10 || code === 13 || code === 9;
 }
 
