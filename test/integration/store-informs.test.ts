@@ -280,5 +280,31 @@ describe('store informs.record', () => {
     assert.deepEqual(s?.warnings, ['w1', 'w2']);
   });
 
+  test('an Inform that changes no device field moves only the times; a new IP alone moves the IP', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'deskacs-store-inf-'));
+    process.on('exit', () => rmSync(dir, { recursive: true, force: true }));
+    const path = join(dir, 'acs.sqlite');
+    const store = openStore({ path });
+    const base = { remoteAddress: '203.0.113.9', cwmpVersion: '1.2', warnings: [] };
+    const r1 = store.informs.record({ ...base, inform: informOf('S9', ['2 PERIODIC'], firstParams), at: at1 });
+    const before = store.devices.get(r1.deviceId);
+    store.informs.record({ ...base, inform: informOf('S9', ['1 BOOT'], firstParams), at: at2 });
+    const after = store.devices.get(r1.deviceId);
+    assert.equal(after?.lastInform, at2.toISOString());
+    assert.equal(after?.lastBoot, at2.toISOString(), '1 BOOT moves last_boot on the short path too');
+    assert.deepEqual({ ...after, lastInform: before?.lastInform, lastBoot: before?.lastBoot }, before);
+    const at3 = new Date('2024-05-01T12:00:00.000Z');
+    const moved = firstParams.map(([name, value]): [string, string] => [name, name.endsWith('ExternalIPAddress') ? '100.64.7.7' : value]);
+    store.informs.record({ ...base, inform: informOf('S9', ['2 PERIODIC'], moved), at: at3 });
+    const third = store.devices.get(r1.deviceId);
+    assert.equal(third?.ipAddress, '100.64.7.7');
+    assert.equal(third?.lastBoot, at2.toISOString(), 'PERIODIC keeps last_boot');
+    assert.deepEqual(store.devices.search({ q: '100.64.7.7' }).items.map((x) => x.id), [r1.deviceId]);
+    store.informs.record({ ...base, cwmpVersion: '1.4', inform: informOf('S9', ['2 PERIODIC'], moved), at: at3 });
+    store.close();
+    const db = new Database(path, { readonly: true });
+    assert.equal(db.prepare('SELECT cwmp_version FROM devices').pluck().get(), '1.4', 'a new CWMP version takes the full update');
+    db.close();
+  });
 });
 

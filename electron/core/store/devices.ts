@@ -19,7 +19,8 @@ export interface DeviceRepository {
   remove(id: string): boolean;
 }
 
-interface DeviceDbRow {
+/** A devices row as stored (snake_case columns). */
+export interface DeviceDbRow {
   id: string;
   oui: string;
   product_class: string;

@@ -79,7 +79,7 @@ export function openStore(options: StoreTarget, now: () => Date = () => new Date
     return {
       devices: createDeviceRepository(db),
       parameters,
-      informs: createInformRepository(db, { parameters, sessions, events }),
+      informs: createInformRepository(db, { parameters, sessions }),
       sessions,
       events,
       tasks,

@@ -3,10 +3,11 @@
 import type { InformRequest } from '../cwmp/messages.ts';
 import { atomic, type Db } from './db.ts';
 import { deviceIdOf, normaliseDeviceId } from './device-id.ts';
-import { extractDeviceFields, normaliseRemoteAddress } from './inform-fields.ts';
+import type { DeviceDbRow } from './devices.ts';
+import { extractDeviceFields, normaliseRemoteAddress, type InformDeviceFields } from './inform-fields.ts';
 import { iso } from './json.ts';
 import type { ParameterRepository } from './parameters.ts';
-import type { EventRepository, SessionRepository } from './sessions.ts';
+import type { SessionRepository } from './sessions.ts';
 
 export interface InformInput {
   inform: InformRequest;
@@ -25,7 +26,7 @@ export interface InformResult {
 
 export interface InformRepository {
   /**
-   * Upserts the device and its reported parameters, inserts the events and opens the session,
+   * Upserts the device and its reported parameters and opens the session with its events,
    * all or nothing. On '0 BOOTSTRAP' for a known device (TR-069 3.2.1: factory reset or first
    * contact with this ACS) the device row, its history and its queued tasks are kept, but every
    * stored parameter is deleted before this Inform's ParameterList is written: the old tree
@@ -80,13 +81,40 @@ function eventCodes(inform: InformRequest): Set<string> {
   return new Set(inform.events.map((e) => e.code.trim().toUpperCase()));
 }
 
+type StoredDeviceRow = Pick<
+  DeviceDbRow,
+  'last_inform' | 'manufacturer' | 'model_name' | 'software_version' | 'hardware_version' | 'connection_request_url' | 'ip_address' | 'root_object' | 'periodic_interval'
+> & { seq: number; cwmp_version: string };
+
+/** The Inform changes none of the stored device fields (null = not reported, kept). */
+function sameDevice(row: StoredDeviceRow, f: InformDeviceFields, cwmpVersion: string): boolean {
+  const keeps = (v: string | number | null, stored: string | number | null): boolean => v === null || v === stored;
+  return (
+    row.cwmp_version === cwmpVersion &&
+    keeps(f.manufacturer, row.manufacturer) &&
+    keeps(f.modelName, row.model_name) &&
+    keeps(f.softwareVersion, row.software_version) &&
+    keeps(f.hardwareVersion, row.hardware_version) &&
+    keeps(f.connectionRequestUrl, row.connection_request_url) &&
+    keeps(f.rootObject, row.root_object) &&
+    keeps(f.periodicInformInterval, row.periodic_interval)
+  );
+}
+
 export function createInformRepository(
   db: Db,
-  deps: { parameters: ParameterRepository; sessions: SessionRepository; events: EventRepository },
+  deps: { parameters: ParameterRepository; sessions: SessionRepository },
 ): InformRepository {
-  const lastInformOf = db.prepare<[string], { last_inform: string | null }>('SELECT last_inform FROM devices WHERE id = ?');
+  const stored = db.prepare<[string], StoredDeviceRow>(
+    `SELECT seq, last_inform, manufacturer, model_name, software_version, hardware_version, connection_request_url,
+       ip_address, root_object, periodic_interval, cwmp_version FROM devices WHERE id = ?`,
+  );
   const upsertDevice = db.prepare<DeviceUpsertArgs>(UPSERT_DEVICE);
-  const moveAddress = db.prepare<[string, string, string]>('UPDATE devices SET ip_address = ? WHERE id = ? AND ip_address IS NOT ?');
+  // The periodic case: only the times move (no named parameters, no FTS trigger columns).
+  const touchDevice = db.prepare<[string, string, string | null, number]>(
+    'UPDATE devices SET last_inform = ?, updated_at = ?, last_boot = coalesce(?, last_boot) WHERE seq = ?',
+  );
+  const moveAddress = db.prepare<[string, number]>('UPDATE devices SET ip_address = ? WHERE seq = ?');
 
   const record = atomic(db, (input: InformInput): InformResult => {
     const { inform, at } = input;
@@ -94,17 +122,16 @@ export function createInformRepository(
     const fields = extractDeviceFields(inform, input.remoteAddress);
     const codes = eventCodes(inform);
     const bootstrap = codes.has('0 BOOTSTRAP');
-    const previous = lastInformOf.get(deviceId);
+    const previous = stored.get(deviceId);
     const created = previous === undefined;
-    upsertDevice.run({
-      id: deviceId,
-      ...normaliseDeviceId(inform.deviceId),
-      ...fields,
-      cwmpVersion: input.cwmpVersion,
-      at: iso(at),
-      lastBoot: bootstrap || codes.has('1 BOOT') ? iso(at) : null,
-    });
-    if (!created) moveAddress.run(fields.ipAddress, deviceId, fields.ipAddress);
+    const when = iso(at);
+    const lastBoot = bootstrap || codes.has('1 BOOT') ? when : null;
+    if (previous !== undefined && sameDevice(previous, fields, input.cwmpVersion)) {
+      touchDevice.run(when, when, lastBoot, previous.seq);
+    } else {
+      upsertDevice.run({ id: deviceId, ...normaliseDeviceId(inform.deviceId), ...fields, cwmpVersion: input.cwmpVersion, at: when, lastBoot });
+    }
+    if (previous !== undefined && previous.ip_address !== fields.ipAddress) moveAddress.run(fields.ipAddress, previous.seq);
     if (bootstrap && !created) deps.parameters.deleteAll(deviceId);
     deps.parameters.recordReported(deviceId, inform.parameterList, at, previous?.last_inform ?? null);
     const sessionId = deps.sessions.open({
@@ -113,8 +140,8 @@ export function createInformRepository(
       cwmpVersion: input.cwmpVersion,
       at,
       warnings: input.warnings,
+      events: inform.events,
     });
-    deps.events.insert(deviceId, sessionId, inform.events, at);
     return { deviceId, created, sessionId };
   });
 

@@ -11,6 +11,7 @@ import { migration005 } from './migrations/005-task-scheduling.ts';
 import { migration006 } from './migrations/006-short-search.ts';
 import { migration004 } from './migrations/004-connection-request-credentials.ts';
 import { migration007 } from './migrations/007-inform-paths.ts';
+import { migration008 } from './migrations/008-session-events.ts';
 
 export interface Migration {
   /** 1, 2, 3 ... in order, never reused. */
@@ -20,7 +21,7 @@ export interface Migration {
 }
 
 /** Every migration this build knows, oldest first. Append only; never edit a released one. */
-export const MIGRATIONS: readonly Migration[] = [migration001, migration002, migration003, migration004, migration005, migration006, migration007];
+export const MIGRATIONS: readonly Migration[] = [migration001, migration002, migration003, migration004, migration005, migration006, migration007, migration008];
 
 interface AppliedRow {
   id: number;

@@ -1,7 +1,7 @@
 // CWMP sessions (one row per session, opened by the Inform that starts it) and the Inform
-// events they delivered.
+// events they delivered, which are stored in the session's row (migration 008).
 import type { DeviceEvent, SessionOutcome, SessionRecord } from '../../../shared/models.ts';
-import { atomic, type Db } from './db.ts';
+import type { Db } from './db.ts';
 import { iso, stringsFromJson, toJson } from './json.ts';
 
 export interface SessionOpenInput {
@@ -10,6 +10,8 @@ export interface SessionOpenInput {
   cwmpVersion: string;
   at: Date;
   warnings: readonly string[];
+  /** The events of the Inform that opened the session. */
+  events: readonly EventInput[];
 }
 
 export interface SessionEndInput {
@@ -36,8 +38,7 @@ export interface EventInput {
 }
 
 export interface EventRepository {
-  insert(deviceId: string, sessionId: number | null, events: readonly EventInput[], at: Date): void;
-  /** Newest first. */
+  /** Newest first (the events of one Inform in reverse order of the list). */
   listForDevice(deviceId: string, limit: number): DeviceEvent[];
 }
 
@@ -53,11 +54,10 @@ interface SessionDbRow {
   warnings: string;
 }
 
-interface EventDbRow {
-  code: string;
-  command_key: string;
-  at: string;
-  session_id: number | null;
+interface SessionEventsRow {
+  id: number;
+  started_at: string;
+  events: string;
 }
 
 function toSessionRecord(r: SessionDbRow): SessionRecord {
@@ -80,8 +80,8 @@ function limitOf(limit: number): number {
 
 export function createSessionRepository(db: Db): SessionRepository {
   const COLS = 'id, device_id, started_at, ended_at, outcome, remote_address, cwmp_version, messages, warnings';
-  const open = db.prepare<[string, string, string, string, string]>(
-    `INSERT INTO sessions (device_id, started_at, remote_address, cwmp_version, messages, warnings) VALUES (?, ?, ?, ?, 1, ?)`,
+  const open = db.prepare<[string, string, string, string, string, string]>(
+    `INSERT INTO sessions (device_id, started_at, remote_address, cwmp_version, messages, warnings, events) VALUES (?, ?, ?, ?, 1, ?, ?)`,
   );
   const end = db.prepare<[string, string, number, string, number]>(
     `UPDATE sessions SET outcome = ?, ended_at = ?, messages = ?, warnings = ? WHERE id = ? AND outcome = 'open'`,
@@ -94,7 +94,8 @@ export function createSessionRepository(db: Db): SessionRepository {
   return {
     open: (i) => {
       // An INTEGER PRIMARY KEY: the rowid is the id.
-      return Number(open.run(i.deviceId, iso(i.at), i.remoteAddress, i.cwmpVersion, toJson(i.warnings)).lastInsertRowid);
+      const id = open.run(i.deviceId, iso(i.at), i.remoteAddress, i.cwmpVersion, toJson(i.warnings), eventsJson(i.events)).lastInsertRowid;
+      return Number(id);
     },
     end: (sessionId, outcome, info, at) => end.run(outcome, iso(at), info.messages, toJson(info.warnings), sessionId).changes > 0,
     get: (sessionId) => {
@@ -106,20 +107,43 @@ export function createSessionRepository(db: Db): SessionRepository {
   };
 }
 
+const PERIODIC_ONLY = '[["2 PERIODIC",""]]';
+
+/** [[code, commandKey], ...]: the common periodic-only list is a constant. */
+function eventsJson(events: readonly EventInput[]): string {
+  const only = events.length === 1 ? events[0] : undefined;
+  if (only !== undefined && only.code === '2 PERIODIC' && only.commandKey === '') return PERIODIC_ONLY;
+  return JSON.stringify(events.map((e) => [e.code, e.commandKey]));
+}
+
+function parseEvents(json: string): [string, string][] {
+  try {
+    const list: unknown = JSON.parse(json);
+    if (!Array.isArray(list)) return [];
+    return list.filter((e): e is [string, string] => Array.isArray(e) && typeof e[0] === 'string' && typeof e[1] === 'string');
+  } catch {
+    return [];
+  }
+}
+
 export function createEventRepository(db: Db): EventRepository {
-  const insert = db.prepare<[string, number | null, string, string, string]>(
-    'INSERT INTO inform_events (device_id, session_id, code, command_key, at) VALUES (?, ?, ?, ?, ?)',
+  // Newest sessions first, read until enough events: a device's sessions are one index range.
+  const sessionsWithEvents = db.prepare<[string], SessionEventsRow>(
+    `SELECT id, started_at, events FROM sessions WHERE device_id = ? AND events <> '[]' ORDER BY id DESC`,
   );
-  const list = db.prepare<[string, number], EventDbRow>(
-    'SELECT code, command_key, at, session_id FROM inform_events WHERE device_id = ? ORDER BY id DESC LIMIT ?',
-  );
-  const insertAll = atomic(db, (deviceId: string, sessionId: number | null, events: readonly EventInput[], at: Date) => {
-    const when = iso(at);
-    for (const e of events) insert.run(deviceId, sessionId, e.code, e.commandKey, when);
-  });
-  return {
-    insert: (deviceId, sessionId, events, at) => insertAll(deviceId, sessionId, events, at),
-    listForDevice: (deviceId, limit) =>
-      list.all(deviceId, limitOf(limit)).map((r) => ({ code: r.code, commandKey: r.command_key, at: r.at, sessionId: r.session_id })),
+  const listForDevice = (deviceId: string, limit: number): DeviceEvent[] => {
+    const want = limitOf(limit);
+    const out: DeviceEvent[] = [];
+    if (want === 0) return out;
+    for (const row of sessionsWithEvents.iterate(deviceId)) {
+      const events = parseEvents(row.events);
+      for (let i = events.length - 1; i >= 0 && out.length < want; i--) {
+        const [code, commandKey] = events[i] ?? ['', ''];
+        out.push({ code, commandKey, at: row.started_at, sessionId: row.id });
+      }
+      if (out.length >= want) break;
+    }
+    return out;
   };
+  return { listForDevice };
 }
