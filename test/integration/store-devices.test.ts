@@ -132,9 +132,11 @@ describe('store devices', () => {
     const at = new Date('2024-02-01T00:00:00Z');
     const task = store.tasks.enqueue(id, 'reboot', {}, { at });
     store.faults.record({ deviceId: id, taskId: task.id, code: 9002, faultString: 'Internal error', at });
+    assert.equal(store.devices.exists(id), true);
     assert.equal(store.devices.remove(id), true);
     assert.equal(store.devices.remove(id), false);
     assert.equal(store.devices.get(id), undefined);
+    assert.equal(store.devices.exists(id), false);
     assert.equal(store.devices.count(), 2);
     assert.equal(store.parameters.count(id), 0);
     assert.deepEqual(store.sessions.listForDevice(id, 10), []);

@@ -45,7 +45,7 @@ export function createCpeGate(deps: CpeGateDeps): CpeGate {
     admit(deviceId: string, principal: CpePrincipal | null): ReturnType<CpeGate['admit']> {
       const p = principal ?? { username: null, deviceId: null };
       const decision = admitDevice(deviceId, deps.config().unknownDevices, {
-        deviceExists: (id) => store.devices.get(id) !== undefined,
+        deviceExists: (id) => store.devices.exists(id),
         isRegistered: (id) => store.registrations.has(id),
         hasOwnCredentials: (id) => store.cpeCredentials.get(id) !== undefined,
       }, p);

@@ -13,7 +13,7 @@ export interface CredentialService {
 
 export function createCredentialService(store: Store): CredentialService {
   const mustExist = (id: string): void => {
-    if (store.devices.get(id) === undefined) throw new AcsError('not_found', `no device with id '${id}'`);
+    if (!store.devices.exists(id)) throw new AcsError('not_found', `no device with id '${id}'`);
   };
   const view = (c: { username: string; password: string; source: DeviceCredentials['source']; updatedAt: string }): DeviceCredentials => ({
     username: c.username,

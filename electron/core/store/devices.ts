@@ -12,6 +12,8 @@ export interface DeviceSearch {
 
 export interface DeviceRepository {
   get(id: string): DeviceSummary | undefined;
+  /** Whether the device is known (one index probe; every Inform asks it). */
+  exists(id: string): boolean;
   /** Newest Inform first; an empty q lists every device. */
   search(query: DeviceSearch): Page<DeviceSummary>;
   count(): number;
@@ -95,6 +97,7 @@ function clampPage(query: DeviceSearch): { offset: number; limit: number } {
 export function createDeviceRepository(db: Db): DeviceRepository {
   type PageArgs = { limit: number; offset: number };
   const get = db.prepare<[string], DeviceDbRow>(`SELECT ${COLUMNS} FROM devices WHERE id = ?`);
+  const exists = db.prepare<[string], number>('SELECT 1 FROM devices WHERE id = ?').pluck();
   const count = db.prepare<[], number>('SELECT count(*) FROM devices').pluck();
   const remove = db.prepare<[string]>('DELETE FROM devices WHERE id = ?');
   const listAll = db.prepare<PageArgs, DeviceDbRow>(`SELECT ${COLUMNS} FROM devices ${ORDER}`);
@@ -129,6 +132,7 @@ export function createDeviceRepository(db: Db): DeviceRepository {
       const row = get.get(id);
       return row === undefined ? undefined : toDeviceSummary(row);
     },
+    exists: (id) => exists.get(id) !== undefined,
     search: (query) => {
       const page = clampPage(query);
       const { rows, total } = searchRows((query.q ?? '').trim(), page);

@@ -12,6 +12,8 @@ export interface BenchOptions {
   seconds: number;
   /** inform: concurrency levels. */
   levels: number[];
+  /** inform: bare/serve pairs run back to back per level; the pair with the median ratio is kept. */
+  rounds: number;
   /** inform: also run the ACS inside the bench process (shared event loop). */
   inProcess: boolean;
   /** storm: distinct devices bootstrapping, and how many at once. */
@@ -35,6 +37,7 @@ export const benchUsage = `Usage: npm run bench -- [options]
   --out FILE          where to write the JSON figures (default bench-results.json)
   --seconds S         inform: measured seconds per concurrency level
   --levels 1,8,32     inform: concurrency levels
+  --rounds N          inform: bare/serve pairs per level, the median ratio's pair is kept (default 3)
   --no-in-process     inform: skip the in-process ACS variant
   --devices N         storm: devices (default 10000)
   --storm-concurrency N, --storm-max-sessions N
@@ -49,6 +52,7 @@ const full = (): BenchOptions => ({
   out: 'bench-results.json',
   seconds: 5,
   levels: [1, 8, 32, 128],
+  rounds: 3,
   inProcess: true,
   stormDevices: 10_000,
   stormConcurrency: 500,
@@ -62,6 +66,7 @@ const full = (): BenchOptions => ({
 const quick = (): Partial<BenchOptions> => ({
   seconds: 1,
   levels: [1, 16],
+  rounds: 1,
   inProcess: false,
   stormDevices: 300,
   stormConcurrency: 60,
@@ -106,6 +111,7 @@ export function parseBenchArgs(argv: readonly string[]): BenchOptions | 'help' {
       case '--out': opts.out = value() ?? ''; if (opts.out === '') throw new BenchUsageError('--out needs a file'); break;
       case '--seconds': opts.seconds = positiveNumber(flag, value()); break;
       case '--levels': opts.levels = (value() ?? '').split(',').map((l) => positiveInt(flag, l.trim())); break;
+      case '--rounds': opts.rounds = positiveInt(flag, value()); break;
       case '--no-in-process': opts.inProcess = false; break;
       case '--in-process': opts.inProcess = true; break;
       case '--devices': opts.stormDevices = positiveInt(flag, value()); break;

@@ -1,5 +1,6 @@
 // The printed tables (the JSON file carries everything; this is the summary a human reads).
 import type { BenchResults } from '../run.ts';
+import { cpuUsPerSession } from '../scenarios/inform.ts';
 
 type Cell = string | number | null | undefined;
 
@@ -19,11 +20,14 @@ export function printTables(r: BenchResults, log: (line: string) => void): void 
   if (s.inform !== undefined) {
     const i = s.inform;
     const rows: Cell[][] = i.levels.map((l) => [
-      `c=${l.concurrency}`, l.bare.sessionsPerSec, l.serve.sessionsPerSec, l.ratio, l.serve.latency.p50Ms, l.serve.latency.p99Ms, l.serve.serverCores, l.inProcess?.sessionsPerSec,
+      `c=${l.concurrency}`, l.bare.sessionsPerSec, l.serve.sessionsPerSec, l.ratio, l.serve.latency.p50Ms, l.serve.latency.p99Ms, l.serve.serverCores,
+      cpuUsPerSession(l.serve), l.inProcess?.sessionsPerSec,
     ]);
-    for (const v of i.variants) rows.push([`c=${v.concurrency} ${v.label}`, v.bare.sessionsPerSec, v.serve.sessionsPerSec, v.ratio, v.serve.latency.p50Ms, v.serve.latency.p99Ms, v.serve.serverCores, null]);
-    out(`Inform throughput (${i.parametersPerInform} parameters, ${i.informBytes}-byte Inform; sessions/s; latency per session in ms)`, [
-      ...table(['load', 'bare', 'serve', 'ratio', 'p50', 'p99', 'serve cores', 'in-process'], rows),
+    for (const v of i.variants) {
+      rows.push([`c=${v.concurrency} ${v.label}`, v.bare.sessionsPerSec, v.serve.sessionsPerSec, v.ratio, v.serve.latency.p50Ms, v.serve.latency.p99Ms, v.serve.serverCores, cpuUsPerSession(v.serve), null]);
+    }
+    out(`Inform throughput (${i.parametersPerInform} parameters, ${i.informBytes}-byte Inform; sessions/s; latency per session in ms; median-ratio pair of ${i.rounds})`, [
+      ...table(['load', 'bare', 'serve', 'ratio', 'p50', 'p99', 'serve cores', 'us CPU/session', 'in-process'], rows),
       `durability: ${i.durability.acknowledged} sessions acknowledged, ${i.durability.stored.sessions} stored, ${i.durability.stored.okSessions} ok: ${i.durability.allStored ? 'all stored' : 'MISMATCH'}`,
     ]);
   }

@@ -41,6 +41,8 @@ export interface InformResult {
   informBytes: number;
   warmupSeconds: number;
   secondsPerLevel: number;
+  /** Bare/serve pairs run per level and variant; the median-ratio pair is reported. */
+  rounds: number;
   levels: InformLevel[];
   variants: InformVariant[];
   durability: {
@@ -73,12 +75,21 @@ export async function runInform(o: BenchOptions, log: (line: string) => void): P
     const bareTarget: LoadTarget = { port: bare.port, pid: bare.pid };
     const serveTarget: LoadTarget = { port: portOf(serve.cwmpUrl), pid: serve.pid };
     let acknowledged = 0;
+    // Bare and serve share the two cores with the driver, and a neighbour's load moves both:
+    // each pair runs back to back, and of several pairs the one with the median ratio is kept.
     const compare = async (concurrency: number, tag: string, newConnection: boolean, against: LoadTarget, credentials?: Credentials): Promise<[LoadRun, LoadRun]> => {
       const spec = { concurrency, informs: informsFor(concurrency, tag), warmupSeconds, seconds: o.seconds, newConnection };
-      const bareRun = await closedLoop({ ...spec, target: bareTarget });
-      const serveRun = await closedLoop({ ...spec, target: against, credentials });
-      if (against === serveTarget) acknowledged += serveRun.acknowledged;
-      return [bareRun, serveRun];
+      const pairs: [LoadRun, LoadRun][] = [];
+      for (let round = 0; round < o.rounds; round++) {
+        const bareRun = await closedLoop({ ...spec, target: bareTarget });
+        const serveRun = await closedLoop({ ...spec, target: against, credentials });
+        if (against === serveTarget) acknowledged += serveRun.acknowledged;
+        pairs.push([bareRun, serveRun]);
+      }
+      pairs.sort((a, b) => ratioOf(a[1], a[0]) - ratioOf(b[1], b[0]));
+      const median = pairs[Math.floor((pairs.length - 1) / 2)];
+      if (median === undefined) throw new Error('no inform round ran');
+      return median;
     };
     const levels: InformLevel[] = [];
     for (const concurrency of o.levels) {
@@ -91,7 +102,7 @@ export async function runInform(o: BenchOptions, log: (line: string) => void): P
       levels.push({ concurrency, bare: bareRun, serve: serveRun, inProcess: inRun, ratio });
       log(
         `  c=${concurrency}: bare ${bareRun.sessionsPerSec}/s, serve ${serveRun.sessionsPerSec}/s (p50 ${serveRun.latency.p50Ms} ms, ` +
-          `p99 ${serveRun.latency.p99Ms} ms, server ${serveRun.serverCores} cores)${inRun === null ? '' : `, in-process ${inRun.sessionsPerSec}/s`}, ratio ${ratio}`,
+          `p99 ${serveRun.latency.p99Ms} ms, server ${serveRun.serverCores} cores = ${cpuUsPerSession(serveRun) ?? '-'} us CPU per session)${inRun === null ? '' : `, in-process ${inRun.sessionsPerSec}/s`}, ratio ${ratio}`,
       );
     }
     const vc = Math.min(32, Math.max(...o.levels));
@@ -114,6 +125,7 @@ export async function runInform(o: BenchOptions, log: (line: string) => void): P
       informBytes: sample?.bodyBytes ?? 0,
       warmupSeconds,
       secondsPerLevel: o.seconds,
+      rounds: o.rounds,
       levels,
       variants,
       durability: { acknowledged, stored, allStored },
@@ -123,6 +135,11 @@ export async function runInform(o: BenchOptions, log: (line: string) => void): P
     await inProc?.acs.close();
     rmSync(dataDir, { recursive: true, force: true });
   }
+}
+
+/** serve's CPU time per session (all its threads), less sensitive to a busy machine than sessions/s. */
+export function cpuUsPerSession(run: LoadRun): number | null {
+  return run.serverCores === null || run.sessionsPerSec === 0 ? null : Math.round((run.serverCores * 1e6) / run.sessionsPerSec);
 }
 
 function ratioOf(serve: LoadRun, bare: LoadRun): number {

@@ -35,7 +35,7 @@ export function createTaskService(deps: TaskServiceDeps): TaskService {
   const { store, events } = deps;
 
   const mustGetDevice = (id: string): void => {
-    if (store.devices.get(id) === undefined) throw new AcsError('not_found', `no device with id '${id}'`);
+    if (!store.devices.exists(id)) throw new AcsError('not_found', `no device with id '${id}'`);
   };
 
   const connectionRequest = async (deviceId: string): Promise<ConnectionRequestReport> => {
