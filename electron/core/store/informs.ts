@@ -81,9 +81,11 @@ function eventCodes(inform: InformRequest): Set<string> {
   return new Set(inform.events.map((e) => e.code.trim().toUpperCase()));
 }
 
+/** What an Inform reads of a known device: the fields it may change, and where the row is. */
 type StoredDeviceRow = Pick<
   DeviceDbRow,
-  'last_inform' | 'manufacturer' | 'model_name' | 'software_version' | 'hardware_version' | 'connection_request_url' | 'ip_address' | 'root_object' | 'periodic_interval'
+  | 'last_inform' | 'manufacturer' | 'model_name' | 'software_version' | 'hardware_version'
+  | 'connection_request_url' | 'ip_address' | 'root_object' | 'periodic_interval'
 > & { seq: number; cwmp_version: string };
 
 /** The Inform changes none of the stored device fields (null = not reported, kept). */
