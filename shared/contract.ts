@@ -10,6 +10,9 @@ import type {
   DeviceCredentials,
   DeviceDetail,
   DeviceSummary,
+  HistoryPruneReport,
+  HistoryRetention,
+  HistorySettings,
   Page,
   ParameterRow,
   ServerInfo,
@@ -84,6 +87,11 @@ export interface AcsApi {
   listRegistrations(args: Record<string, never>): Promise<DeviceRegistration[]>;
   registerDevice(args: { id: string; note?: string }): Promise<DeviceRegistration>;
   unregisterDevice(args: GetDeviceArgs): Promise<{ removed: boolean }>;
+  /** How long sessions, faults, CPE requests and finished tasks are kept; the last pruning pass. */
+  getHistorySettings(args: Record<string, never>): Promise<HistorySettings>;
+  setHistorySettings(args: Partial<HistoryRetention>): Promise<HistorySettings>;
+  /** Prunes history now with the saved retention (joins a pass already running). */
+  pruneHistory(args: Record<string, never>): Promise<HistoryPruneReport>;
 }
 
 export type ApiMethod = keyof AcsApi;
@@ -115,6 +123,9 @@ export const apiRoutes = {
   listRegistrations: { method: 'GET', path: '/api/registrations' },
   registerDevice: { method: 'POST', path: '/api/registrations' },
   unregisterDevice: { method: 'DELETE', path: '/api/registrations/:id' },
+  getHistorySettings: { method: 'GET', path: '/api/settings/history' },
+  setHistorySettings: { method: 'PUT', path: '/api/settings/history' },
+  pruneHistory: { method: 'POST', path: '/api/settings/history/prune' },
 } as const satisfies Record<ApiMethod, { method: 'GET' | 'POST' | 'DELETE' | 'PUT'; path: string }>;
 
 /** Push events from the core (IPC push in the app, server-sent events in browser mode). */

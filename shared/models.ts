@@ -163,3 +163,30 @@ export interface CpeDeviceCredentials {
   password: string;
   updatedAt: string;
 }
+
+/** How long per-device history (sessions, faults, CPE requests, finished tasks) is kept. */
+export interface HistoryRetention {
+  /** Rows older than this many days are removed (1-3650). */
+  days: number;
+  /** The newest rows of each kind kept per device whatever their age (1-1000). */
+  keepPerDevice: number;
+}
+
+export interface HistoryPruneReport {
+  startedAt: string;
+  finishedAt: string;
+  /** Devices visited. */
+  devices: number;
+  removed: { sessions: number; faults: number; cpeRequests: number; tasks: number };
+  /** True when the pass was cut short (the ACS was stopping); the next pass goes on. */
+  interrupted: boolean;
+}
+
+export interface HistorySettings extends HistoryRetention {
+  /** The most recent pass (interrupted ones included), or null before the first one. */
+  lastPrune: HistoryPruneReport | null;
+  /** A pass is running now. */
+  pruning: boolean;
+  /** When the next scheduled pass starts (null when none is scheduled). */
+  nextPruneAt: string | null;
+}

@@ -18,6 +18,8 @@ export interface AcsConfig {
   maxConcurrentSessions: number;
   /** Overrides of the stored CPE authentication settings (serve's --cpe-auth flags); saved. */
   cpeAuth?: Partial<CpeAuthConfig>;
+  /** Scheduling of history pruning (tests and benchmarks); defaults: first pass after 2 min, then hourly. */
+  historyPruning?: { firstDelayMs?: number | null; intervalMs?: number };
   log: Logger;
 }
 

@@ -9,6 +9,7 @@ import { startCwmpListener, type CwmpListener } from './cwmp/listener.ts';
 import { createEventHub } from './events.ts';
 import { startApiServer, type ApiServer } from './http/api-server.ts';
 import { createCpeGate } from './services/cpe-gate.ts';
+import { createHistoryRetention, type HistoryRetentionService } from './services/history-retention.ts';
 import { ensureCpeAuthSettings, type CpeAuthConfig } from './cwmp/auth/index.ts';
 import { builtinQuirkRules, defaultQuirks, resolveQuirks, type Quirks } from './services/quirks.ts';
 import { createSessionBackend } from './services/session-backend.ts';
@@ -51,6 +52,7 @@ export async function assembleAcs(config: AcsConfig): Promise<{ acs: Acs; store:
   }
   let listener: CwmpListener | null = null;
   let apiServer: ApiServer | null = null;
+  let history: HistoryRetentionService | null = null;
   try {
     listener = await startCwmpListener({
       host: config.cwmpHost,
@@ -76,7 +78,8 @@ export async function assembleAcs(config: AcsConfig): Promise<{ acs: Acs; store:
         return cpeAuth;
       },
     };
-    const api = createApi(store, config, listener, tasks, cpeAuthSettings);
+    history = createHistoryRetention({ store, log: config.log, ...config.historyPruning });
+    const api = createApi({ store, config, listener, tasks, cpeAuth: cpeAuthSettings, history });
     if (config.httpPort !== null) {
       apiServer = await startApiServer({
         host: config.httpHost,
@@ -88,7 +91,7 @@ export async function assembleAcs(config: AcsConfig): Promise<{ acs: Acs; store:
         log: config.log,
       });
     }
-    const started = { listener, apiServer };
+    const started = { listener, apiServer, history };
     const acs: Acs = {
       api,
       events,
@@ -103,13 +106,13 @@ export async function assembleAcs(config: AcsConfig): Promise<{ acs: Acs; store:
       },
       close: () => {
         clearInterval(expiry);
-        return shutdown(store, started.listener, started.apiServer);
+        return shutdown(store, started);
       },
     };
     return { acs, store };
   } catch (err) {
     clearInterval(expiry);
-    await shutdown(store, listener, apiServer);
+    await shutdown(store, { listener, apiServer, history });
     throw err;
   }
 }
@@ -130,10 +133,18 @@ function startExpiryTimer(store: Store, events: ReturnType<typeof createEventHub
   return timer;
 }
 
-async function shutdown(store: Store, listener: CwmpListener | null, apiServer: ApiServer | null): Promise<void> {
-  // Stop taking CPE traffic first (open sessions are recorded as aborted), then the API, then
-  // close the database so the WAL is checkpointed.
+interface Started {
+  listener: CwmpListener | null;
+  apiServer: ApiServer | null;
+  history: HistoryRetentionService | null;
+}
+
+async function shutdown(store: Store, { listener, apiServer, history }: Started): Promise<void> {
+  // Stop taking CPE traffic first (open sessions are recorded as aborted), then the API and the
+  // history pruning (a running pass stops at its next batch), then close the database so the
+  // WAL is checkpointed.
   if (listener !== null) await listener.close();
   if (apiServer !== null) await apiServer.close();
+  if (history !== null) await history.close();
   store.close();
 }

@@ -8,6 +8,7 @@ import type { CwmpListener } from './cwmp/listener.ts';
 import { advertisedCwmpUrls } from './net-info.ts';
 import { createCredentialService } from './services/credentials.ts';
 import { createDeviceService } from './services/devices.ts';
+import type { HistoryRetentionService } from './services/history-retention.ts';
 import { parseQuirkRules, type QuirkRule } from './services/quirks.ts';
 import type { TaskService } from './services/tasks/service.ts';
 import type { Store } from './store/index.ts';
@@ -27,7 +28,18 @@ export interface CpeAuthHolder {
   update(changes: Partial<CpeAuthConfig>): CpeAuthConfig;
 }
 
-export function createApi(store: Store, config: AcsConfig, listener: CwmpListener, tasks: TaskService, cpeAuth: CpeAuthHolder): AcsApi {
+/** What the API delegates to, built by the composition root. */
+export interface ApiParts {
+  store: Store;
+  config: AcsConfig;
+  listener: CwmpListener;
+  tasks: TaskService;
+  cpeAuth: CpeAuthHolder;
+  history: HistoryRetentionService;
+}
+
+export function createApi(parts: ApiParts): AcsApi {
+  const { store, config, listener, tasks, cpeAuth, history } = parts;
   const devices = createDeviceService(store);
   const credentials = createCredentialService(store);
   return {
@@ -84,6 +96,9 @@ export function createApi(store: Store, config: AcsConfig, listener: CwmpListene
     listRegistrations: async () => store.registrations.list(),
     registerDevice: async (args) => store.registrations.add(args.id, args.note),
     unregisterDevice: async (args) => ({ removed: store.registrations.remove(args.id) }),
+    getHistorySettings: async () => history.settings(),
+    setHistorySettings: async (args) => history.update(args),
+    pruneHistory: () => history.pruneNow(),
   };
 }
 

@@ -35,6 +35,9 @@ const handlers: { [K in ApiMethod]: Handler<K> } = {
   listRegistrations: (api, args) => api.listRegistrations(args),
   registerDevice: (api, args) => api.registerDevice(args),
   unregisterDevice: (api, args) => api.unregisterDevice(args),
+  getHistorySettings: (api, args) => api.getHistorySettings(args),
+  setHistorySettings: (api, args) => api.setHistorySettings(args),
+  pruneHistory: (api, args) => api.pruneHistory(args),
 };
 
 /** What a handler needs of Electron's IpcMainInvokeEvent: the frame that sent the call. */

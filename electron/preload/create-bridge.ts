@@ -60,6 +60,9 @@ export function createBridge(ipc: BridgeIpc): AcsBridge {
     listRegistrations: method('listRegistrations'),
     registerDevice: method('registerDevice'),
     unregisterDevice: method('unregisterDevice'),
+    getHistorySettings: method('getHistorySettings'),
+    setHistorySettings: method('setHistorySettings'),
+    pruneHistory: method('pruneHistory'),
     onEvent,
   } satisfies AcsBridge;
 }

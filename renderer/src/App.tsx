@@ -2,6 +2,7 @@ import { useEffect, useRef, useState } from 'react';
 import type { ApiClient } from './api-client.ts';
 import { CpeSetup } from './CpeSetup.tsx';
 import { DeviceTable } from './DeviceTable.tsx';
+import { HistorySettings } from './HistorySettings.tsx';
 import { ParameterList } from './ParameterList.tsx';
 import { useApi } from './use-api.ts';
 
@@ -57,6 +58,7 @@ export function App({ client }: { client: ApiClient }) {
           </dl>
         )}
         {info.data !== null && <CpeSetup client={client} urls={info.data.cwmpUrls} />}
+        {info.data !== null && <HistorySettings client={client} />}
         <span className="muted transport">{client.transport === 'ipc' ? 'desktop' : 'browser'}</span>
       </header>
       {info.error !== null && <p className="error banner">{info.error}</p>}

@@ -9,6 +9,7 @@ import { printTables } from './lib/report.ts';
 import { round } from './lib/stats.ts';
 import { runDiscovery } from './scenarios/discovery.ts';
 import { runFleet } from './scenarios/fleet.ts';
+import { runHistory } from './scenarios/history.ts';
 import { runInform } from './scenarios/inform.ts';
 import { runProfile } from './scenarios/profile.ts';
 import { runStorm } from './scenarios/storm.ts';
@@ -30,6 +31,7 @@ export interface BenchResults {
     storm?: Awaited<ReturnType<typeof runStorm>>;
     discovery?: Awaited<ReturnType<typeof runDiscovery>>;
     fleet?: Awaited<ReturnType<typeof runFleet>>;
+    history?: Awaited<ReturnType<typeof runHistory>>;
     profile?: Awaited<ReturnType<typeof runProfile>>;
   };
 }
@@ -42,6 +44,7 @@ async function runOne(name: ScenarioName, o: BenchOptions, into: BenchResults['s
     case 'storm': into.storm = await runStorm(o, log); return;
     case 'discovery': into.discovery = await runDiscovery(o, log); return;
     case 'fleet': into.fleet = await runFleet(o, log); return;
+    case 'history': into.history = await runHistory(o, log); return;
     case 'profile': into.profile = await runProfile(o, log); return;
   }
 }

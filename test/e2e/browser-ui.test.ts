@@ -78,6 +78,30 @@ describe('web UI in Chromium', { skip }, () => {
     await page.close();
   });
 
+  test('history retention: saved, a bad value refused with the reason, pruning reported', async () => {
+    const page = await browser.newPage();
+    const errors: string[] = [];
+    page.on('pageerror', (e) => errors.push(e.message));
+    await page.goto(`${h.apiUrl}/#token=${h.acs.info.apiToken}`);
+    await page.getByText('History', { exact: true }).click();
+    const days = page.getByLabel('days to keep');
+    await days.fill('15');
+    await page.getByRole('button', { name: 'Save' }).click();
+    await page.getByRole('status').filter({ hasText: 'Saved: 15 days' }).waitFor({ timeout: 10_000 });
+    assert.equal((await h.acs.api.getHistorySettings({})).days, 15);
+    await days.fill('0');
+    await page.getByRole('button', { name: 'Save' }).click();
+    await page.locator('.history-settings .error', { hasText: "'days' must be a whole number" }).waitFor({ timeout: 10_000 });
+    assert.equal((await h.acs.api.getHistorySettings({})).days, 15);
+    await page.getByRole('button', { name: 'Prune now' }).click();
+    await page.getByRole('status').filter({ hasText: 'Pruned:' }).waitFor({ timeout: 10_000 });
+    await page.locator('.last-prune').waitFor({ timeout: 10_000 });
+    assert.notEqual((await h.acs.api.getHistorySettings({})).lastPrune, null);
+    if (process.env.DESKACS_SCREENSHOTS !== undefined) await page.screenshot({ path: join(process.env.DESKACS_SCREENSHOTS, 'history.png') });
+    assert.deepEqual(errors, []);
+    await page.close();
+  });
+
   test('without the token the page says the API refused it', async () => {
     const context = await browser.newContext();
     const page = await context.newPage();

@@ -109,6 +109,19 @@ export const argParsers: ArgParsers = {
     }
     return out;
   },
+  getHistorySettings: () => ({}),
+  setHistorySettings: ({ body }) => {
+    if (typeof body !== 'object' || body === null || Array.isArray(body)) throw new AcsError('bad_request', 'body must be an object such as {"days": 30, "keepPerDevice": 20}');
+    const b = body as Record<string, unknown>;
+    const out: Record<string, unknown> = {};
+    for (const key of Object.keys(b)) {
+      if (key !== 'days' && key !== 'keepPerDevice') throw new AcsError('bad_request', `unknown setting '${key}'`);
+      out[key] = b[key];
+    }
+    // The values' ranges are checked by the core, for IPC callers too.
+    return out as ApiArgs<'setHistorySettings'>;
+  },
+  pruneHistory: () => ({}),
   getParameters: ({ params, query }) => {
     const args: ApiArgs<'getParameters'> = { id: required(params, 'id') };
     const prefix = query.get('prefix');

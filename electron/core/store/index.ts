@@ -7,6 +7,7 @@ import { createCpeRequestRepository, type CpeRequestRepository } from './cpe-req
 import { createCrCredentialRepository, type CrCredentialRepository } from './cr-credentials.ts';
 import { createDeviceRepository, type DeviceRepository } from './devices.ts';
 import { createFaultRepository, type FaultRepository } from './faults.ts';
+import { createHistoryRepository, type HistoryRepository } from './history.ts';
 import { createInformRepository, type InformRepository } from './informs.ts';
 import { StoreError } from './errors.ts';
 import { applyMigrations } from './migrations.ts';
@@ -26,6 +27,8 @@ export interface Store {
   tasks: TaskRepository;
   faults: FaultRepository;
   cpeRequests: CpeRequestRepository;
+  /** Pruning of old sessions, faults, CPE requests and finished tasks. */
+  history: HistoryRepository;
   settings: SettingsRepository;
   /** Per-device CPE -> ACS credentials. */
   cpeCredentials: CpeCredentialRepository;
@@ -85,6 +88,7 @@ export function openStore(options: StoreTarget, now: () => Date = () => new Date
       tasks,
       faults: createFaultRepository(db),
       cpeRequests: createCpeRequestRepository(db),
+      history: createHistoryRepository(db),
       settings: createSettingsRepository(db, now),
       cpeCredentials: createCpeCredentialRepository(db, now),
       registrations: createRegistrationRepository(db, now),
@@ -135,6 +139,7 @@ export type { StoreTarget } from './db.ts';
 export type { DurableCallback } from './wal-sync.ts';
 export type { DeviceSearch } from './devices.ts';
 export type { FaultInput, FaultRecord } from './faults.ts';
+export type { HistoryPolicy, HistoryRemoved, PruneBatchInput, PruneBatchResult } from './history.ts';
 export type { InformInput, InformResult } from './informs.ts';
 export type { ParameterNameInput, ParameterValueInput } from './parameters.ts';
 export type { SessionEndInput } from './sessions.ts';
@@ -143,4 +148,4 @@ export type { DeviceRegistration, RegistrationRepository } from './registrations
 export type { SettingsRepository } from './settings.ts';
 export type { EnqueueOptions, FinalTaskStatus, StoredTask } from './tasks.ts';
 export type { CrCredentialImportResult, CrCredentialImportRow, CrCredentialInput, CrCredentialRepository, CrCredentialSource, StoredCrCredentials } from './cr-credentials.ts';
-export type { DeviceRepository, FaultRepository, InformRepository, ParameterRepository, SessionRepository, EventRepository, TaskRepository };
+export type { DeviceRepository, FaultRepository, InformRepository, ParameterRepository, SessionRepository, EventRepository, TaskRepository, HistoryRepository };

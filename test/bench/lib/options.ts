@@ -1,7 +1,7 @@
 // Command-line options of `npm run bench` (pure). Sizes default to the full run; --quick picks
 // small ones for development and the smoke test, and each size can be overridden on its own.
 
-export const SCENARIOS = ['inform', 'storm', 'discovery', 'fleet', 'profile'] as const;
+export const SCENARIOS = ['inform', 'storm', 'discovery', 'fleet', 'history', 'profile'] as const;
 export type ScenarioName = (typeof SCENARIOS)[number];
 
 export interface BenchOptions {
@@ -27,6 +27,8 @@ export interface BenchOptions {
   /** fleet: devices in the store, parameters per device, queries per kind. */
   fleetDevices: number;
   fleetQueries: number;
+  /** history: devices, each with 48 days of daily sessions. */
+  historyDevices: number;
 }
 
 export class BenchUsageError extends Error {}
@@ -44,7 +46,8 @@ export const benchUsage = `Usage: npm run bench -- [options]
   --discovery N       discovery: devices (default 100)
   --discovery-concurrency N
   --fleet N           fleet: devices in the store (default 100000)
-  --queries N         fleet: queries per kind`;
+  --queries N         fleet: queries per kind
+  --history N         history: devices with 48 days of sessions each (default 10000)`;
 
 const full = (): BenchOptions => ({
   only: [...SCENARIOS],
@@ -61,6 +64,7 @@ const full = (): BenchOptions => ({
   discoveryConcurrency: 1,
   fleetDevices: 100_000,
   fleetQueries: 200,
+  historyDevices: 10_000,
 });
 
 const quick = (): Partial<BenchOptions> => ({
@@ -74,6 +78,7 @@ const quick = (): Partial<BenchOptions> => ({
   discoveryDevices: 3,
   fleetDevices: 2_000,
   fleetQueries: 20,
+  historyDevices: 200,
 });
 
 function positiveInt(flag: string, raw: string | undefined): number {
@@ -121,6 +126,7 @@ export function parseBenchArgs(argv: readonly string[]): BenchOptions | 'help' {
       case '--discovery-concurrency': opts.discoveryConcurrency = positiveInt(flag, value()); break;
       case '--fleet': opts.fleetDevices = positiveInt(flag, value()); break;
       case '--queries': opts.fleetQueries = positiveInt(flag, value()); break;
+      case '--history': opts.historyDevices = positiveInt(flag, value()); break;
       default: throw new BenchUsageError(`unknown option ${arg}`);
     }
   }

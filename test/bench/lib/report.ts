@@ -21,13 +21,14 @@ export function printTables(r: BenchResults, log: (line: string) => void): void 
     const i = s.inform;
     const rows: Cell[][] = i.levels.map((l) => [
       `c=${l.concurrency}`, l.bare.sessionsPerSec, l.serve.sessionsPerSec, l.ratio, l.serve.latency.p50Ms, l.serve.latency.p99Ms, l.serve.serverCores,
-      cpuUsPerSession(l.serve), l.inProcess?.sessionsPerSec,
+      cpuUsPerSession(l.serve), l.machineBound?.ratio, l.inProcess?.sessionsPerSec,
     ]);
     for (const v of i.variants) {
-      rows.push([`c=${v.concurrency} ${v.label}`, v.bare.sessionsPerSec, v.serve.sessionsPerSec, v.ratio, v.serve.latency.p50Ms, v.serve.latency.p99Ms, v.serve.serverCores, cpuUsPerSession(v.serve), null]);
+      rows.push([`c=${v.concurrency} ${v.label}`, v.bare.sessionsPerSec, v.serve.sessionsPerSec, v.ratio, v.serve.latency.p50Ms, v.serve.latency.p99Ms, v.serve.serverCores, cpuUsPerSession(v.serve), null, null]);
     }
     out(`Inform throughput (${i.parametersPerInform} parameters, ${i.informBytes}-byte Inform; sessions/s; latency per session in ms; median-ratio pair of ${i.rounds})`, [
-      ...table(['load', 'bare', 'serve', 'ratio', 'p50', 'p99', 'serve cores', 'us CPU/session', 'in-process'], rows),
+      ...table(['load', 'bare', 'serve', 'ratio', 'p50', 'p99', 'serve cores', 'us CPU/session', 'ratio bound', 'in-process'], rows),
+      "ratio bound: the ratio if serve's and the driver's CPU per session were spread perfectly over every core",
       `durability: ${i.durability.acknowledged} sessions acknowledged, ${i.durability.stored.sessions} stored, ${i.durability.stored.okSessions} ok: ${i.durability.allStored ? 'all stored' : 'MISMATCH'}`,
     ]);
   }
@@ -55,6 +56,13 @@ export function printTables(r: BenchResults, log: (line: string) => void): void 
       `Fleet: ${f.devices} devices x ${f.parametersPerDevice} parameters (${f.parameterRows} rows), database ${f.databaseMiB} MiB, ` +
         `${f.cached ? 'cached' : 'populated'} in ${f.populateSeconds} s; serve RSS ${f.serveRssMiB.afterQueries} MiB (peak ${f.serveRssMiB.peak})`,
       table(['query', 'p50 ms', 'p99 ms', 'matches', 'via'], Object.entries(f.queries).map(([k, v]) => [k, v.p50Ms, v.p99Ms, v.matches, v.via])),
+    );
+  }
+  if (s.history !== undefined) {
+    const h = s.history;
+    out(
+      `History pruning: ${h.devices} devices, sessions ${h.sessionsBefore} -> ${h.sessionsAfter}, database ${h.databaseMiB} MiB`,
+      table(['pass', 'seconds', 'rows removed', 'rows/s', 'us CPU/device', 'longest loop block ms'], h.passes.map((p) => [p.label, p.seconds, p.rowsRemoved, p.rowsPerSec, p.usPerDevice, p.maxLoopBlockMs])),
     );
   }
   if (s.profile !== undefined) {

@@ -6,7 +6,7 @@
 // level: a new TCP connection per session, and serve's default Digest auth with a challenge
 // per session. Afterwards the stored sessions are counted.
 import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { cpus, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { assembleAcs } from '../../../electron/core/acs.ts';
 import { silentLogger } from '../../../electron/core/log.ts';
@@ -26,6 +26,13 @@ export interface InformLevel {
   inProcess: LoadRun | null;
   /** serve sessions/s divided by bare sessions/s. */
   ratio: number;
+  /**
+   * The most sessions/s serve could reach on this machine with its CPU per session as measured,
+   * if its work and the driver's were spread perfectly over every core: cores divided by
+   * (serve + driver) CPU seconds per session. Its ratio to bare bounds what any threading of
+   * the same work could score; null when serve's CPU was not sampled.
+   */
+  machineBound: { sessionsPerSec: number; ratio: number } | null;
 }
 
 export interface InformVariant {
@@ -99,10 +106,12 @@ export async function runInform(o: BenchOptions, log: (line: string) => void): P
         concurrency, informs: informsFor(concurrency, 'I'), warmupSeconds, seconds: o.seconds, newConnection: false,
       });
       const ratio = ratioOf(serveRun, bareRun);
-      levels.push({ concurrency, bare: bareRun, serve: serveRun, inProcess: inRun, ratio });
+      const bound = machineBound(serveRun, bareRun);
+      levels.push({ concurrency, bare: bareRun, serve: serveRun, inProcess: inRun, ratio, machineBound: bound });
       log(
         `  c=${concurrency}: bare ${bareRun.sessionsPerSec}/s, serve ${serveRun.sessionsPerSec}/s (p50 ${serveRun.latency.p50Ms} ms, ` +
-          `p99 ${serveRun.latency.p99Ms} ms, server ${serveRun.serverCores} cores = ${cpuUsPerSession(serveRun) ?? '-'} us CPU per session)${inRun === null ? '' : `, in-process ${inRun.sessionsPerSec}/s`}, ratio ${ratio}`,
+          `p99 ${serveRun.latency.p99Ms} ms, server ${serveRun.serverCores} cores = ${cpuUsPerSession(serveRun) ?? '-'} us CPU per session)${inRun === null ? '' : `, in-process ${inRun.sessionsPerSec}/s`}, ratio ${ratio}` +
+          (bound === null ? '' : `; all ${cpus().length} cores at this CPU per session: ${bound.sessionsPerSec}/s, ratio ${bound.ratio}`),
       );
     }
     const vc = Math.min(32, Math.max(...o.levels));
@@ -140,6 +149,13 @@ export async function runInform(o: BenchOptions, log: (line: string) => void): P
 /** serve's CPU time per session (all its threads), less sensitive to a busy machine than sessions/s. */
 export function cpuUsPerSession(run: LoadRun): number | null {
   return run.serverCores === null || run.sessionsPerSec === 0 ? null : Math.round((run.serverCores * 1e6) / run.sessionsPerSec);
+}
+
+export function machineBound(serve: LoadRun, bare: LoadRun, cores = cpus().length): InformLevel['machineBound'] {
+  if (serve.serverCores === null || serve.sessionsPerSec === 0 || bare.sessionsPerSec === 0) return null;
+  const cpuSecondsPerSession = (serve.serverCores + serve.driverCores) / serve.sessionsPerSec;
+  const sessionsPerSec = Math.round(cores / cpuSecondsPerSession);
+  return { sessionsPerSec, ratio: round(sessionsPerSec / bare.sessionsPerSec, 3) };
 }
 
 function ratioOf(serve: LoadRun, bare: LoadRun): number {
