@@ -8,27 +8,16 @@ import { join } from 'node:path';
 import { after, before, describe, test } from 'node:test';
 import { AcsError } from '../../shared/errors.ts';
 import type { DeviceDetail, HistoryPruneReport, HistorySettings } from '../../shared/models.ts';
-import type { InformRequest } from '../../electron/core/cwmp/messages.ts';
 import { silentLogger } from '../../electron/core/log.ts';
 import { createHistoryRetention, defaultRetention } from '../../electron/core/services/history-retention.ts';
 import { openStore, type Store } from '../../electron/core/store/index.ts';
 import { apiGet, apiPost, startHarness, type Harness } from '../helpers/acs-harness.ts';
+import { makeInform } from '../helpers/inform.ts';
 
 const DAY = 86_400_000;
 const today = new Date('2026-11-21T12:00:00Z');
 const daysAgo = (n: number): Date => new Date(today.getTime() - n * DAY);
 
-function inform(serial: string): InformRequest {
-  return {
-    name: 'Inform',
-    deviceId: { manufacturer: 'Acme', oui: '00AA11', productClass: 'Box', serialNumber: serial },
-    events: [{ code: '2 PERIODIC', commandKey: '' }],
-    maxEnvelopes: 1,
-    currentTime: today.toISOString(),
-    retryCount: 0,
-    parameterList: [],
-  };
-}
 
 /** `count` devices with one ended session per day for `days` days, the newest today. */
 function fill(store: Store, count: number, days: number, prefix = 'H'): string[] {
@@ -36,7 +25,7 @@ function fill(store: Store, count: number, days: number, prefix = 'H'): string[]
   for (let d = 0; d < count; d++) {
     let id = '';
     for (let n = days - 1; n >= 0; n--) {
-      const r = store.informs.record({ inform: inform(`${prefix}${d}`), remoteAddress: '127.0.0.1', cwmpVersion: '1.0', at: daysAgo(n), warnings: [] });
+      const r = store.informs.record({ inform: makeInform({ serial: `${prefix}${d}` }), remoteAddress: '127.0.0.1', cwmpVersion: '1.0', at: daysAgo(n), warnings: [] });
       store.sessions.end(r.sessionId, 'ok', { messages: 2, warnings: [] }, daysAgo(n));
       id = r.deviceId;
     }
@@ -175,7 +164,7 @@ describe('history retention API', () => {
     let id = '';
     for (let n = 20; n >= 1; n--) {
       const at = new Date(now - n * DAY + 3_600_000); // an hour short of n days old
-      const r = h.store.informs.record({ inform: inform('APIPRUNE'), remoteAddress: '127.0.0.1', cwmpVersion: '1.0', at, warnings: [] });
+      const r = h.store.informs.record({ inform: makeInform({ serial: 'APIPRUNE' }), remoteAddress: '127.0.0.1', cwmpVersion: '1.0', at, warnings: [] });
       h.store.sessions.end(r.sessionId, 'ok', { messages: 2, warnings: [] }, at);
       id = r.deviceId;
     }

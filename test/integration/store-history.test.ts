@@ -3,32 +3,21 @@
 // the last one stopped and end with the same result as one large batch.
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
-import type { InformRequest } from '../../electron/core/cwmp/messages.ts';
 import { emptyRemoved, totalRemoved, type HistoryRemoved } from '../../electron/core/store/history.ts';
 import type { Store } from '../../electron/core/store/index.ts';
+import { makeInform } from '../helpers/inform.ts';
 import { tempStore } from '../helpers/temp-store.ts';
 
 const DAY = 86_400_000;
 const base = Date.parse('2026-01-01T00:00:00Z');
 const day = (n: number): Date => new Date(base + n * DAY);
 
-function inform(serial: string, events: string[]): InformRequest {
-  return {
-    name: 'Inform',
-    deviceId: { manufacturer: 'Acme', oui: '00AA11', productClass: 'Box', serialNumber: serial },
-    events: events.map((code) => ({ code, commandKey: '' })),
-    maxEnvelopes: 1,
-    currentTime: '2026-01-01T00:00:00Z',
-    retryCount: 0,
-    parameterList: [],
-  };
-}
 
 /** One ended session per listed day; returns the device id. */
 function sessionsOn(store: Store, serial: string, days: number[], open = false): string {
   let id = '';
   for (const [i, d] of days.entries()) {
-    const r = store.informs.record({ inform: inform(serial, [i === 0 ? '0 BOOTSTRAP' : '2 PERIODIC']), remoteAddress: '127.0.0.1', cwmpVersion: '1.0', at: day(d), warnings: [] });
+    const r = store.informs.record({ inform: makeInform({ serial, events: [i === 0 ? '0 BOOTSTRAP' : '2 PERIODIC'] }), remoteAddress: '127.0.0.1', cwmpVersion: '1.0', at: day(d), warnings: [] });
     id = r.deviceId;
     const last = i === days.length - 1;
     if (!(open && last)) store.sessions.end(r.sessionId, 'ok', { messages: 2, warnings: [] }, day(d));
@@ -90,7 +79,7 @@ describe('history pruning in the store', () => {
     assert.deepEqual(store.sessions.listForDevice(b, 10).map((x) => x.id), [before]);
     // A rowid table hands out max(id) + 1: the newest session of each device is kept, so the
     // largest id survives and a new session does not take an id faults may still point at.
-    const c = store.informs.record({ inform: inform('NEW1', ['0 BOOTSTRAP']), remoteAddress: '127.0.0.1', cwmpVersion: '1.0', at: day(101), warnings: [] });
+    const c = store.informs.record({ inform: makeInform({ serial: 'NEW1', events: ['0 BOOTSTRAP'] }), remoteAddress: '127.0.0.1', cwmpVersion: '1.0', at: day(101), warnings: [] });
     assert.ok(c.sessionId > before, `new session id ${c.sessionId} after ${before}`);
   });
 
