@@ -2,7 +2,8 @@
 // preload implements `AcsBridge` (checked with `satisfies`), main registers one IPC handler per
 // contract method, and the renderer's api-client consumes it. No electron import here.
 import type { AcsEventName, AcsEvents, ApiArgs, ApiMethod, ApiResult } from './contract.ts';
-import { apiEventNames, apiRoutes } from './contract.ts';
+import { apiEventNames } from './contract.ts';
+import { apiArgSchemas } from './contract-args.ts';
 import type { ApiError } from './errors.ts';
 
 /**
@@ -41,21 +42,17 @@ export function ipcChannelOf<K extends ApiMethod>(method: K): IpcChannel<K> {
 }
 
 export function isApiMethod(name: unknown): name is ApiMethod {
-  return typeof name === 'string' && Object.hasOwn(apiRoutes, name);
+  return typeof name === 'string' && Object.hasOwn(apiArgSchemas, name);
 }
 
 export function isAcsEventName(name: unknown): name is AcsEventName {
   return typeof name === 'string' && apiEventNames.some((n) => n === name);
 }
 
-/** Every contract method, in contract order (apiRoutes has exactly the keys of AcsApi). */
-export const apiMethods: readonly ApiMethod[] = Object.keys(apiRoutes).filter(isApiMethod);
+/** Every contract method, in contract order (the keys of the argument schemas). */
+export const apiMethods: readonly ApiMethod[] = Object.keys(apiArgSchemas).filter(isApiMethod);
 
 /** Checks the shape of a push event received over IPC, for the named event. */
-export function isEventMessageFor<K extends AcsEventName>(
-  message: unknown,
-  name: K,
-): message is { name: K; payload: AcsEvents[K] } {
+export function isEventMessageFor<K extends AcsEventName>(message: unknown, name: K): message is { name: K; payload: AcsEvents[K] } {
   return typeof message === 'object' && message !== null && 'name' in message && message.name === name && 'payload' in message;
 }
-

@@ -1,17 +1,19 @@
-// The API contract: every method the UI (or any client) may call, with its argument type, result
-// type and HTTP route. IPC, HTTP and tests all go through one implementation of `AcsApi`.
+// The API contract: every method the UI (or any client) may call, with its argument schema
+// (contract-args.ts, from which the argument types are inferred), its result type and its HTTP
+// route. IPC, HTTP and tests all go through one implementation of `AcsApi`, validated once.
+import type * as v from 'valibot';
+import type { ApiArgSchemas } from './contract-args.ts';
 import type {
-  CpeDeviceCredentials,
-  CredentialImportResult,
   ConnectionRequestReport,
   CpeAuthSettings,
-  DeviceRegistration,
+  CpeDeviceCredentials,
   CreateTaskResult,
+  CredentialImportResult,
   DeviceCredentials,
   DeviceDetail,
+  DeviceRegistration,
   DeviceSummary,
   HistoryPruneReport,
-  HistoryRetention,
   HistorySettings,
   Page,
   ParameterRow,
@@ -19,92 +21,91 @@ import type {
   TaskRecord,
   TaskStatus,
 } from './models.ts';
-import type { TaskOptions } from './tasks.ts';
+import type {
+  ApiTokenInfo,
+  CreateTasksResult,
+  DefaultCredentials,
+  DeleteResult,
+  Overview,
+  TagCount,
+  TagResult,
+  TaskBatch,
+} from './models-fleet.ts';
 
-export interface ListDevicesArgs {
-  q?: string;
-  /** With `value`: only devices whose parameter at this path has exactly this value. */
-  param?: string;
-  value?: string;
-  offset?: number;
-  limit?: number;
-}
+export type ApiMethod = keyof ApiArgSchemas;
+/** A method's argument object as callers write it (optional fields may be left out). */
+export type ApiArgs<K extends ApiMethod> = v.InferInput<ApiArgSchemas[K]>;
 
-export interface GetDeviceArgs {
-  id: string;
-}
-
-export interface GetParametersArgs {
-  id: string;
-  prefix?: string;
-}
-
-export interface CreateTaskArgs extends TaskOptions {
-  id: string;
-  /** A TaskSpec as JSON, e.g. {"name": "reboot"}; validated by the core. */
-  task: unknown;
-}
-
-export interface ListTasksArgs {
-  deviceId?: string;
-  status?: TaskStatus;
-  limit?: number;
-}
-
-export interface TaskIdArgs {
-  taskId: number;
-}
-
-export interface SetDeviceCredentialsArgs {
-  id: string;
-  username: string;
-  password: string;
-}
-
-export interface AcsApi {
-  serverInfo(args: Record<string, never>): Promise<ServerInfo>;
-  listDevices(args: ListDevicesArgs): Promise<Page<DeviceSummary>>;
-  getDevice(args: GetDeviceArgs): Promise<DeviceDetail>;
-  getParameters(args: GetParametersArgs): Promise<ParameterRow[]>;
-  createTask(args: CreateTaskArgs): Promise<CreateTaskResult>;
-  listTasks(args: ListTasksArgs): Promise<TaskRecord[]>;
-  getTask(args: TaskIdArgs): Promise<TaskRecord>;
-  cancelTask(args: TaskIdArgs): Promise<TaskRecord>;
-  connectionRequest(args: GetDeviceArgs): Promise<ConnectionRequestReport>;
-  getDeviceCredentials(args: GetDeviceArgs): Promise<DeviceCredentials | null>;
-  setDeviceCredentials(args: SetDeviceCredentialsArgs): Promise<DeviceCredentials>;
-  deleteDeviceCredentials(args: GetDeviceArgs): Promise<{ removed: boolean }>;
+/** Every method's result type. */
+export interface ApiResults {
+  serverInfo: ServerInfo;
+  getOverview: Overview;
+  listDevices: Page<DeviceSummary>;
+  getDevice: DeviceDetail;
+  deleteDevice: { removed: boolean };
+  getParameters: ParameterRow[];
+  listTags: TagCount[];
+  tagDevices: TagResult;
+  deleteDevices: DeleteResult;
+  createTask: CreateTaskResult;
+  createTasks: CreateTasksResult;
+  getTaskBatch: TaskBatch;
+  listTasks: TaskRecord[];
+  getTask: TaskRecord;
+  cancelTask: TaskRecord;
+  connectionRequest: ConnectionRequestReport;
+  getDeviceCredentials: DeviceCredentials | null;
+  setDeviceCredentials: DeviceCredentials;
+  deleteDeviceCredentials: { removed: boolean };
   /** A device's own CPE -> ACS credentials (it may authenticate only with these). */
-  getCpeCredentials(args: GetDeviceArgs): Promise<CpeDeviceCredentials | null>;
-  setCpeCredentials(args: SetDeviceCredentialsArgs): Promise<CpeDeviceCredentials>;
-  deleteCpeCredentials(args: GetDeviceArgs): Promise<{ removed: boolean }>;
-  getCpeAuth(args: Record<string, never>): Promise<CpeAuthSettings>;
-  setCpeAuth(args: Partial<CpeAuthSettings>): Promise<CpeAuthSettings>;
-  importDeviceCredentials(args: { rows: { deviceId: string; username: string; password: string }[] }): Promise<CredentialImportResult>;
+  getCpeCredentials: CpeDeviceCredentials | null;
+  setCpeCredentials: CpeDeviceCredentials;
+  deleteCpeCredentials: { removed: boolean };
+  getDefaultCredentials: DefaultCredentials | null;
+  setDefaultCredentials: DefaultCredentials;
+  deleteDefaultCredentials: { removed: boolean };
+  getCpeAuth: CpeAuthSettings;
+  setCpeAuth: CpeAuthSettings;
+  importDeviceCredentials: CredentialImportResult;
   /** Operator quirk rules (JSON), applied after the built-in ones; see services/quirks.ts. */
-  getQuirkRules(args: Record<string, never>): Promise<unknown[]>;
-  setQuirkRules(args: { rules: unknown }): Promise<unknown[]>;
-  listRegistrations(args: Record<string, never>): Promise<DeviceRegistration[]>;
-  registerDevice(args: { id: string; note?: string }): Promise<DeviceRegistration>;
-  unregisterDevice(args: GetDeviceArgs): Promise<{ removed: boolean }>;
+  getQuirkRules: unknown[];
+  setQuirkRules: unknown[];
+  listRegistrations: DeviceRegistration[];
+  registerDevice: DeviceRegistration;
+  unregisterDevice: { removed: boolean };
   /** How long sessions, faults, CPE requests and finished tasks are kept; the last pruning pass. */
-  getHistorySettings(args: Record<string, never>): Promise<HistorySettings>;
-  setHistorySettings(args: Partial<HistoryRetention>): Promise<HistorySettings>;
+  getHistorySettings: HistorySettings;
+  setHistorySettings: HistorySettings;
   /** Prunes history now with the saved retention (joins a pass already running). */
-  pruneHistory(args: Record<string, never>): Promise<HistoryPruneReport>;
+  pruneHistory: HistoryPruneReport;
+  getApiToken: ApiTokenInfo;
+  regenerateApiToken: ApiTokenInfo;
 }
 
-export type ApiMethod = keyof AcsApi;
-export type ApiArgs<K extends ApiMethod> = Parameters<AcsApi[K]>[0];
-export type ApiResult<K extends ApiMethod> = Awaited<ReturnType<AcsApi[K]>>;
+export type ApiResult<K extends ApiMethod> = ApiResults[K];
 
-/** HTTP routes of the JSON API; path parameters are taken from the argument object. */
+/** The contract as an interface: one async function per method, one argument object each. */
+export type AcsApi = { [K in ApiMethod]: (args: ApiArgs<K>) => Promise<ApiResult<K>> };
+
+type HttpMethod = 'GET' | 'POST' | 'DELETE' | 'PUT';
+
+/**
+ * HTTP routes of the JSON API. The mapping is mechanical: `:name` path segments, then (GET and
+ * DELETE) query parameters or (POST and PUT) the JSON body, each under the argument's own name.
+ */
 export const apiRoutes = {
   serverInfo: { method: 'GET', path: '/api/info' },
+  getOverview: { method: 'GET', path: '/api/overview' },
   listDevices: { method: 'GET', path: '/api/devices' },
   getDevice: { method: 'GET', path: '/api/devices/:id' },
+  deleteDevice: { method: 'DELETE', path: '/api/devices/:id' },
   getParameters: { method: 'GET', path: '/api/devices/:id/parameters' },
+  listTags: { method: 'GET', path: '/api/tags' },
+  tagDevices: { method: 'POST', path: '/api/devices/tags' },
+  deleteDevices: { method: 'POST', path: '/api/devices/delete' },
   createTask: { method: 'POST', path: '/api/devices/:id/tasks' },
+  createTasks: { method: 'POST', path: '/api/tasks/batches' },
+  getTaskBatch: { method: 'GET', path: '/api/tasks/batches/:batchId' },
   listTasks: { method: 'GET', path: '/api/tasks' },
   getTask: { method: 'GET', path: '/api/tasks/:taskId' },
   cancelTask: { method: 'DELETE', path: '/api/tasks/:taskId' },
@@ -115,6 +116,9 @@ export const apiRoutes = {
   getCpeCredentials: { method: 'GET', path: '/api/devices/:id/cpe-credentials' },
   setCpeCredentials: { method: 'PUT', path: '/api/devices/:id/cpe-credentials' },
   deleteCpeCredentials: { method: 'DELETE', path: '/api/devices/:id/cpe-credentials' },
+  getDefaultCredentials: { method: 'GET', path: '/api/settings/connection-request' },
+  setDefaultCredentials: { method: 'PUT', path: '/api/settings/connection-request' },
+  deleteDefaultCredentials: { method: 'DELETE', path: '/api/settings/connection-request' },
   getCpeAuth: { method: 'GET', path: '/api/settings/cpe-auth' },
   setCpeAuth: { method: 'PUT', path: '/api/settings/cpe-auth' },
   importDeviceCredentials: { method: 'POST', path: '/api/credentials/import' },
@@ -126,16 +130,21 @@ export const apiRoutes = {
   getHistorySettings: { method: 'GET', path: '/api/settings/history' },
   setHistorySettings: { method: 'PUT', path: '/api/settings/history' },
   pruneHistory: { method: 'POST', path: '/api/settings/history/prune' },
-} as const satisfies Record<ApiMethod, { method: 'GET' | 'POST' | 'DELETE' | 'PUT'; path: string }>;
+  getApiToken: { method: 'GET', path: '/api/settings/api-token' },
+  regenerateApiToken: { method: 'POST', path: '/api/settings/api-token' },
+} as const satisfies Record<ApiMethod, { method: HttpMethod; path: string }>;
 
 /** Push events from the core (IPC push in the app, server-sent events in browser mode). */
 export interface AcsEvents {
-  deviceInformed: { deviceId: string; events: string[] };
+  /** `isNew`: the device's first Inform (it was not in the store before). */
+  deviceInformed: { deviceId: string; events: string[]; isNew: boolean };
   sessionEnded: { deviceId: string; outcome: string };
-  taskUpdated: { taskId: number; deviceId: string; status: TaskStatus };
+  taskUpdated: { taskId: number; deviceId: string; status: TaskStatus; batchId: string | null };
+  /** Devices were deleted or re-tagged through the API (deviceIds: at most 1,000 listed). */
+  devicesChanged: { change: 'deleted' | 'tagged'; count: number; deviceIds: string[] };
 }
 export type AcsEventName = keyof AcsEvents;
-export const apiEventNames: readonly AcsEventName[] = ['deviceInformed', 'sessionEnded', 'taskUpdated'];
+export const apiEventNames: readonly AcsEventName[] = ['deviceInformed', 'sessionEnded', 'taskUpdated', 'devicesChanged'];
 
 /**
  * Server-sent events stream of `AcsEvents` in browser mode (`event: <name>`, `data: <json>`).

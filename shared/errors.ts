@@ -1,13 +1,7 @@
 // Errors cross IPC and HTTP as data: { code, message }. Electron passes only `message` of a
 // thrown Error, so the core converts failures to this shape at the boundary.
 
-export type ErrorCode =
-  | 'bad_request'
-  | 'unauthorized'
-  | 'not_found'
-  | 'conflict'
-  | 'unavailable'
-  | 'internal';
+export type ErrorCode = 'bad_request' | 'unauthorized' | 'not_found' | 'conflict' | 'unavailable' | 'internal';
 
 export interface ApiError {
   code: ErrorCode;

@@ -17,6 +17,8 @@ export interface DeviceSummary {
   periodicInformInterval: number | null;
   /** Root data model: 'Device' (TR-181) or 'InternetGatewayDevice' (TR-098). */
   rootObject: string;
+  /** The operator's labels, sorted. */
+  tags: string[];
 }
 
 export interface DeviceEvent {
@@ -70,9 +72,12 @@ export interface Page<T> {
   total: number;
   offset: number;
   limit: number;
+  /** Cursor of the following page (pass as `after`), or null on the last page. */
+  next: string | null;
 }
 
-export type TaskStatus = 'queued' | 'running' | 'done' | 'fault' | 'cancelled' | 'expired';
+export const taskStatuses = ['queued', 'running', 'done', 'fault', 'cancelled', 'expired'] as const;
+export type TaskStatus = (typeof taskStatuses)[number];
 
 export interface TaskRecord {
   id: number;
@@ -91,6 +96,8 @@ export interface TaskRecord {
   awaiting: 'boot' | 'bootstrap' | 'transfer' | null;
   /** A retry after a transient fault does not run before this time. */
   notBefore: string | null;
+  /** The bulk action (createTasks) this task belongs to, if any. */
+  batchId: string | null;
 }
 
 export interface FaultInfo {
@@ -104,6 +111,8 @@ export interface ServerInfo {
   cwmpUrl: string;
   /** The ACS URLs CPEs on the network can use (one per address of this machine). */
   cwmpUrls: string[];
+  /** The same URLs with the network interface each belongs to (loopback only when nothing else). */
+  cwmpEndpoints: CwmpEndpoint[];
   apiUrl: string;
   dataDir: string;
   devices: number;
@@ -189,4 +198,15 @@ export interface HistorySettings extends HistoryRetention {
   pruning: boolean;
   /** When the next scheduled pass starts (null when none is scheduled). */
   nextPruneAt: string | null;
+}
+
+/** Where CPEs can reach the CWMP listener: one per network interface address. */
+export interface CwmpEndpoint {
+  /** The OS's interface name (eth0, Wi-Fi, en0), or 'configured' for an explicit listen address. */
+  interface: string;
+  address: string;
+  family: 'IPv4' | 'IPv6';
+  url: string;
+  /** Only this machine can use it (127.0.0.1): never an address to give a CPE. */
+  loopback: boolean;
 }

@@ -21,6 +21,8 @@ export interface AcsConfig {
   /** Scheduling of history pruning (tests and benchmarks); defaults: first pass after 2 min, then hourly. */
   historyPruning?: { firstDelayMs?: number | null; intervalMs?: number };
   log: Logger;
+  /** better-sqlite3's addon built for Electron's ABI (unpackaged Electron only; see store/db.ts). */
+  nativeBinding?: string | undefined;
 }
 
 export interface Logger {

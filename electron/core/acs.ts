@@ -4,22 +4,29 @@ import { mkdirSync } from 'node:fs';
 import { AcsError } from '../../shared/errors.ts';
 import type { Acs, AcsConfig } from './acs-types.ts';
 import { createApi, operatorQuirkRules } from './api.ts';
-import { loadOrCreateApiToken } from './api-token.ts';
+import { apiTokenHolder } from './api-token.ts';
 import { startCwmpListener, type CwmpListener } from './cwmp/listener.ts';
 import { createEventHub } from './events.ts';
 import { startApiServer, type ApiServer } from './http/api-server.ts';
 import { createCpeGate } from './services/cpe-gate.ts';
+import { createDeviceBulkService } from './services/device-bulk.ts';
 import { createHistoryRetention, type HistoryRetentionService } from './services/history-retention.ts';
 import { ensureCpeAuthSettings, type CpeAuthConfig } from './cwmp/auth/index.ts';
 import { builtinQuirkRules, defaultQuirks, resolveQuirks, type Quirks } from './services/quirks.ts';
+import { createSelectionWalker, type SelectionWalker } from './services/selection.ts';
 import { createSessionBackend } from './services/session-backend.ts';
+import { createTaskBatchService } from './services/tasks/batches.ts';
 import { TaskRunner } from './services/tasks/runner.ts';
 import { createTaskService } from './services/tasks/service.ts';
 import { TaskChanges } from './services/tasks/task-events.ts';
+import { wakeDevice, WakeQueue } from './services/wake.ts';
 import { openStore, type Store } from './store/index.ts';
 import { storePath } from './store/data-dir.ts';
 
 const MAX_CWMP_BODY_BYTES = 8 * 1024 * 1024;
+const CONNECTION_REQUEST_TIMEOUT_MS = 10_000;
+/** Background connection requests of bulk task batches in flight at once. */
+const BULK_WAKE_CONCURRENCY = 8;
 
 export async function createAcs(config: AcsConfig): Promise<Acs> {
   return (await assembleAcs(config)).acs;
@@ -28,7 +35,7 @@ export async function createAcs(config: AcsConfig): Promise<Acs> {
 /** createAcs, also handing back the store: for tests and benchmarks that look inside. */
 export async function assembleAcs(config: AcsConfig): Promise<{ acs: Acs; store: Store }> {
   mkdirSync(config.dataDir, { recursive: true });
-  const store = openStore({ path: storePath(config.dataDir, process.platform) });
+  const store = openStore({ path: storePath(config.dataDir, process.platform), nativeBinding: config.nativeBinding });
   if (store.recovered.abortedSessions > 0 || store.recovered.requeuedTasks > 0) {
     config.log.warn('recovered from an unclean stop', { ...store.recovered });
   }
@@ -40,13 +47,24 @@ export async function assembleAcs(config: AcsConfig): Promise<{ acs: Acs; store:
   };
   const taskChanges = new TaskChanges(store, events);
   const runner = new TaskRunner({ store, log: config.log, now, quirksFor, changed: (t) => taskChanges.add(t) });
-  const tasks = createTaskService({ store, events, quirksFor, connectionRequestTimeoutMs: 10_000, now });
+  const tasks = createTaskService({ store, events, quirksFor, connectionRequestTimeoutMs: CONNECTION_REQUEST_TIMEOUT_MS, now });
+  const walker = createSelectionWalker(store);
+  let settleWake: (batchId: string, reached: boolean) => void = () => {};
+  const wake = new WakeQueue({
+    concurrency: BULK_WAKE_CONCURRENCY,
+    send: (deviceId, signal) => wakeDevice(store, deviceId, { timeoutMs: CONNECTION_REQUEST_TIMEOUT_MS, signal }),
+    settled: (batchId, reached) => settleWake(batchId, reached),
+    onError: (err) => config.log.error('bulk connection request failed', { error: String(err) }),
+  });
+  const batches = createTaskBatchService({ store, events, walker, wake, quirksFor, now });
+  settleWake = batches.connectionRequestSettled;
   const expiry = startExpiryTimer(store, events, config);
   let cpeAuth: CpeAuthConfig;
   try {
     cpeAuth = ensureCpeAuthSettings(store, config.cpeAuth ?? {});
   } catch (err) {
     clearInterval(expiry);
+    await Promise.all([walker.close(), wake.close()]);
     store.close();
     throw err;
   }
@@ -65,7 +83,7 @@ export async function assembleAcs(config: AcsConfig): Promise<{ acs: Acs; store:
       gate: createCpeGate({ store, log: config.log, config: () => cpeAuth }),
       log: config.log,
     });
-    const apiToken = loadOrCreateApiToken(config.dataDir);
+    const apiToken = apiTokenHolder(config.dataDir);
     const cpeAuthSettings = {
       get: (): CpeAuthConfig => cpeAuth,
       update: (changes: Partial<CpeAuthConfig>): CpeAuthConfig => {
@@ -79,19 +97,22 @@ export async function assembleAcs(config: AcsConfig): Promise<{ acs: Acs; store:
       },
     };
     history = createHistoryRetention({ store, log: config.log, ...config.historyPruning });
-    const api = createApi({ store, config, listener, tasks, cpeAuth: cpeAuthSettings, history });
+    const openListener = listener;
+    const bulk = createDeviceBulkService({ store, events, walker, inSession: (id) => openListener.hasSession(id), now });
+    const apiUrl = (): string => apiServer?.url ?? '';
+    const api = createApi({ store, config, listener, tasks, cpeAuth: cpeAuthSettings, history, bulk, batches, apiToken, now, apiUrl });
     if (config.httpPort !== null) {
       apiServer = await startApiServer({
         host: config.httpHost,
         port: config.httpPort,
-        token: apiToken,
+        token: apiToken.get,
         api,
         events,
         webRoot: config.webRoot,
         log: config.log,
       });
     }
-    const started = { listener, apiServer, history };
+    const started = { listener, apiServer, history, walker, wake };
     const acs: Acs = {
       api,
       events,
@@ -101,7 +122,9 @@ export async function assembleAcs(config: AcsConfig): Promise<{ acs: Acs; store:
           return cpeAuth;
         },
         apiUrl: apiServer?.url ?? null,
-        apiToken,
+        get apiToken(): string {
+          return apiToken.get();
+        },
         dataDir: config.dataDir,
       },
       close: () => {
@@ -112,7 +135,7 @@ export async function assembleAcs(config: AcsConfig): Promise<{ acs: Acs; store:
     return { acs, store };
   } catch (err) {
     clearInterval(expiry);
-    await shutdown(store, { listener, apiServer, history });
+    await shutdown(store, { listener, apiServer, history, walker, wake });
     throw err;
   }
 }
@@ -123,7 +146,7 @@ function startExpiryTimer(store: Store, events: ReturnType<typeof createEventHub
     try {
       for (const id of store.tasks.expireOlderThan(new Date())) {
         const t = store.tasks.get(id);
-        if (t !== undefined) events.emit('taskUpdated', { taskId: id, deviceId: t.deviceId, status: t.status });
+        if (t !== undefined) events.emit('taskUpdated', { taskId: id, deviceId: t.deviceId, status: t.status, batchId: t.batchId });
       }
     } catch (err) {
       config.log.error('task expiry failed', { error: String(err) });
@@ -137,14 +160,17 @@ interface Started {
   listener: CwmpListener | null;
   apiServer: ApiServer | null;
   history: HistoryRetentionService | null;
+  walker: SelectionWalker;
+  wake: WakeQueue;
 }
 
-async function shutdown(store: Store, { listener, apiServer, history }: Started): Promise<void> {
-  // Stop taking CPE traffic first (open sessions are recorded as aborted), then the API and the
-  // history pruning (a running pass stops at its next batch), then close the database so the
-  // WAL is checkpointed.
+async function shutdown(store: Store, { listener, apiServer, history, walker, wake }: Started): Promise<void> {
+  // Stop taking CPE traffic first (open sessions are recorded as aborted), then the API, bulk
+  // actions and the history pruning (each stops at its next batch), the background connection
+  // requests (aborted), then close the database so the WAL is checkpointed.
   if (listener !== null) await listener.close();
   if (apiServer !== null) await apiServer.close();
+  await Promise.all([walker.close(), wake.close()]);
   if (history !== null) await history.close();
   store.close();
 }

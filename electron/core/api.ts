@@ -2,14 +2,19 @@
 // the services. One implementation, reached the same way from IPC, HTTP and tests.
 import type { AcsApi } from '../../shared/contract.ts';
 import { AcsError } from '../../shared/errors.ts';
+import { validatedApi } from './api-validate.ts';
 import type { AcsConfig } from './acs-types.ts';
+import type { ApiTokenHolder } from './api-token.ts';
 import { validateDeviceCredentials, type CpeAuthConfig } from './cwmp/auth/index.ts';
 import type { CwmpListener } from './cwmp/listener.ts';
-import { advertisedCwmpUrls } from './net-info.ts';
+import { cwmpEndpoints } from './net-info.ts';
 import { createCredentialService } from './services/credentials.ts';
+import type { DeviceBulkService } from './services/device-bulk.ts';
 import { createDeviceService } from './services/devices.ts';
 import type { HistoryRetentionService } from './services/history-retention.ts';
+import { fleetOverview } from './services/overview.ts';
 import { parseQuirkRules, type QuirkRule } from './services/quirks.ts';
+import type { TaskBatchService } from './services/tasks/batches.ts';
 import type { TaskService } from './services/tasks/service.ts';
 import type { Store } from './store/index.ts';
 
@@ -36,25 +41,47 @@ export interface ApiParts {
   tasks: TaskService;
   cpeAuth: CpeAuthHolder;
   history: HistoryRetentionService;
+  /** Tagging and deleting devices, one or a selection. */
+  bulk: DeviceBulkService;
+  /** Bulk tasks (createTasks) and their progress. */
+  batches: TaskBatchService;
+  apiToken: ApiTokenHolder;
+  now: () => Date;
+  /** The JSON API's URL once it listens (its real port), or '' when there is none. */
+  apiUrl: () => string;
 }
 
+/** The contract's implementation behind its validation boundary: every caller gets checked arguments. */
 export function createApi(parts: ApiParts): AcsApi {
-  const { store, config, listener, tasks, cpeAuth, history } = parts;
-  const devices = createDeviceService(store);
-  const credentials = createCredentialService(store);
+  return validatedApi(createApiImpl(parts));
+}
+
+function createApiImpl(parts: ApiParts): AcsApi {
+  const { store, config, listener, tasks, cpeAuth, history, bulk, batches, apiToken, now } = parts;
+  const devices = createDeviceService(store, now);
+  const credentials = createCredentialService(store, now);
   return {
-    serverInfo: async () => ({
-      version: ACS_VERSION,
-      cwmpUrl: listener.url,
-      cwmpUrls: advertisedCwmpUrls(config.cwmpHost, listener.port),
-      apiUrl: config.httpPort === null ? '' : `http://${config.httpHost}:${config.httpPort}`,
-      dataDir: config.dataDir,
-      devices: store.devices.count(),
-      activeSessions: listener.activeSessions(),
-    }),
+    serverInfo: async () => {
+      const endpoints = cwmpEndpoints(config.cwmpHost, listener.port);
+      return {
+        version: ACS_VERSION,
+        cwmpUrl: listener.url,
+        cwmpUrls: endpoints.map((e) => e.url),
+        cwmpEndpoints: endpoints,
+        apiUrl: parts.apiUrl(),
+        dataDir: config.dataDir,
+        devices: store.devices.count(),
+        activeSessions: listener.activeSessions(),
+      };
+    },
+    getOverview: async () => fleetOverview(store, now()),
     listDevices: async (args) => devices.list(args),
     getDevice: async (args) => devices.detail(args),
+    deleteDevice: async (args) => bulk.deleteOne(args.id),
     getParameters: async (args) => devices.parameters(args),
+    listTags: async () => store.tags.counts(),
+    tagDevices: (args) => bulk.tag(args),
+    deleteDevices: (args) => bulk.deleteMany(args),
     createTask: (args) => {
       const options: Parameters<TaskService['create']>[2] = {};
       if (args.connectionRequest !== undefined) options.connectionRequest = args.connectionRequest;
@@ -62,6 +89,8 @@ export function createApi(parts: ApiParts): AcsApi {
       if (args.expiresInSeconds !== undefined) options.expiresInSeconds = args.expiresInSeconds;
       return tasks.create(args.id, args.task, options);
     },
+    createTasks: (args) => batches.create(args),
+    getTaskBatch: async (args) => batches.get(args.batchId),
     listTasks: async (args) => tasks.list(args),
     getTask: async (args) => tasks.get(args.taskId),
     cancelTask: async (args) => tasks.cancel(args.taskId),
@@ -83,6 +112,9 @@ export function createApi(parts: ApiParts): AcsApi {
       }
     },
     deleteCpeCredentials: async (args) => ({ removed: store.cpeCredentials.remove(args.id) }),
+    getDefaultCredentials: async () => credentials.getDefault(),
+    setDefaultCredentials: async (args) => credentials.setDefault(args.username, args.password),
+    deleteDefaultCredentials: async () => credentials.removeDefault(),
     getCpeAuth: async () => ({ ...cpeAuth.get() }),
     setCpeAuth: async (args) => ({ ...cpeAuth.update(args) }),
     importDeviceCredentials: async (args) => store.crCredentials.importMany(args.rows),
@@ -99,6 +131,7 @@ export function createApi(parts: ApiParts): AcsApi {
     getHistorySettings: async () => history.settings(),
     setHistorySettings: async (args) => history.update(args),
     pruneHistory: () => history.pruneNow(),
+    getApiToken: async () => ({ token: apiToken.get() }),
+    regenerateApiToken: async () => ({ token: apiToken.regenerate() }),
   };
 }
-

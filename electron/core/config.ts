@@ -60,18 +60,41 @@ export function parseServeArgs(argv: readonly string[]): ServeOptions | 'help' {
       return v;
     };
     switch (flag) {
-      case '--data': opts.dataDir = value(); break;
-      case '--cwmp-port': opts.cwmpPort = port(flag, value()); break;
-      case '--cwmp-host': opts.cwmpHost = value(); break;
-      case '--http-port': opts.httpPort = port(flag, value()); break;
-      case '--http-host': opts.httpHost = value(); break;
-      case '--session-timeout': opts.sessionTimeoutMs = positive(flag, value()) * 1000; break;
-      case '--max-sessions': opts.maxConcurrentSessions = positive(flag, value()); break;
-      case '--cpe-auth': opts.cpeAuth.mode = oneOf(flag, value(), ['digest', 'basic', 'none'] as const); break;
-      case '--cpe-username': opts.cpeAuth.username = value(); break;
-      case '--cpe-password': opts.cpeAuth.password = value(); break;
-      case '--unknown-devices': opts.cpeAuth.unknownDevices = oneOf(flag, value(), ['register', 'refuse'] as const); break;
-      default: throw new UsageError(`unknown option ${arg}`);
+      case '--data':
+        opts.dataDir = value();
+        break;
+      case '--cwmp-port':
+        opts.cwmpPort = port(flag, value());
+        break;
+      case '--cwmp-host':
+        opts.cwmpHost = value();
+        break;
+      case '--http-port':
+        opts.httpPort = port(flag, value());
+        break;
+      case '--http-host':
+        opts.httpHost = value();
+        break;
+      case '--session-timeout':
+        opts.sessionTimeoutMs = positive(flag, value()) * 1000;
+        break;
+      case '--max-sessions':
+        opts.maxConcurrentSessions = positive(flag, value());
+        break;
+      case '--cpe-auth':
+        opts.cpeAuth.mode = oneOf(flag, value(), ['digest', 'basic', 'none'] as const);
+        break;
+      case '--cpe-username':
+        opts.cpeAuth.username = value();
+        break;
+      case '--cpe-password':
+        opts.cpeAuth.password = value();
+        break;
+      case '--unknown-devices':
+        opts.cpeAuth.unknownDevices = oneOf(flag, value(), ['register', 'refuse'] as const);
+        break;
+      default:
+        throw new UsageError(`unknown option ${arg}`);
     }
   }
   return opts;

@@ -20,7 +20,13 @@ export function createLogger(opts: LoggerOptions): Logger {
     if (rank[level] < min) return;
     const at = new Date().toISOString();
     if (opts.console !== null) {
-      const extra = fields === undefined ? '' : ' ' + Object.entries(fields).map(([k, v]) => `${k}=${format(v)}`).join(' ');
+      const extra =
+        fields === undefined
+          ? ''
+          : ' ' +
+            Object.entries(fields)
+              .map(([k, v]) => `${k}=${format(v)}`)
+              .join(' ');
       opts.console(`${at} ${level.toUpperCase().padEnd(5)} ${msg}${extra}`);
     }
     if (opts.file !== null) {

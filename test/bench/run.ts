@@ -13,6 +13,7 @@ import { runHistory } from './scenarios/history.ts';
 import { runInform } from './scenarios/inform.ts';
 import { runProfile } from './scenarios/profile.ts';
 import { runStorm } from './scenarios/storm.ts';
+import { runUi } from './scenarios/ui.ts';
 
 export interface BenchResults {
   meta: {
@@ -33,6 +34,7 @@ export interface BenchResults {
     fleet?: Awaited<ReturnType<typeof runFleet>>;
     history?: Awaited<ReturnType<typeof runHistory>>;
     profile?: Awaited<ReturnType<typeof runProfile>>;
+    ui?: Awaited<ReturnType<typeof runUi>>;
   };
 }
 
@@ -40,12 +42,27 @@ const log = (line: string): void => console.log(line);
 
 async function runOne(name: ScenarioName, o: BenchOptions, into: BenchResults['scenarios']): Promise<void> {
   switch (name) {
-    case 'inform': into.inform = await runInform(o, log); return;
-    case 'storm': into.storm = await runStorm(o, log); return;
-    case 'discovery': into.discovery = await runDiscovery(o, log); return;
-    case 'fleet': into.fleet = await runFleet(o, log); return;
-    case 'history': into.history = await runHistory(o, log); return;
-    case 'profile': into.profile = await runProfile(o, log); return;
+    case 'inform':
+      into.inform = await runInform(o, log);
+      return;
+    case 'storm':
+      into.storm = await runStorm(o, log);
+      return;
+    case 'discovery':
+      into.discovery = await runDiscovery(o, log);
+      return;
+    case 'fleet':
+      into.fleet = await runFleet(o, log);
+      return;
+    case 'history':
+      into.history = await runHistory(o, log);
+      return;
+    case 'profile':
+      into.profile = await runProfile(o, log);
+      return;
+    case 'ui':
+      into.ui = await runUi(o, log);
+      return;
   }
 }
 

@@ -55,7 +55,10 @@ export interface RawResponse {
 export class CpeConnection {
   private readonly agent = new Agent({ keepAlive: true, maxSockets: 1 });
   private cookie: string | null = null;
-  constructor(private readonly url: string, private readonly keepCookies = true) {}
+  constructor(
+    private readonly url: string,
+    private readonly keepCookies = true,
+  ) {}
 
   post(body: string | Buffer, headers: Record<string, string> = {}): Promise<RawResponse> {
     const data = typeof body === 'string' ? Buffer.from(body) : body;
@@ -73,7 +76,13 @@ export class CpeConnection {
   }
 }
 
-export function send(url: string, method: string, headers: Record<string, string>, body: Buffer | null, agent?: Agent): Promise<RawResponse> {
+export function send(
+  url: string,
+  method: string,
+  headers: Record<string, string>,
+  body: Buffer | null,
+  agent?: Agent,
+): Promise<RawResponse> {
   return new Promise((resolve, reject) => {
     const req = request(url, { method, headers, agent }, (res) => {
       const chunks: Buffer[] = [];

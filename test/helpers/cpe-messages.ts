@@ -25,7 +25,9 @@ export function informXml(o: InformOptions): string {
     ['InternetGatewayDevice.ManagementServer.ParameterKey', ''],
     ...(o.extraParams ?? []),
   ];
-  const list = params.map(([n, v]) => `<ParameterValueStruct><Name>${n}</Name><Value xsi:type="xsd:string">${v}</Value></ParameterValueStruct>`).join('');
+  const list = params
+    .map(([n, v]) => `<ParameterValueStruct><Name>${n}</Name><Value xsi:type="xsd:string">${v}</Value></ParameterValueStruct>`)
+    .join('');
   const header = o.id === null ? '' : `<${env}:Header><cwmp:ID ${env}:mustUnderstand="1">${o.id ?? 'cpe-1'}</cwmp:ID></${env}:Header>`;
   return (
     `<${env}:Envelope xmlns:${env}="http://schemas.xmlsoap.org/soap/envelope/" xmlns:soapenc="http://schemas.xmlsoap.org/soap/encoding/" ` +

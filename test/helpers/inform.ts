@@ -15,7 +15,12 @@ export interface InformSpec {
 export function makeInform(spec: InformSpec): InformRequest {
   return {
     name: 'Inform',
-    deviceId: { manufacturer: spec.manufacturer ?? 'Acme', oui: spec.oui ?? 'a0b1c2', productClass: spec.productClass ?? 'Box', serialNumber: spec.serial },
+    deviceId: {
+      manufacturer: spec.manufacturer ?? 'Acme',
+      oui: spec.oui ?? 'a0b1c2',
+      productClass: spec.productClass ?? 'Box',
+      serialNumber: spec.serial,
+    },
     events: (spec.events ?? ['2 PERIODIC']).map((code) => ({ code, commandKey: code.startsWith('M ') ? (spec.commandKey ?? '') : '' })),
     maxEnvelopes: 1,
     currentTime: '',

@@ -41,7 +41,7 @@ describe('ACS <-> simulator over real HTTP', () => {
       assert.equal(device.rootObject, root.slice(0, -1));
       assert.notEqual(device.softwareVersion, '');
 
-      const queued = await apiPost(h, `/api/devices/${encodeURIComponent(device.id)}/tasks`, { name: 'refresh' });
+      const queued = await apiPost(h, `/api/devices/${encodeURIComponent(device.id)}/tasks`, { task: { name: 'refresh' } });
       assert.equal(queued.status, 200, JSON.stringify(queued.json));
       const second = await sim.runSession(['6 CONNECTION REQUEST']);
       assert.ok(second.ok, JSON.stringify(second));
@@ -52,17 +52,27 @@ describe('ACS <-> simulator over real HTTP', () => {
       assert.equal(detail.sessions.length, 2);
       assert.ok(detail.sessions.every((s) => s.outcome === 'ok'));
       assert.equal(detail.parameterCount, sim.model.size);
-      const info = (await apiGet(h, `/api/devices/${encodeURIComponent(device.id)}/parameters?prefix=${root}DeviceInfo.`)).json as ParameterRow[];
+      const info = (await apiGet(h, `/api/devices/${encodeURIComponent(device.id)}/parameters?prefix=${root}DeviceInfo.`))
+        .json as ParameterRow[];
       const serial = info.find((p) => p.path === `${root}DeviceInfo.SerialNumber`);
       assert.equal(serial?.value, `SIM-${model}`);
       assert.equal(serial?.writable, false);
       const tasks = h.store.tasks.listForDevice(device.id);
-      assert.deepEqual(tasks.map((t) => t.status), ['done']);
+      assert.deepEqual(
+        tasks.map((t) => t.status),
+        ['done'],
+      );
     });
   }
 
   test('a fault from the simulator (9005 for an unknown path) is recorded with the task', async () => {
-    const sim = await startSimulator({ acsUrl: h.cwmpUrl, model: 'tr181', serial: 'SIM-FAULT', autoSessions: false, connectionRequest: false });
+    const sim = await startSimulator({
+      acsUrl: h.cwmpUrl,
+      model: 'tr181',
+      serial: 'SIM-FAULT',
+      autoSessions: false,
+      connectionRequest: false,
+    });
     sims.push(sim);
     await sim.runSession();
     const device = await deviceBySerial(h, 'SIM-FAULT');

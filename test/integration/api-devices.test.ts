@@ -8,7 +8,11 @@ describe('JSON API: devices', () => {
   let h: Harness;
   before(async () => {
     h = await startHarness();
-    for (const [serial, ip] of [['ALPHA-1', '198.51.100.7'], ['ALPHA-2', '198.51.100.8'], ['BETA-1', '203.0.113.9']] as const) {
+    for (const [serial, ip] of [
+      ['ALPHA-1', '198.51.100.7'],
+      ['ALPHA-2', '198.51.100.8'],
+      ['BETA-1', '203.0.113.9'],
+    ] as const) {
       const cpe = new CpeConnection(h.cwmpUrl);
       await cpe.post(
         informXml({
@@ -40,7 +44,10 @@ describe('JSON API: devices', () => {
     const alpha = (await apiGet(h, '/api/devices?q=alpha')).json as Page<DeviceSummary>;
     assert.deepEqual(alpha.items.map((d) => d.serialNumber).sort(), ['ALPHA-1', 'ALPHA-2']);
     const byIp = (await apiGet(h, '/api/devices?q=203.0.113')).json as Page<DeviceSummary>;
-    assert.deepEqual(byIp.items.map((d) => d.serialNumber), ['BETA-1']);
+    assert.deepEqual(
+      byIp.items.map((d) => d.serialNumber),
+      ['BETA-1'],
+    );
     const d = byIp.items[0];
     assert.equal(d?.ipAddress, '203.0.113.9');
     assert.equal(d?.softwareVersion, 'V1.2.3');
@@ -51,7 +58,10 @@ describe('JSON API: devices', () => {
   test('search by the exact value of a parameter', async () => {
     const ip = 'InternetGatewayDevice.WANDevice.1.WANConnectionDevice.1.WANIPConnection.1.ExternalIPAddress';
     const r = (await apiGet(h, `/api/devices?param=${encodeURIComponent(ip)}&value=198.51.100.8`)).json as Page<DeviceSummary>;
-    assert.deepEqual(r.items.map((d) => d.serialNumber), ['ALPHA-2']);
+    assert.deepEqual(
+      r.items.map((d) => d.serialNumber),
+      ['ALPHA-2'],
+    );
     assert.equal(r.total, 1);
     assert.equal((await apiGet(h, `/api/devices?param=${encodeURIComponent(ip)}`)).status, 400);
   });
@@ -85,7 +95,10 @@ describe('JSON API: devices', () => {
     const id = encodeURIComponent('00AA11-HG1-BETA%2D1');
     const r = await apiGet(h, `/api/devices/${id}/parameters?prefix=InternetGatewayDevice.DeviceInfo.`);
     const rows = r.json as ParameterRow[];
-    assert.deepEqual(rows.map((p) => p.path), ['InternetGatewayDevice.DeviceInfo.HardwareVersion', 'InternetGatewayDevice.DeviceInfo.SoftwareVersion']);
+    assert.deepEqual(
+      rows.map((p) => p.path),
+      ['InternetGatewayDevice.DeviceInfo.HardwareVersion', 'InternetGatewayDevice.DeviceInfo.SoftwareVersion'],
+    );
     assert.equal(rows[1]?.value, 'V1.2.3');
   });
 

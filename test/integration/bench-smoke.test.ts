@@ -19,8 +19,28 @@ test('npm run bench -- --quick writes figures for the scenarios it ran, with ses
   const dir = mkdtempSync(join(tmpdir(), 'deskacs-bench-smoke-'));
   try {
     const out = join(dir, 'bench-results.json');
-    const args = ['--only', 'inform,storm,history', '--quick', '--history', '30', '--seconds', '0.3', '--levels', '1,4', '--devices', '40', '--storm-concurrency', '8', '--out', out];
-    const run = spawnSync(process.execPath, ['--import', 'tsx', 'test/bench/run.ts', ...args], { cwd: root, encoding: 'utf8', timeout: 60_000 });
+    const args = [
+      '--only',
+      'inform,storm,history',
+      '--quick',
+      '--history',
+      '30',
+      '--seconds',
+      '0.3',
+      '--levels',
+      '1,4',
+      '--devices',
+      '40',
+      '--storm-concurrency',
+      '8',
+      '--out',
+      out,
+    ];
+    const run = spawnSync(process.execPath, ['--import', 'tsx', 'test/bench/run.ts', ...args], {
+      cwd: root,
+      encoding: 'utf8',
+      timeout: 60_000,
+    });
     assert.equal(run.status, 0, `bench failed:\n${run.stdout}\n${run.stderr}`);
     const results = JSON.parse(readFileSync(out, 'utf8')) as unknown;
 
@@ -50,7 +70,10 @@ test('npm run bench -- --quick writes figures for the scenarios it ran, with ses
     // 31 days of hourly sessions per device, 30 days kept: the 23 older than 720 hours go in
     // the first pass, one an hour later, none after that.
     assert.equal(at(results, 'scenarios', 'history', 'devices'), 30);
-    assert.deepEqual((at(results, 'scenarios', 'history', 'passes') as unknown[]).map((p) => at(p, 'rowsRemoved')), [30 * 23, 30, 0]);
+    assert.deepEqual(
+      (at(results, 'scenarios', 'history', 'passes') as unknown[]).map((p) => at(p, 'rowsRemoved')),
+      [30 * 23, 30, 0],
+    );
     assert.equal(at(results, 'scenarios', 'history', 'sessionsAfter'), 30 * 720);
     assert.match(run.stdout, /History pruning/);
   } finally {

@@ -20,7 +20,12 @@ const sleep = (ms: number): Promise<void> => new Promise((resolve) => setTimeout
 /** A simulated CPE (bootstrapped with a scripted ACS) whose ConnectionRequestURL we can GET. */
 async function simulatedCpe(t: test.TestContext, cr = CR): Promise<{ sim: SimulatorHandle; acs: ScriptedAcs; url: string }> {
   const acs = await ScriptedAcs.start();
-  const sim = await startSimulator({ acsUrl: acs.url, serial: `CR-${Math.random().toString(36).slice(2, 8)}`, connectionRequest: cr, autoSessions: false });
+  const sim = await startSimulator({
+    acsUrl: acs.url,
+    serial: `CR-${Math.random().toString(36).slice(2, 8)}`,
+    connectionRequest: cr,
+    autoSessions: false,
+  });
   t.after(async () => {
     await sim.close();
     await acs.close();
@@ -37,7 +42,10 @@ interface TinyServer {
 }
 
 /** A loopback HTTP server with a handler under test control; records every request's headers. */
-async function tinyServer(t: test.TestContext, handle: (req: http.IncomingMessage, res: http.ServerResponse, n: number) => void): Promise<TinyServer> {
+async function tinyServer(
+  t: test.TestContext,
+  handle: (req: http.IncomingMessage, res: http.ServerResponse, n: number) => void,
+): Promise<TinyServer> {
   const requests: http.IncomingHttpHeaders[] = [];
   const server = http.createServer((req, res) => {
     requests.push(req.headers);
@@ -59,14 +67,19 @@ function reply(res: http.ServerResponse, status: number, headers: Record<string,
 }
 
 function params(header: string): Record<string, string> {
-  return Object.fromEntries([...header.matchAll(/(\w+)=(?:"((?:[^"\\]|\\.)*)"|([^,\s]*))/g)].map((m) => [m[1] ?? '', (m[2] ?? m[3] ?? '').replace(/\\(.)/g, '$1')]));
+  return Object.fromEntries(
+    [...header.matchAll(/(\w+)=(?:"((?:[^"\\]|\\.)*)"|([^,\s]*))/g)].map((m) => [m[1] ?? '', (m[2] ?? m[3] ?? '').replace(/\\(.)/g, '$1')]),
+  );
 }
 
 /**
  * A Digest check written independently of the client (RFC 2617 3.2.2.1), for the forms the
  * simulator does not use: no qop (RFC 2069) and MD5-sess.
  */
-function digestOk(header: string | undefined, o: { qop: boolean; algorithm: 'MD5' | 'MD5-sess'; nonce: string; password: string }): boolean {
+function digestOk(
+  header: string | undefined,
+  o: { qop: boolean; algorithm: 'MD5' | 'MD5-sess'; nonce: string; password: string },
+): boolean {
   if (header === undefined || !header.startsWith('Digest ')) return false;
   const p = params(header);
   if (p.username !== CR.username || p.realm !== 'tiny' || p.nonce !== o.nonce || p.uri !== '/cr?id=1') return false;
@@ -104,7 +117,10 @@ describe('connection requests against the simulated CPE', () => {
   test('a wrong password is auth-failed (Digest) and starts no session', async (t) => {
     const { sim, url } = await simulatedCpe(t);
     const r = await sendConnectionRequest(url, { username: CR.username, password: 'wrong-pass-123' }, { timeoutMs: 5000 });
-    assert.deepEqual({ ...r, message: undefined }, { outcome: 'auth-failed', url, status: 401, scheme: 'digest', reason: 'rejected', message: undefined });
+    assert.deepEqual(
+      { ...r, message: undefined },
+      { outcome: 'auth-failed', url, status: 401, scheme: 'digest', reason: 'rejected', message: undefined },
+    );
     assert.equal(
       describeConnectionRequestResult(r),
       'The device refused the credentials (Digest): check the connection-request username and password',
@@ -167,7 +183,10 @@ describe('connection requests: network failures and limits', () => {
     assert.ok(r.outcome === 'unreachable');
     assert.equal(r.code, 'ECONNREFUSED');
     assert.match(r.message, new RegExp(`127\\.0\\.0\\.1:${port}.*connection refused`));
-    assert.equal(describeConnectionRequestResult(r), `127.0.0.1:${port} refused the connection: nothing listens on that port, or a firewall rejects it`);
+    assert.equal(
+      describeConnectionRequestResult(r),
+      `127.0.0.1:${port} refused the connection: nothing listens on that port, or a firewall rejects it`,
+    );
   });
 
   test('a server that accepts and never answers is timed-out within the timeout', async (t) => {
@@ -185,7 +204,10 @@ describe('connection requests: network failures and limits', () => {
     assert.equal(r.outcome, 'timed-out', JSON.stringify(r));
     assert.ok(elapsed >= 290 && elapsed < 1500, `took ${elapsed} ms`);
     assert.equal(sockets.size, 1, 'the connection was made');
-    assert.equal(describeConnectionRequestResult(r), `No answer from 127.0.0.1:${port} within 0.3 s: the device may be offline or behind NAT`);
+    assert.equal(
+      describeConnectionRequestResult(r),
+      `No answer from 127.0.0.1:${port} within 0.3 s: the device may be offline or behind NAT`,
+    );
   });
 
   test('one timeout covers the whole exchange: a slow challenge then silence ends at the limit', async (t) => {
@@ -234,7 +256,10 @@ describe('connection requests: authentication variants', () => {
     assert.equal(bad.outcome, 'auth-failed');
     assert.ok(bad.outcome === 'auth-failed');
     assert.equal(bad.scheme, 'basic');
-    assert.equal(describeConnectionRequestResult(bad), 'The device refused the credentials (Basic): check the connection-request username and password');
+    assert.equal(
+      describeConnectionRequestResult(bad),
+      'The device refused the credentials (Basic): check the connection-request username and password',
+    );
   });
 
   for (const variant of [
@@ -258,7 +283,8 @@ describe('connection requests: authentication variants', () => {
   test('Digest is preferred when one header offers Basic first, and a stale nonce is retried once', async (t) => {
     const server = await tinyServer(t, (req, res, n) => {
       const nonce = n === 1 ? 'old' : 'new'; // the stale=true challenge (n = 2) carries the fresh nonce
-      if (n === 3 && digestOk(req.headers.authorization, { qop: true, algorithm: 'MD5', nonce: 'new', password: CR.password })) return reply(res, 200);
+      if (n === 3 && digestOk(req.headers.authorization, { qop: true, algorithm: 'MD5', nonce: 'new', password: CR.password }))
+        return reply(res, 200);
       const stale = n === 2 ? ', stale=true' : '';
       reply(res, 401, { 'WWW-Authenticate': `Basic realm="tiny", Digest realm="tiny", nonce="${nonce}", qop="auth,auth-int"${stale}` });
     });

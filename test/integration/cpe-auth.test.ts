@@ -20,7 +20,14 @@ describe('CPE authentication', () => {
       assert.equal(report.statuses[0], 401, 'the first request is challenged');
       assert.ok(h.store.devices.search({ q: 'AUTH-OK' }).total === 1);
 
-      const bad = await startSimulator({ acsUrl: h.cwmpUrl, serial: 'AUTH-BAD', username: creds.username, password: 'wrong', autoSessions: false, connectionRequest: false });
+      const bad = await startSimulator({
+        acsUrl: h.cwmpUrl,
+        serial: 'AUTH-BAD',
+        username: creds.username,
+        password: 'wrong',
+        autoSessions: false,
+        connectionRequest: false,
+      });
       const refused = await bad.runSession();
       await bad.close();
       assert.equal(refused.ok, false);
@@ -83,7 +90,10 @@ describe('CPE authentication', () => {
       const wrong = { Authorization: `Basic ${Buffer.from(`${creds.username}:guess`).toString('base64')}` };
       const statuses: number[] = [];
       for (let i = 0; i < 12; i++) statuses.push((await new CpeConnection(h.cwmpUrl).post(informXml({ serial: 'BRUTE' }), wrong)).status);
-      assert.ok(statuses.slice(0, 10).every((s) => s === 401), statuses.join(','));
+      assert.ok(
+        statuses.slice(0, 10).every((s) => s === 401),
+        statuses.join(','),
+      );
       const blocked = await new CpeConnection(h.cwmpUrl).post(informXml({ serial: 'BRUTE' }), wrong);
       assert.equal(blocked.status, 503);
       assert.ok(Number(blocked.headers['retry-after']) > 0);

@@ -22,7 +22,10 @@ describe('CWMP sessions under concurrency', () => {
       const sessions = h.store.sessions.listForDevice(id, 10);
       assert.equal(sessions.length, 1);
       assert.equal(sessions[0]?.outcome, 'ok');
-      assert.deepEqual(h.store.events.listForDevice(id, 10).map((e) => e.code), ['2 PERIODIC']);
+      assert.deepEqual(
+        h.store.events.listForDevice(id, 10).map((e) => e.code),
+        ['2 PERIODIC'],
+      );
       // Once the first session is over, the device may start another.
       assert.equal((await second.post(informXml({ serial: 'TWIN', id: 'c', events: ['1 BOOT'] }))).status, 200);
       assert.equal((await second.post('')).status, 204);

@@ -39,7 +39,10 @@ describe('CWMP listener over real HTTP', () => {
   test('a CPE that drops cookies is followed by its TCP connection', async () => {
     const cpe = new CpeConnection(h.cwmpUrl, false);
     assert.equal((await cpe.post(informXml({ serial: 'NOCOOKIE' }))).status, 200);
-    h.store.tasks.enqueue(deviceIdOfSerial('NOCOOKIE'), 'getParameterValues', { name: 'getParameterValues', names: ['InternetGatewayDevice.DeviceInfo.UpTime'] });
+    h.store.tasks.enqueue(deviceIdOfSerial('NOCOOKIE'), 'getParameterValues', {
+      name: 'getParameterValues',
+      names: ['InternetGatewayDevice.DeviceInfo.UpTime'],
+    });
     const req = await cpe.post('');
     assert.equal(req.status, 200);
     assert.equal(peek(req.body).method, 'GetParameterValues');
@@ -76,7 +79,10 @@ describe('CWMP listener over real HTTP', () => {
     assert.equal(r1.status, 200);
     gz.close();
     const df = new CpeConnection(h.cwmpUrl);
-    const latin = Buffer.from(informXml({ serial: 'LATIN', extraParams: [['InternetGatewayDevice.DeviceInfo.Description', 'Café']] }), 'latin1');
+    const latin = Buffer.from(
+      informXml({ serial: 'LATIN', extraParams: [['InternetGatewayDevice.DeviceInfo.Description', 'Café']] }),
+      'latin1',
+    );
     const r2 = await df.post(deflateSync(latin), { 'Content-Encoding': 'deflate', 'Content-Type': 'text/xml; charset=ISO-8859-1' });
     assert.equal(r2.status, 200);
     df.close();
@@ -88,10 +94,14 @@ describe('CWMP listener over real HTTP', () => {
     const res = await new Promise<number>((resolve, reject) => {
       const agent = new Agent({ keepAlive: false });
       import('node:http').then(({ request }) => {
-        const req = request(h.cwmpUrl, { method: 'POST', agent, headers: { 'Content-Type': 'text/xml', Expect: '100-continue', 'Transfer-Encoding': 'chunked' } }, (r) => {
-          r.resume();
-          r.on('end', () => resolve(r.statusCode ?? 0));
-        });
+        const req = request(
+          h.cwmpUrl,
+          { method: 'POST', agent, headers: { 'Content-Type': 'text/xml', Expect: '100-continue', 'Transfer-Encoding': 'chunked' } },
+          (r) => {
+            r.resume();
+            r.on('end', () => resolve(r.statusCode ?? 0));
+          },
+        );
         req.on('error', reject);
         req.on('continue', () => {
           req.write(body.subarray(0, 100));
@@ -156,7 +166,12 @@ describe('CWMP listener over real HTTP', () => {
     const id = deviceIdOfSerial('TC');
     const cpe = new CpeConnection(h.cwmpUrl);
     await cpe.post(informXml({ serial: 'TC', events: ['7 TRANSFER COMPLETE', 'M Download'] }));
-    const task = h.store.tasks.enqueue(id, 'Download', { commandKey: 'fw-42', fileType: '1 Firmware Upgrade Image', url: 'http://127.0.0.1/fw.bin' }, { commandKey: 'fw-42' });
+    const task = h.store.tasks.enqueue(
+      id,
+      'Download',
+      { commandKey: 'fw-42', fileType: '1 Firmware Upgrade Image', url: 'http://127.0.0.1/fw.bin' },
+      { commandKey: 'fw-42' },
+    );
     h.store.tasks.markRunning(task.id, new Date());
     const tc = rpcXml(
       '<cwmp:TransferComplete><CommandKey>fw-42</CommandKey><FaultStruct><FaultCode>9010</FaultCode><FaultString>Download failed</FaultString></FaultStruct>' +
@@ -178,17 +193,28 @@ describe('CWMP listener over real HTTP', () => {
     const cpe = new CpeConnection(h.cwmpUrl);
     await cpe.post(informXml({ serial: 'ASKS' }));
     const rd = await cpe.post(
-      rpcXml('<cwmp:RequestDownload><FileType>1 Firmware Upgrade Image</FileType><FileTypeArg enc:arrayType="cwmp:ArgStruct[1]"><ArgStruct><Name>Version</Name><Value>2.0</Value></ArgStruct></FileTypeArg></cwmp:RequestDownload>', 'rd-1'),
+      rpcXml(
+        '<cwmp:RequestDownload><FileType>1 Firmware Upgrade Image</FileType><FileTypeArg enc:arrayType="cwmp:ArgStruct[1]"><ArgStruct><Name>Version</Name><Value>2.0</Value></ArgStruct></FileTypeArg></cwmp:RequestDownload>',
+        'rd-1',
+      ),
     );
     assert.equal(peek(rd.body).method, 'RequestDownloadResponse');
-    const kicked = await cpe.post(rpcXml('<cwmp:Kicked><Command>go</Command><Referer>r</Referer><Arg>a</Arg><Next>http://portal.example/next</Next></cwmp:Kicked>', 'k-1'));
+    const kicked = await cpe.post(
+      rpcXml(
+        '<cwmp:Kicked><Command>go</Command><Referer>r</Referer><Arg>a</Arg><Next>http://portal.example/next</Next></cwmp:Kicked>',
+        'k-1',
+      ),
+    );
     assert.equal(peek(kicked.body).method, 'KickedResponse');
     assert.match(kicked.body, /<NextURL>http:\/\/portal.example\/next<\/NextURL>/);
     assert.equal((await cpe.post('')).status, 204);
     cpe.close();
     const recorded = h.store.cpeRequests.listForDevice(id, 10);
-    assert.deepEqual(recorded.map((r) => r.method), ['Kicked', 'RequestDownload']);
-    assert.deepEqual((recorded[1]?.detail as { fileType: string }).fileType, '1 Firmware Upgrade Image');
+    assert.deepEqual(
+      recorded.map((r) => r.method),
+      ['Kicked', 'RequestDownload'],
+    );
+    assert.deepEqual((recorded[1]?.detail as { fileType: string } | undefined)?.fileType, '1 Firmware Upgrade Image');
   });
 
   test('a cookie naming no live session is ignored: the CPE is followed by its connection', async () => {
@@ -223,7 +249,9 @@ describe('CWMP listener over real HTTP', () => {
     assert.equal(after?.fault?.code, 9003);
     assert.match(JSON.stringify(after?.fault?.detail), /9008/);
     // The fault is explained in plain language, with a suggested fix.
-    assert.match(String((after?.fault?.detail as { suggestedFix?: string }).suggestedFix), /\w/);
+    const detail = after?.fault?.detail as { suggestedFix?: string } | undefined;
+    assert.ok(detail, 'the fault has a detail');
+    assert.match(String(detail.suggestedFix), /\w/);
   });
 
   test('a CPE that answers the wrong RPC fails that task with a clear message; the session goes on', async () => {
@@ -233,7 +261,10 @@ describe('CWMP listener over real HTTP', () => {
     const task = h.store.tasks.enqueue(id, 'reboot', { name: 'reboot' }, { commandKey: 'k1' });
     const req = await cpe.post('');
     assert.equal(peek(req.body).method, 'Reboot');
-    const wrong = rpcXml('<cwmp:GetRPCMethodsResponse><MethodList enc:arrayType="xsd:string[1]"><string>Inform</string></MethodList></cwmp:GetRPCMethodsResponse>', peek(req.body).id ?? '');
+    const wrong = rpcXml(
+      '<cwmp:GetRPCMethodsResponse><MethodList enc:arrayType="xsd:string[1]"><string>Inform</string></MethodList></cwmp:GetRPCMethodsResponse>',
+      peek(req.body).id ?? '',
+    );
     assert.equal((await cpe.post(wrong)).status, 204);
     cpe.close();
     const after = h.store.tasks.get(task.id);

@@ -43,7 +43,10 @@ describe('WalSync', () => {
     assert.equal(c.calls.length, 0, 'nothing is durable before the sync has run');
     await until(() => c.calls.length === 20, 'all callbacks called');
     assert.equal(sync.syncs, 2);
-    assert.deepEqual(c.calls.map((x) => x.tag), Array.from({ length: 20 }, (_, i) => `r${i}`));
+    assert.deepEqual(
+      c.calls.map((x) => x.tag),
+      Array.from({ length: 20 }, (_, i) => `r${i}`),
+    );
     assert.ok(c.calls.every((x) => x.err === null));
     sync.close();
   });
@@ -117,7 +120,10 @@ describe('store.deferredSyncTransaction', () => {
   test('nested inside another transaction it refuses, and nothing of it is written', () => {
     const store = openStore({ path: join(tempDir(), 'acs.sqlite') });
     const c = collector();
-    assert.throws(() => store.transaction(() => store.deferredSyncTransaction(() => recordInform(store, 'N1'), c.cb('n1'))), /cannot run inside/);
+    assert.throws(
+      () => store.transaction(() => store.deferredSyncTransaction(() => recordInform(store, 'N1'), c.cb('n1'))),
+      /cannot run inside/,
+    );
     assert.equal(c.calls.length, 0);
     assert.equal(store.devices.get('A0B1C2-Box-N1'), undefined);
     store.close();
@@ -142,7 +148,7 @@ describe('CWMP replies wait for the disk', () => {
     h.store.deferredSyncTransaction = (fn, onDurable) => real(fn, (err) => (err === null ? held.push(onDurable) : onDurable(err)));
   });
   after(async () => {
-    held.splice(0).forEach((cb) => cb(null));
+    for (const cb of held.splice(0)) cb(null);
     await h.close();
   });
 

@@ -18,14 +18,19 @@ const DAY = 86_400_000;
 const today = new Date('2026-11-21T12:00:00Z');
 const daysAgo = (n: number): Date => new Date(today.getTime() - n * DAY);
 
-
 /** `count` devices with one ended session per day for `days` days, the newest today. */
 function fill(store: Store, count: number, days: number, prefix = 'H'): string[] {
   const ids: string[] = [];
   for (let d = 0; d < count; d++) {
     let id = '';
     for (let n = days - 1; n >= 0; n--) {
-      const r = store.informs.record({ inform: makeInform({ serial: `${prefix}${d}` }), remoteAddress: '127.0.0.1', cwmpVersion: '1.0', at: daysAgo(n), warnings: [] });
+      const r = store.informs.record({
+        inform: makeInform({ serial: `${prefix}${d}` }),
+        remoteAddress: '127.0.0.1',
+        cwmpVersion: '1.0',
+        at: daysAgo(n),
+        warnings: [],
+      });
       store.sessions.end(r.sessionId, 'ok', { messages: 2, warnings: [] }, daysAgo(n));
       id = r.deviceId;
     }
@@ -57,7 +62,10 @@ describe('history retention service', () => {
       [{ keepPerDevice: 1001 }, /'keepPerDevice'/],
     ];
     for (const [changes, field] of bad) {
-      assert.throws(() => svc.update(changes), (err: unknown) => err instanceof AcsError && err.code === 'bad_request' && field.test(err.message));
+      assert.throws(
+        () => svc.update(changes),
+        (err: unknown) => err instanceof AcsError && err.code === 'bad_request' && field.test(err.message),
+      );
     }
     assert.deepEqual(svc.settings().days, defaultRetention.days, 'a refused change saves nothing');
     const saved = svc.update({ days: 7 });
@@ -164,7 +172,13 @@ describe('history retention API', () => {
     let id = '';
     for (let n = 20; n >= 1; n--) {
       const at = new Date(now - n * DAY + 3_600_000); // an hour short of n days old
-      const r = h.store.informs.record({ inform: makeInform({ serial: 'APIPRUNE' }), remoteAddress: '127.0.0.1', cwmpVersion: '1.0', at, warnings: [] });
+      const r = h.store.informs.record({
+        inform: makeInform({ serial: 'APIPRUNE' }),
+        remoteAddress: '127.0.0.1',
+        cwmpVersion: '1.0',
+        at,
+        warnings: [],
+      });
       h.store.sessions.end(r.sessionId, 'ok', { messages: 2, warnings: [] }, at);
       id = r.deviceId;
     }

@@ -14,10 +14,28 @@ import { informXml } from '../helpers/cpe-messages.ts';
 const root = new URL('../..', import.meta.url).pathname;
 
 function startServe(dataDir: string): Promise<{ child: ChildProcess; cwmpUrl: string; apiUrl: string; output: () => string }> {
-  const child = spawn(process.execPath, ['--import', 'tsx', 'electron/server.ts', '--data', dataDir, '--cwmp-port', '0', '--http-port', '0', '--cwmp-host', '127.0.0.1', '--cpe-auth', 'none'], {
-    cwd: root,
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
+  const child = spawn(
+    process.execPath,
+    [
+      '--import',
+      'tsx',
+      'electron/server.ts',
+      '--data',
+      dataDir,
+      '--cwmp-port',
+      '0',
+      '--http-port',
+      '0',
+      '--cwmp-host',
+      '127.0.0.1',
+      '--cpe-auth',
+      'none',
+    ],
+    {
+      cwd: root,
+      stdio: ['ignore', 'pipe', 'pipe'],
+    },
+  );
   let out = '';
   child.stdout?.on('data', (c: Buffer) => (out += c.toString()));
   child.stderr?.on('data', (c: Buffer) => (out += c.toString()));
@@ -75,7 +93,10 @@ describe('serve as a child process', () => {
         const missing = [...acknowledged].filter((serial) => store.devices.get(`00AA11-HG1-${serial}`) === undefined);
         assert.deepEqual(missing, [], `${missing.length} acknowledged Informs were lost`);
         for (const serial of [...acknowledged].slice(0, 50)) {
-          const codes = store.events.listForDevice(`00AA11-HG1-${serial}`, 5).map((e) => e.code).sort();
+          const codes = store.events
+            .listForDevice(`00AA11-HG1-${serial}`, 5)
+            .map((e) => e.code)
+            .sort();
           assert.deepEqual(codes, ['0 BOOTSTRAP', '1 BOOT']);
         }
       } finally {

@@ -23,11 +23,13 @@ describe('settings API', () => {
 
   test('a quirk rule for the model makes a refresh walk the top-level objects in small batches', async () => {
     const productClass = h.store.devices.get(id)?.productClass ?? '';
-    const rules = [{ match: { productClass }, quirks: { skipRootGetParameterNames: true, gpvBatchSize: 1000 }, note: 'root GPN crashes this model' }];
-    const saved = await apiPost(h, '/api/settings/quirks', rules, 'PUT');
+    const rules = [
+      { match: { productClass }, quirks: { skipRootGetParameterNames: true, gpvBatchSize: 1000 }, note: 'root GPN crashes this model' },
+    ];
+    const saved = await apiPost(h, '/api/settings/quirks', { rules }, 'PUT');
     assert.equal(saved.status, 200, JSON.stringify(saved.json));
     assert.deepEqual((await apiGet(h, '/api/settings/quirks')).json, rules);
-    await apiPost(h, `/api/devices/${encodeURIComponent(id)}/tasks`, { name: 'refresh' });
+    await apiPost(h, `/api/devices/${encodeURIComponent(id)}/tasks`, { task: { name: 'refresh' } });
     const report = await sim.runSession();
     const gpn = report.rpcs.filter((r) => r === 'GetParameterNames').length;
     assert.ok(gpn > 2, `expected one GetParameterNames per top-level object, got ${report.rpcs.join(',')}`);
@@ -35,7 +37,7 @@ describe('settings API', () => {
   });
 
   test('bad quirk rules are refused with the place of each problem', async () => {
-    const bad = await apiPost(h, '/api/settings/quirks', [{ match: {}, quirks: { gpvBatchSize: 0 }, note: 'x' }], 'PUT');
+    const bad = await apiPost(h, '/api/settings/quirks', { rules: [{ match: {}, quirks: { gpvBatchSize: 0 }, note: 'x' }] }, 'PUT');
     assert.equal(bad.status, 400);
     assert.match(JSON.stringify(bad.json), /gpvBatchSize/);
   });

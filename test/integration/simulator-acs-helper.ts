@@ -95,23 +95,31 @@ export class ScriptedAcs {
     const path = req.url ?? '/';
     if (path.startsWith('/files/')) {
       const file = this.options.files?.[path.slice(7)];
-      return file === undefined ? send(res, 404) : send(res, 200, file);
+      if (file === undefined) send(res, 404);
+      else send(res, 200, file);
+      return;
     }
     if (path.startsWith('/upload/')) {
       this.uploads.push({ path, body });
-      return send(res, 201);
+      send(res, 201);
+      return;
     }
     if (!this.authorised(req)) {
       const scheme = this.options.auth?.scheme ?? 'Digest';
-      const challenge = scheme === 'Basic' ? 'Basic realm="test-acs"' : 'Digest realm="test-acs", qop="auth", nonce="n0nce", opaque="op", algorithm=MD5';
-      return send(res, 401, '', { 'WWW-Authenticate': challenge });
+      const challenge =
+        scheme === 'Basic' ? 'Basic realm="test-acs"' : 'Digest realm="test-acs", qop="auth", nonce="n0nce", opaque="op", algorithm=MD5';
+      send(res, 401, '', { 'WWW-Authenticate': challenge });
+      return;
     }
     this.cwmp(req, res, body);
   }
 
   private cwmp(req: http.IncomingMessage, res: http.ServerResponse, body: string): void {
     let socket = this.sockets.get(req.socket);
-    if (socket === undefined) this.sockets.set(req.socket, (socket = ++this.socketCount));
+    if (socket === undefined) {
+      socket = ++this.socketCount;
+      this.sockets.set(req.socket, socket);
+    }
     const root = body.trim() === '' ? undefined : parseXml(body);
     const rpcElement = root?.children.find((c) => c.local === 'Body')?.children[0];
     const kind = rpcElement?.local ?? 'empty';
@@ -119,13 +127,21 @@ export class ScriptedAcs {
     if (kind === 'Inform') {
       if (this.busyLeft > 0) {
         this.busyLeft -= 1;
-        return send(res, 503, '', { 'Retry-After': this.options.busy?.retryAfter ?? '1' });
+        send(res, 503, '', { 'Retry-After': this.options.busy?.retryAfter ?? '1' });
+        return;
       }
-      return send(res, 200, rpc('InformResponse', '<MaxEnvelopes>1</MaxEnvelopes>', 'inform-id'), { 'Set-Cookie': 'session=s3ss10n; Path=/' });
+      send(res, 200, rpc('InformResponse', '<MaxEnvelopes>1</MaxEnvelopes>', 'inform-id'), {
+        'Set-Cookie': 'session=s3ss10n; Path=/',
+      });
+      return;
     }
-    if (kind === 'TransferComplete') return send(res, 200, rpc('TransferCompleteResponse'));
+    if (kind === 'TransferComplete') {
+      send(res, 200, rpc('TransferCompleteResponse'));
+      return;
+    }
     const next = this.script.shift();
-    return next === undefined ? send(res, 204) : send(res, 200, next);
+    if (next === undefined) send(res, 204);
+    else send(res, 200, next);
   }
 }
 

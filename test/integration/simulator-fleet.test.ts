@@ -27,7 +27,11 @@ test('a fleet bootstraps N distinct devices through one connection-request liste
 test('npm run simulate: the CLI bootstraps devices and prints a summary', async (t) => {
   const acs = await ScriptedAcs.start();
   t.after(() => acs.close());
-  const child = spawn(process.execPath, ['--import', 'tsx', 'electron/core/simulator/cli.ts', '--acs', acs.url, '--devices', '3', '--model', 'tr181', '--serial-prefix', 'CLI'], { cwd: repoRoot });
+  const child = spawn(
+    process.execPath,
+    ['--import', 'tsx', 'electron/core/simulator/cli.ts', '--acs', acs.url, '--devices', '3', '--model', 'tr181', '--serial-prefix', 'CLI'],
+    { cwd: repoRoot },
+  );
   let out = '';
   child.stdout.on('data', (c: Buffer) => (out += c.toString()));
   child.stderr.on('data', (c: Buffer) => (out += c.toString()));

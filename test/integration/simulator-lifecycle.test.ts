@@ -36,7 +36,12 @@ test('connection request credentials follow SetParameterValues from the ACS', as
   const acs = await ScriptedAcs.start();
   const sim = await startSimulator({ acsUrl: acs.url, connectionRequest: CR });
   t.after(async () => Promise.all([sim.close(), acs.close()]));
-  acs.queue(rpc('SetParameterValues', '<ParameterList><ParameterValueStruct><Name>Device.ManagementServer.ConnectionRequestPassword</Name><Value>n3w</Value></ParameterValueStruct></ParameterList><ParameterKey/>'));
+  acs.queue(
+    rpc(
+      'SetParameterValues',
+      '<ParameterList><ParameterValueStruct><Name>Device.ManagementServer.ConnectionRequestPassword</Name><Value>n3w</Value></ParameterValueStruct></ParameterList><ParameterKey/>',
+    ),
+  );
   await sim.runSession();
   const url = new URL(sim.connectionRequestUrl ?? '');
   assert.equal((await requestWithAuth(url, { method: 'GET' }, new AuthClient(CR.username, CR.password))).status, 401);
@@ -68,7 +73,10 @@ test('FactoryReset restores the initial model and bootstraps again', async (t) =
   t.after(async () => Promise.all([sim.close(), acs.close()]));
   const ssid = 'InternetGatewayDevice.LANDevice.1.WLANConfiguration.1.SSID';
   acs.queue(
-    rpc('SetParameterValues', `<ParameterList><ParameterValueStruct><Name>${ssid}</Name><Value>Changed</Value></ParameterValueStruct></ParameterList><ParameterKey>k</ParameterKey>`),
+    rpc(
+      'SetParameterValues',
+      `<ParameterList><ParameterValueStruct><Name>${ssid}</Name><Value>Changed</Value></ParameterValueStruct></ParameterList><ParameterKey>k</ParameterKey>`,
+    ),
     rpc('FactoryReset'),
   );
   const next = sim.runSession().then(() => sim.nextSession());
@@ -87,8 +95,15 @@ test('Download: status 1, then TransferComplete in a new session (success, 404 -
   await new Promise<void>((r) => closed.close(() => r()));
   t.after(async () => Promise.all([sim.close(), acs.close()]));
   const download = (key: string, url: string): string =>
-    rpc('Download', `<CommandKey>${key}</CommandKey><FileType>1 Firmware Upgrade Image</FileType><URL>${url}</URL><Username/><Password/><FileSize>0</FileSize><TargetFileName/><DelaySeconds>0</DelaySeconds><SuccessURL/><FailureURL/>`);
-  acs.queue(download('ok', `${acs.base}/files/fw.bin`), download('missing', `${acs.base}/files/none.bin`), download('dead', `http://127.0.0.1:${deadPort}/x`));
+    rpc(
+      'Download',
+      `<CommandKey>${key}</CommandKey><FileType>1 Firmware Upgrade Image</FileType><URL>${url}</URL><Username/><Password/><FileSize>0</FileSize><TargetFileName/><DelaySeconds>0</DelaySeconds><SuccessURL/><FailureURL/>`,
+    );
+  acs.queue(
+    download('ok', `${acs.base}/files/fw.bin`),
+    download('missing', `${acs.base}/files/none.bin`),
+    download('dead', `http://127.0.0.1:${deadPort}/x`),
+  );
   const first = await sim.runSession();
   assert.deepEqual(first.rpcs, ['Download', 'Download', 'Download']);
   const response = acs.received.find((r) => r.kind === 'DownloadResponse');
@@ -106,7 +121,12 @@ test('Download with an ftp:// URL is refused at once with Fault 9013', async (t)
   const acs = await ScriptedAcs.start();
   const sim = await startSimulator({ acsUrl: acs.url, connectionRequest: false });
   t.after(async () => Promise.all([sim.close(), acs.close()]));
-  acs.queue(rpc('Download', '<CommandKey>f</CommandKey><FileType>1 Firmware Upgrade Image</FileType><URL>ftp://127.0.0.1/fw</URL><DelaySeconds>0</DelaySeconds>'));
+  acs.queue(
+    rpc(
+      'Download',
+      '<CommandKey>f</CommandKey><FileType>1 Firmware Upgrade Image</FileType><URL>ftp://127.0.0.1/fw</URL><DelaySeconds>0</DelaySeconds>',
+    ),
+  );
   const report = await sim.runSession();
   assert.deepEqual(report.faults, [{ rpc: 'Download', code: 9013 }]);
 });
@@ -115,7 +135,12 @@ test('Upload PUTs the configuration and reports TransferComplete with M Upload',
   const acs = await ScriptedAcs.start();
   const sim = await startSimulator({ acsUrl: acs.url, connectionRequest: false });
   t.after(async () => Promise.all([sim.close(), acs.close()]));
-  acs.queue(rpc('Upload', `<CommandKey>up</CommandKey><FileType>1 Vendor Configuration File</FileType><URL>${acs.base}/upload/cfg.csv</URL><Username/><Password/><DelaySeconds>0</DelaySeconds>`));
+  acs.queue(
+    rpc(
+      'Upload',
+      `<CommandKey>up</CommandKey><FileType>1 Vendor Configuration File</FileType><URL>${acs.base}/upload/cfg.csv</URL><Username/><Password/><DelaySeconds>0</DelaySeconds>`,
+    ),
+  );
   await sim.runSession();
   await sim.idle();
   assert.equal(acs.uploads.length, 1);

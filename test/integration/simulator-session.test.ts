@@ -3,7 +3,10 @@ import assert from 'node:assert/strict';
 import { startSimulator } from '../../electron/core/simulator/simulator.ts';
 import { ScriptedAcs, eventCodes, find, findAll, rpc } from './simulator-acs-helper.ts';
 
-const GPV = rpc('GetParameterValues', '<ParameterNames SOAP-ENC:arrayType="xsd:string[1]"><string>Device.DeviceInfo.</string></ParameterNames>');
+const GPV = rpc(
+  'GetParameterValues',
+  '<ParameterNames SOAP-ENC:arrayType="xsd:string[1]"><string>Device.DeviceInfo.</string></ParameterNames>',
+);
 const SPV = rpc(
   'SetParameterValues',
   '<ParameterList SOAP-ENC:arrayType="cwmp:ParameterValueStruct[1]"><ParameterValueStruct><Name>Device.WiFi.SSID.1.SSID</Name>' +
@@ -93,7 +96,11 @@ test('Basic authentication and no credentials at all', async (t) => {
   assert.equal((await good.runSession()).ok, true);
   const failed = await none.runSession();
   assert.match(failed.error ?? '', /401 challenge not answered: no credentials configured/);
-  assert.deepEqual(none.cpe.events.list().map((e) => e.code), ['0 BOOTSTRAP', '1 BOOT'], 'undelivered events are kept');
+  assert.deepEqual(
+    none.cpe.events.list().map((e) => e.code),
+    ['0 BOOTSTRAP', '1 BOOT'],
+    'undelivered events are kept',
+  );
 });
 
 test('503 with Retry-After: waits, then informs again with RetryCount 1', async (t) => {

@@ -38,12 +38,24 @@ describe('store connection-request credentials', () => {
     const id = ids[0] ?? '';
     assert.equal(store.crCredentials.get(id), undefined);
     const stored = store.crCredentials.set(id, { username: 'cr-user', password: 'p@ss "word"', source: 'operator' });
-    assert.deepEqual(stored, { deviceId: id, username: 'cr-user', password: 'p@ss "word"', source: 'operator', updatedAt: t0.toISOString() });
+    assert.deepEqual(stored, {
+      deviceId: id,
+      username: 'cr-user',
+      password: 'p@ss "word"',
+      source: 'operator',
+      updatedAt: t0.toISOString(),
+    });
     assert.deepEqual(store.crCredentials.get(id), stored);
 
     clock.now = new Date(t0.getTime() + 60_000);
     store.crCredentials.set(id, { username: 'deskacs-x', password: 'generated', source: 'acs' });
-    assert.deepEqual(store.crCredentials.get(id), { deviceId: id, username: 'deskacs-x', password: 'generated', source: 'acs', updatedAt: clock.now.toISOString() });
+    assert.deepEqual(store.crCredentials.get(id), {
+      deviceId: id,
+      username: 'deskacs-x',
+      password: 'generated',
+      source: 'acs',
+      updatedAt: clock.now.toISOString(),
+    });
     store.close();
   });
 
@@ -69,7 +81,10 @@ describe('store connection-request credentials', () => {
         return true;
       },
     );
-    assert.throws(() => store.crCredentials.set(ids[0] ?? '', { username: '', password: 'secret-2', source: 'operator' }), /username is empty/);
+    assert.throws(
+      () => store.crCredentials.set(ids[0] ?? '', { username: '', password: 'secret-2', source: 'operator' }),
+      /username is empty/,
+    );
     assert.equal(store.crCredentials.get(ids[0] ?? ''), undefined);
     store.close();
   });
@@ -116,7 +131,13 @@ describe('store connection-request credentials', () => {
       unknownDevices: ['ffffff-Ghost-1'],
       invalid: [{ index: 3, deviceId: c, reason: 'the username is empty' }],
     });
-    assert.deepEqual(store.crCredentials.get(a), { deviceId: a, username: 'ua', password: 'pa', source: 'import', updatedAt: clock.now.toISOString() });
+    assert.deepEqual(store.crCredentials.get(a), {
+      deviceId: a,
+      username: 'ua',
+      password: 'pa',
+      source: 'import',
+      updatedAt: clock.now.toISOString(),
+    });
     assert.equal(store.crCredentials.get(b)?.source, 'import');
     assert.equal(store.crCredentials.get(c), undefined);
     store.close();
@@ -128,7 +149,10 @@ describe('store connection-request credentials', () => {
     // A missing password slips past the types (as a careless CSV parser could) and is refused by
     // NOT NULL on the second row, after the first row was written.
     const bad = { deviceId: b, username: 'ub', password: null as unknown as string };
-    assert.throws(() => store.crCredentials.importMany([{ deviceId: a, username: 'ua', password: 'pa' }, bad]), /NOT NULL constraint failed/);
+    assert.throws(
+      () => store.crCredentials.importMany([{ deviceId: a, username: 'ua', password: 'pa' }, bad]),
+      /NOT NULL constraint failed/,
+    );
     assert.equal(store.crCredentials.get(a), undefined, 'the first row was rolled back');
     store.close();
   });

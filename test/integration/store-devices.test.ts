@@ -47,14 +47,15 @@ const fleet: Cpe[] = [
 ];
 
 function seed(store: Store): string[] {
-  return fleet.map((cpe, i) =>
-    store.informs.record({
-      inform: informOf(cpe),
-      remoteAddress: '203.0.113.1',
-      cwmpVersion: '1.4',
-      at: new Date(Date.UTC(2024, 0, 1, 0, i)),
-      warnings: [],
-    }).deviceId,
+  return fleet.map(
+    (cpe, i) =>
+      store.informs.record({
+        inform: informOf(cpe),
+        remoteAddress: '203.0.113.1',
+        cwmpVersion: '1.4',
+        at: new Date(Date.UTC(2024, 0, 1, 0, i)),
+        warnings: [],
+      }).deviceId,
   );
 }
 
@@ -64,8 +65,14 @@ describe('store devices', () => {
     const ids = seed(store);
     const page = store.devices.search({ q: '', offset: 0, limit: 2 });
     assert.equal(page.total, 3);
-    assert.deepEqual(page.items.map((d) => d.id), [ids[2], ids[1]]);
-    assert.deepEqual(store.devices.search({ offset: 2, limit: 2 }).items.map((d) => d.id), [ids[0]]);
+    assert.deepEqual(
+      page.items.map((d) => d.id),
+      [ids[2], ids[1]],
+    );
+    assert.deepEqual(
+      store.devices.search({ offset: 2, limit: 2 }).items.map((d) => d.id),
+      [ids[0]],
+    );
   });
 
   test('search finds a serial substring case-insensitively', () => {
@@ -73,16 +80,25 @@ describe('store devices', () => {
     const ids = seed(store);
     const page = store.devices.search({ q: 'a1b2c3' });
     assert.equal(page.total, 1);
-    assert.deepEqual(page.items.map((d) => d.id), [ids[0]]);
+    assert.deepEqual(
+      page.items.map((d) => d.id),
+      [ids[0]],
+    );
   });
 
   test('search finds an IP substring, and a prefix matching two devices', () => {
     const store = tempStore();
     const ids = seed(store);
-    assert.deepEqual(store.devices.search({ q: '10.9.8' }).items.map((d) => d.id), [ids[2]]);
+    assert.deepEqual(
+      store.devices.search({ q: '10.9.8' }).items.map((d) => d.id),
+      [ids[2]],
+    );
     const both = store.devices.search({ q: '100.64.10.' });
     assert.equal(both.total, 2);
-    assert.deepEqual(both.items.map((d) => d.id), [ids[1], ids[0]]);
+    assert.deepEqual(
+      both.items.map((d) => d.id),
+      [ids[1], ids[0]],
+    );
   });
 
   test('search covers OUI, product class, manufacturer, software version and the id', () => {
@@ -100,8 +116,16 @@ describe('store devices', () => {
   test('short queries (under three characters) match the start of serial, IP or product class, through indexes', () => {
     const store = tempStore();
     const ids = seed(store);
-    assert.deepEqual(store.devices.search({ q: 'tp' }).items.map((d) => d.id), [ids[2]], 'serial TPL999001');
-    assert.deepEqual(store.devices.search({ q: 'rb' }).items.map((d) => d.id), [ids[1]], 'product class RB951, any case');
+    assert.deepEqual(
+      store.devices.search({ q: 'tp' }).items.map((d) => d.id),
+      [ids[2]],
+      'serial TPL999001',
+    );
+    assert.deepEqual(
+      store.devices.search({ q: 'rb' }).items.map((d) => d.id),
+      [ids[1]],
+      'product class RB951, any case',
+    );
     assert.equal(store.devices.search({ q: '10' }).total, 3, 'IPs 100.64.10.1, 100.64.10.22, 10.9.8.7');
     assert.equal(store.devices.search({ q: 'e8' }).total, 0, 'not a substring search');
     assert.equal(store.devices.search({ q: '_' }).total, 0, 'LIKE wildcards in q are literal');
@@ -115,12 +139,21 @@ describe('store devices', () => {
     store.transaction(() => {
       for (let i = 0; i < 2100; i += 1) {
         const cpe = { ...fleet[0]!, serial: `BULK${String(i).padStart(5, '0')}`, ip: '100.64.0.1' };
-        store.informs.record({ inform: informOf(cpe), remoteAddress: '203.0.113.1', cwmpVersion: '1.4', at: new Date(Date.UTC(2024, 0, 1, 0, 0, i)), warnings: [] });
+        store.informs.record({
+          inform: informOf(cpe),
+          remoteAddress: '203.0.113.1',
+          cwmpVersion: '1.4',
+          at: new Date(Date.UTC(2024, 0, 1, 0, 0, i)),
+          warnings: [],
+        });
       }
     });
     const page = store.devices.search({ q: 'BULK', offset: 1, limit: 3 });
     assert.equal(page.total, 2100);
-    assert.deepEqual(page.items.map((d) => d.serialNumber), ['BULK02098', 'BULK02097', 'BULK02096']);
+    assert.deepEqual(
+      page.items.map((d) => d.serialNumber),
+      ['BULK02098', 'BULK02097', 'BULK02096'],
+    );
     assert.equal(store.devices.search({ q: 'BULK0001' }).total, 10);
     store.close();
   });
@@ -153,24 +186,26 @@ describe('store parameters', () => {
     const [id] = seed(store);
     assert.ok(id !== undefined);
     const at = new Date('2024-02-01T00:00:00Z');
-    store.parameters.upsertNames(id, [
-      { name: 'Device.WiFi.', writable: false },
-      { name: 'Device.WiFi.SSID.1.', writable: false },
-      { name: 'Device.WiFi.SSID.1.SSID', writable: true },
-      { name: 'Device.WiFi.SSID.10.SSID', writable: true },
-      { name: 'Device.WiFiX', writable: false },
-    ], at);
+    store.parameters.upsertNames(
+      id,
+      [
+        { name: 'Device.WiFi.', writable: false },
+        { name: 'Device.WiFi.SSID.1.', writable: false },
+        { name: 'Device.WiFi.SSID.1.SSID', writable: true },
+        { name: 'Device.WiFi.SSID.10.SSID', writable: true },
+        { name: 'Device.WiFiX', writable: false },
+      ],
+      at,
+    );
     store.parameters.upsertValues(id, [{ name: 'Device.WiFi.SSID.1.SSID', value: 'home', type: 'xsd:string' }], at);
     assert.deepEqual(store.parameters.list(id, 'Device.WiFi.SSID.1.'), [
       { path: 'Device.WiFi.SSID.1.', value: null, type: null, writable: false, object: true, updatedAt: at.toISOString() },
       { path: 'Device.WiFi.SSID.1.SSID', value: 'home', type: 'xsd:string', writable: true, object: false, updatedAt: at.toISOString() },
     ]);
-    assert.deepEqual(store.parameters.list(id, 'Device.WiFi.').map((p) => p.path), [
-      'Device.WiFi.',
-      'Device.WiFi.SSID.1.',
-      'Device.WiFi.SSID.1.SSID',
-      'Device.WiFi.SSID.10.SSID',
-    ]);
+    assert.deepEqual(
+      store.parameters.list(id, 'Device.WiFi.').map((p) => p.path),
+      ['Device.WiFi.', 'Device.WiFi.SSID.1.', 'Device.WiFi.SSID.1.SSID', 'Device.WiFi.SSID.10.SSID'],
+    );
     assert.equal(store.parameters.list(id).length, 7);
   });
 
@@ -197,17 +232,21 @@ describe('store parameters', () => {
     const [id] = seed(store);
     assert.ok(id !== undefined);
     const at = new Date('2024-02-01T00:00:00Z');
-    store.parameters.upsertNames(id, [
-      { name: 'Device.NAT.PortMapping.1.', writable: false },
-      { name: 'Device.NAT.PortMapping.1.Enable', writable: true },
-      { name: 'Device.NAT.PortMapping.10.', writable: false },
-      { name: 'Device.NAT.PortMapping.10.Enable', writable: true },
-    ], at);
+    store.parameters.upsertNames(
+      id,
+      [
+        { name: 'Device.NAT.PortMapping.1.', writable: false },
+        { name: 'Device.NAT.PortMapping.1.Enable', writable: true },
+        { name: 'Device.NAT.PortMapping.10.', writable: false },
+        { name: 'Device.NAT.PortMapping.10.Enable', writable: true },
+      ],
+      at,
+    );
     assert.equal(store.parameters.deleteSubtree(id, 'Device.NAT.PortMapping.1'), 2);
-    assert.deepEqual(store.parameters.list(id, 'Device.NAT.').map((p) => p.path), [
-      'Device.NAT.PortMapping.10.',
-      'Device.NAT.PortMapping.10.Enable',
-    ]);
+    assert.deepEqual(
+      store.parameters.list(id, 'Device.NAT.').map((p) => p.path),
+      ['Device.NAT.PortMapping.10.', 'Device.NAT.PortMapping.10.Enable'],
+    );
   });
 
   test('a failing batch leaves no partial upsert behind', () => {
@@ -217,12 +256,19 @@ describe('store parameters', () => {
     const before = store.parameters.count(id);
     const at = new Date('2024-02-01T00:00:00Z');
     assert.throws(() =>
-      store.parameters.upsertValues(id, [
-        { name: 'Device.A', value: '1', type: 'xsd:int' },
-        { name: '', value: '2', type: 'xsd:int' },
-      ], at),
+      store.parameters.upsertValues(
+        id,
+        [
+          { name: 'Device.A', value: '1', type: 'xsd:int' },
+          { name: '', value: '2', type: 'xsd:int' },
+        ],
+        at,
+      ),
     );
     assert.equal(store.parameters.count(id), before);
-    assert.throws(() => store.parameters.upsertValues('no-such-device', [{ name: 'Device.A', value: '1', type: 'xsd:int' }], at), /FOREIGN KEY/);
+    assert.throws(
+      () => store.parameters.upsertValues('no-such-device', [{ name: 'Device.A', value: '1', type: 'xsd:int' }], at),
+      /FOREIGN KEY/,
+    );
   });
 });

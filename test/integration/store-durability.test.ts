@@ -31,17 +31,20 @@ describe('store durability', () => {
   test('a file database runs in WAL with synchronous=FULL, foreign keys and a busy timeout', () => {
     const db = openDatabase({ path: join(tempDir(), 'acs.sqlite') });
     const pragma = (name: string): unknown => db.pragma(name, { simple: true });
-    assert.deepEqual(
-      [pragma('journal_mode'), pragma('synchronous'), pragma('foreign_keys'), pragma('busy_timeout')],
-      ['wal', 2, 1, 5000],
-    );
+    assert.deepEqual([pragma('journal_mode'), pragma('synchronous'), pragma('foreign_keys'), pragma('busy_timeout')], ['wal', 2, 1, 5000]);
     db.close();
   });
 
   test('close and reopen keeps devices, parameters, sessions and tasks', () => {
     const path = join(tempDir(), 'nested', 'acs.sqlite');
     const store = openStore({ path });
-    const r = store.informs.record({ inform: informOf('D1'), remoteAddress: '192.0.2.5', cwmpVersion: '1.1', at: new Date(0), warnings: [] });
+    const r = store.informs.record({
+      inform: informOf('D1'),
+      remoteAddress: '192.0.2.5',
+      cwmpVersion: '1.1',
+      at: new Date(0),
+      warnings: [],
+    });
     const task = store.tasks.enqueue(r.deviceId, 'reboot', { delay: 0 });
     store.close();
     const again = openStore({ path });
@@ -76,7 +79,10 @@ for (let i = 0; ; i += 1) {
 }
 `,
     );
-    const proc = spawn(process.execPath, ['--import', 'tsx', child], { cwd: fileURLToPath(new URL('../..', import.meta.url)), stdio: ['ignore', 'pipe', 'inherit'] });
+    const proc = spawn(process.execPath, ['--import', 'tsx', child], {
+      cwd: fileURLToPath(new URL('../..', import.meta.url)),
+      stdio: ['ignore', 'pipe', 'inherit'],
+    });
     const committed: string[] = [];
     let buffered = '';
     await new Promise<void>((resolve, reject) => {

@@ -12,12 +12,17 @@ const DAY = 86_400_000;
 const base = Date.parse('2026-01-01T00:00:00Z');
 const day = (n: number): Date => new Date(base + n * DAY);
 
-
 /** One ended session per listed day; returns the device id. */
 function sessionsOn(store: Store, serial: string, days: number[], open = false): string {
   let id = '';
   for (const [i, d] of days.entries()) {
-    const r = store.informs.record({ inform: makeInform({ serial, events: [i === 0 ? '0 BOOTSTRAP' : '2 PERIODIC'] }), remoteAddress: '127.0.0.1', cwmpVersion: '1.0', at: day(d), warnings: [] });
+    const r = store.informs.record({
+      inform: makeInform({ serial, events: [i === 0 ? '0 BOOTSTRAP' : '2 PERIODIC'] }),
+      remoteAddress: '127.0.0.1',
+      cwmpVersion: '1.0',
+      at: day(d),
+      warnings: [],
+    });
     id = r.deviceId;
     const last = i === days.length - 1;
     if (!(open && last)) store.sessions.end(r.sessionId, 'ok', { messages: 2, warnings: [] }, day(d));
@@ -32,13 +37,21 @@ function faultsAndRequestsOn(store: Store, deviceId: string, days: number[]): vo
   }
 }
 
-function pruneAll(store: Store, cutoff: Date, keepPerDevice: number, maxDevices = 1000, maxRows = 100_000): { removed: HistoryRemoved; batches: number } {
+function pruneAll(
+  store: Store,
+  cutoff: Date,
+  keepPerDevice: number,
+  maxDevices = 1000,
+  maxRows = 100_000,
+): { removed: HistoryRemoved; batches: number } {
   const removed = emptyRemoved();
   let after = 0;
   let batches = 0;
   for (;;) {
     batches += 1;
-    const r = store.lightTransaction(() => store.history.pruneBatch({ afterSeq: after, cutoff: cutoff.toISOString(), keepPerDevice, maxDevices, maxRows }));
+    const r = store.lightTransaction(() =>
+      store.history.pruneBatch({ afterSeq: after, cutoff: cutoff.toISOString(), keepPerDevice, maxDevices, maxRows }),
+    );
     for (const k of Object.keys(removed) as (keyof HistoryRemoved)[]) removed[k] += r.removed[k];
     assert.ok(batches < 10_000, 'pruning does not end');
     if (r.next === null) return { removed, batches };
@@ -48,7 +61,10 @@ function pruneAll(store: Store, cutoff: Date, keepPerDevice: number, maxDevices 
 
 const range = (from: number, to: number): number[] => Array.from({ length: to - from }, (_, i) => from + i);
 const sessionDays = (store: Store, id: string): number[] =>
-  store.sessions.listForDevice(id, 1000).map((s) => Math.round((Date.parse(s.startedAt) - base) / DAY)).reverse();
+  store.sessions
+    .listForDevice(id, 1000)
+    .map((s) => Math.round((Date.parse(s.startedAt) - base) / DAY))
+    .reverse();
 
 describe('history pruning in the store', () => {
   test('sessions older than the cutoff go, except the newest N of each device', () => {
@@ -75,11 +91,23 @@ describe('history pruning in the store', () => {
     const before = Math.max(...store.sessions.listForDevice(b, 10).map((x) => x.id));
     pruneAll(store, day(100), 1);
     const left = store.sessions.listForDevice(a, 10);
-    assert.deepEqual(left.map((x) => x.outcome), ['open']);
-    assert.deepEqual(store.sessions.listForDevice(b, 10).map((x) => x.id), [before]);
+    assert.deepEqual(
+      left.map((x) => x.outcome),
+      ['open'],
+    );
+    assert.deepEqual(
+      store.sessions.listForDevice(b, 10).map((x) => x.id),
+      [before],
+    );
     // A rowid table hands out max(id) + 1: the newest session of each device is kept, so the
     // largest id survives and a new session does not take an id faults may still point at.
-    const c = store.informs.record({ inform: makeInform({ serial: 'NEW1', events: ['0 BOOTSTRAP'] }), remoteAddress: '127.0.0.1', cwmpVersion: '1.0', at: day(101), warnings: [] });
+    const c = store.informs.record({
+      inform: makeInform({ serial: 'NEW1', events: ['0 BOOTSTRAP'] }),
+      remoteAddress: '127.0.0.1',
+      cwmpVersion: '1.0',
+      at: day(101),
+      warnings: [],
+    });
     assert.ok(c.sessionId > before, `new session id ${c.sessionId} after ${before}`);
   });
 
@@ -87,7 +115,9 @@ describe('history pruning in the store', () => {
     const store = tempStore('history');
     const a = sessionsOn(store, 'BUDGET1', range(0, 10));
     faultsAndRequestsOn(store, a, range(0, 10));
-    const r = store.lightTransaction(() => store.history.pruneBatch({ afterSeq: 0, cutoff: day(50).toISOString(), keepPerDevice: 1, maxDevices: 10, maxRows: 12 }));
+    const r = store.lightTransaction(() =>
+      store.history.pruneBatch({ afterSeq: 0, cutoff: day(50).toISOString(), keepPerDevice: 1, maxDevices: 10, maxRows: 12 }),
+    );
     assert.equal(totalRemoved(r.removed), 12);
     assert.equal(r.devices, 0, 'the device is not finished');
     assert.equal(r.next, 0, 'the next batch resumes at the same device');
@@ -98,10 +128,13 @@ describe('history pruning in the store', () => {
     const a = sessionsOn(store, 'EV1', range(0, 10));
     pruneAll(store, day(8), 1);
     const events = store.events.listForDevice(a, 10);
-    assert.deepEqual(events.map((e) => [e.code, e.at]), [
-      ['2 PERIODIC', day(9).toISOString()],
-      ['2 PERIODIC', day(8).toISOString()],
-    ]);
+    assert.deepEqual(
+      events.map((e) => [e.code, e.at]),
+      [
+        ['2 PERIODIC', day(9).toISOString()],
+        ['2 PERIODIC', day(8).toISOString()],
+      ],
+    );
   });
 
   test('faults and CPE requests follow the same rule', () => {
@@ -109,8 +142,20 @@ describe('history pruning in the store', () => {
     const a = sessionsOn(store, 'F1', [0]);
     faultsAndRequestsOn(store, a, range(0, 10));
     const { removed } = pruneAll(store, day(5), 2);
-    assert.deepEqual(store.faults.listForDevice(a).map((f) => f.faultString).reverse(), range(5, 10).map((d) => `day ${d}`));
-    assert.deepEqual(store.cpeRequests.listForDevice(a, 100).map((r) => (r.detail as { day: number }).day).reverse(), range(5, 10));
+    assert.deepEqual(
+      store.faults
+        .listForDevice(a)
+        .map((f) => f.faultString)
+        .reverse(),
+      range(5, 10).map((d) => `day ${d}`),
+    );
+    assert.deepEqual(
+      store.cpeRequests
+        .listForDevice(a, 100)
+        .map((r) => (r.detail as { day: number }).day)
+        .reverse(),
+      range(5, 10),
+    );
     assert.equal(removed.faults, 5);
     assert.equal(removed.cpeRequests, 5);
   });
@@ -132,9 +177,15 @@ describe('history pruning in the store', () => {
     // Newer live tasks do not count towards the finished ones kept.
     const newer = [store.tasks.enqueue(a, 'reboot', null, { at: day(9) }).id, store.tasks.enqueue(a, 'reboot', null, { at: day(9) }).id];
     const { removed } = pruneAll(store, day(5), 2);
-    const left = store.tasks.listForDevice(a).map((t) => t.id).sort((x, y) => x - y);
+    const left = store.tasks
+      .listForDevice(a)
+      .map((t) => t.id)
+      .sort((x, y) => x - y);
     // Kept: the two newest finished (task 3 and late), and every live task; 0-2 ended before day 5.
-    assert.deepEqual(left, [finished[3], queued, running, late, ...newer].sort((x, y) => (x ?? 0) - (y ?? 0)));
+    assert.deepEqual(
+      left,
+      [finished[3], queued, running, late, ...newer].sort((x, y) => (x ?? 0) - (y ?? 0)),
+    );
     assert.equal(removed.tasks, 3);
   });
 

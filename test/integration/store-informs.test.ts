@@ -72,6 +72,7 @@ describe('store informs.record', () => {
       lastBoot: '2024-05-01T10:00:00.000Z',
       periodicInformInterval: 3600,
       rootObject: 'InternetGatewayDevice',
+      tags: [],
     });
     assert.equal(store.parameters.count(r.deviceId), 7);
     assert.deepEqual(store.parameters.get(r.deviceId, `${IGD}.DeviceInfo.SoftwareVersion`), {
@@ -103,10 +104,14 @@ describe('store informs.record', () => {
     const store = tempStore();
     const base = { remoteAddress: '203.0.113.9', cwmpVersion: '1.2', warnings: [] };
     store.informs.record({ ...base, inform: informOf('S1', ['0 BOOTSTRAP'], firstParams), at: at1 });
-    const second = informOf('S1', ['2 PERIODIC'], [
-      [`${IGD}.DeviceInfo.SoftwareVersion`, 'V3R018'],
-      [`${IGD}.WANDevice.1.WANConnectionDevice.1.WANPPPConnection.1.ExternalIPAddress`, '100.64.9.9'],
-    ]);
+    const second = informOf(
+      'S1',
+      ['2 PERIODIC'],
+      [
+        [`${IGD}.DeviceInfo.SoftwareVersion`, 'V3R018'],
+        [`${IGD}.WANDevice.1.WANConnectionDevice.1.WANPPPConnection.1.ExternalIPAddress`, '100.64.9.9'],
+      ],
+    );
     const r = store.informs.record({ ...base, inform: second, at: at2 });
     assert.equal(r.created, false);
     assert.equal(r.sessionId, 2);
@@ -123,7 +128,10 @@ describe('store informs.record', () => {
     assert.equal(store.parameters.count(r.deviceId), 8);
     assert.equal(store.parameters.get(r.deviceId, `${IGD}.DeviceInfo.SoftwareVersion`)?.updatedAt, at2.toISOString());
     assert.deepEqual(store.devices.search({ q: 'V3R017' }).total, 0, 'search index follows the update');
-    assert.deepEqual(store.devices.search({ q: 'V3R018' }).items.map((x) => x.id), [r.deviceId]);
+    assert.deepEqual(
+      store.devices.search({ q: 'V3R018' }).items.map((x) => x.id),
+      [r.deviceId],
+    );
   });
 
   test('a repeated Inform rewrites only changed values; every value it carried reads as current', () => {
@@ -137,19 +145,46 @@ describe('store informs.record', () => {
     const ssid = `${IGD}.LANDevice.1.WLANConfiguration.1.SSID`;
     const at3 = new Date('2024-05-01T12:00:00.000Z');
     const at4 = new Date('2024-05-01T13:00:00.000Z');
-    const r = store.informs.record({ ...base, inform: informOf('R1', ['1 BOOT'], [[sw, 'V1'], [uptime, '10']]), at: at1 });
+    const r = store.informs.record({
+      ...base,
+      inform: informOf(
+        'R1',
+        ['1 BOOT'],
+        [
+          [sw, 'V1'],
+          [uptime, '10'],
+        ],
+      ),
+      at: at1,
+    });
     store.parameters.upsertValues(r.deviceId, [{ name: ssid, value: 'home', type: 'xsd:string' }], at1);
-    store.informs.record({ ...base, inform: informOf('R1', ['2 PERIODIC'], [[sw, 'V1'], [uptime, '3610']]), at: at2 });
+    store.informs.record({
+      ...base,
+      inform: informOf(
+        'R1',
+        ['2 PERIODIC'],
+        [
+          [sw, 'V1'],
+          [uptime, '3610'],
+        ],
+      ),
+      at: at2,
+    });
     // What is on disk: the unchanged value kept its row as written at at1.
     const raw = new Database(path, { readonly: true });
-    const stored = (p: string): unknown => raw.prepare('SELECT updated_at FROM parameters WHERE device_id = ? AND path = ?').pluck().get(r.deviceId, p);
+    const stored = (p: string): unknown =>
+      raw.prepare('SELECT updated_at FROM parameters WHERE device_id = ? AND path = ?').pluck().get(r.deviceId, p);
     assert.equal(stored(sw), at1.toISOString());
     assert.equal(stored(uptime), at2.toISOString());
     // What readers see: both were reported at at2; the SSID (not in Informs) was read at at1.
     assert.equal(store.parameters.get(r.deviceId, sw)?.updatedAt, at2.toISOString());
     assert.deepEqual(
       store.parameters.list(r.deviceId).map((p) => [p.path, p.value, p.updatedAt]),
-      [[sw, 'V1', at2.toISOString()], [uptime, '3610', at2.toISOString()], [ssid, 'home', at1.toISOString()]],
+      [
+        [sw, 'V1', at2.toISOString()],
+        [uptime, '3610', at2.toISOString()],
+        [ssid, 'home', at1.toISOString()],
+      ],
     );
     // The Informs stop carrying UpTime: it keeps at2, the last time it was reported.
     store.informs.record({ ...base, inform: informOf('R1', ['2 PERIODIC'], [[sw, 'V1']]), at: at3 });
@@ -171,7 +206,10 @@ describe('store informs.record', () => {
     const raw = new Database(path, { readonly: true });
     const base = { remoteAddress: '203.0.113.9', cwmpVersion: '1.2', warnings: [] };
     const ssid = `${IGD}.LANDevice.1.WLANConfiguration.1.SSID`;
-    const params: Array<[string, string]> = [[ssid, 'home'], [`${IGD}.DeviceInfo.SoftwareVersion`, 'V1']];
+    const params: Array<[string, string]> = [
+      [ssid, 'home'],
+      [`${IGD}.DeviceInfo.SoftwareVersion`, 'V1'],
+    ];
     const r = store.informs.record({ ...base, inform: informOf('G1', ['2 PERIODIC'], params), at: at1 });
     const stateAt = (): unknown => raw.prepare('SELECT updated_at FROM device_inform_paths WHERE device_id = ?').pluck().get(r.deviceId);
     store.informs.record({ ...base, inform: informOf('G1', ['2 PERIODIC'], params), at: at2 });
@@ -188,7 +226,18 @@ describe('store informs.record', () => {
     store.informs.record({ ...base, inform: informOf('G1', ['0 BOOTSTRAP'], params), at: at3 });
     assert.equal(store.parameters.count(r.deviceId), 2);
     // Devices reporting the same paths share one stored path set.
-    store.informs.record({ ...base, inform: informOf('G2', ['2 PERIODIC'], [[ssid, 'other'], [`${IGD}.DeviceInfo.SoftwareVersion`, 'V9']]), at: at3 });
+    store.informs.record({
+      ...base,
+      inform: informOf(
+        'G2',
+        ['2 PERIODIC'],
+        [
+          [ssid, 'other'],
+          [`${IGD}.DeviceInfo.SoftwareVersion`, 'V9'],
+        ],
+      ),
+      at: at3,
+    });
     assert.equal(raw.prepare('SELECT count(*) FROM inform_path_sets').pluck().get(), 1);
     assert.equal(raw.prepare('SELECT count(*) FROM device_inform_paths').pluck().get(), 2);
     raw.close();
@@ -222,7 +271,10 @@ describe('store informs.record', () => {
       at: at2,
     });
     assert.equal(r2.created, false);
-    assert.deepEqual(store.parameters.list(r1.deviceId).map((p) => p.path), [`${IGD}.DeviceInfo.SoftwareVersion`]);
+    assert.deepEqual(
+      store.parameters.list(r1.deviceId).map((p) => p.path),
+      [`${IGD}.DeviceInfo.SoftwareVersion`],
+    );
     assert.equal(store.devices.get(r1.deviceId)?.firstSeen, at1.toISOString());
     assert.equal(store.devices.get(r1.deviceId)?.lastBoot, at2.toISOString());
     assert.equal(store.sessions.listForDevice(r1.deviceId, 10).length, 2);
@@ -231,10 +283,14 @@ describe('store informs.record', () => {
 
   test('a constraint failing midway rolls the whole Inform back: no half-written device', () => {
     const store = tempStore();
-    const bad = informOf('S4', ['0 BOOTSTRAP'], [
-      [`${IGD}.DeviceInfo.SoftwareVersion`, 'V1'],
-      ['', 'an empty parameter name violates CHECK (path <> \'\')'],
-    ]);
+    const bad = informOf(
+      'S4',
+      ['0 BOOTSTRAP'],
+      [
+        [`${IGD}.DeviceInfo.SoftwareVersion`, 'V1'],
+        ['', "an empty parameter name violates CHECK (path <> '')"],
+      ],
+    );
     assert.throws(
       () => store.informs.record({ inform: bad, remoteAddress: '203.0.113.9', cwmpVersion: '1.2', at: at1, warnings: [] }),
       /CHECK constraint failed/,
@@ -299,7 +355,10 @@ describe('store informs.record', () => {
     const third = store.devices.get(r1.deviceId);
     assert.equal(third?.ipAddress, '100.64.7.7');
     assert.equal(third?.lastBoot, at2.toISOString(), 'PERIODIC keeps last_boot');
-    assert.deepEqual(store.devices.search({ q: '100.64.7.7' }).items.map((x) => x.id), [r1.deviceId]);
+    assert.deepEqual(
+      store.devices.search({ q: '100.64.7.7' }).items.map((x) => x.id),
+      [r1.deviceId],
+    );
     store.informs.record({ ...base, cwmpVersion: '1.4', inform: informOf('S9', ['2 PERIODIC'], moved), at: at3 });
     store.close();
     const db = new Database(path, { readonly: true });
@@ -307,4 +366,3 @@ describe('store informs.record', () => {
     db.close();
   });
 });
-

@@ -19,7 +19,10 @@ function tempDbPath(): string {
 function schema7(path: string): void {
   const db = new Database(path);
   db.pragma('foreign_keys = ON');
-  applyMigrations(db, MIGRATIONS.filter((m) => m.id <= 7));
+  applyMigrations(
+    db,
+    MIGRATIONS.filter((m) => m.id <= 7),
+  );
   const device = db.prepare(
     `INSERT INTO devices (id, oui, product_class, serial_number, first_seen, last_inform, updated_at) VALUES (?, 'A1B2C3', 'PC', ?, ?, ?, ?)`,
   );
@@ -72,8 +75,14 @@ describe('migration 008: events in the session row', () => {
       assert.equal(events[1]?.sessionId, 3);
       assert.equal(events[4]?.sessionId, 1, 'the first session keeps its id');
       assert.deepEqual(store.sessions.get(2)?.warnings, ['odd']);
-      assert.deepEqual(store.events.listForDevice('A1B2C3-PC-S1', 3).map((e) => e.code), ['4 VALUE CHANGE', 'M Download', '7 TRANSFER COMPLETE']);
-      assert.deepEqual(store.events.listForDevice('A1B2C3-PC-S2', 10).map((e) => [e.code, e.sessionId]), [['2 PERIODIC', 2]]);
+      assert.deepEqual(
+        store.events.listForDevice('A1B2C3-PC-S1', 3).map((e) => e.code),
+        ['4 VALUE CHANGE', 'M Download', '7 TRANSFER COMPLETE'],
+      );
+      assert.deepEqual(
+        store.events.listForDevice('A1B2C3-PC-S2', 10).map((e) => [e.code, e.sessionId]),
+        [['2 PERIODIC', 2]],
+      );
     } finally {
       store.close();
     }
@@ -91,19 +100,31 @@ describe('migration 008: events in the session row', () => {
       const inform = {
         name: 'Inform' as const,
         deviceId: { manufacturer: 'M', oui: 'A1B2C3', productClass: 'PC', serialNumber: 'S2' },
-        events: [{ code: '6 CONNECTION REQUEST', commandKey: '' }, { code: '2 PERIODIC', commandKey: '' }],
+        events: [
+          { code: '6 CONNECTION REQUEST', commandKey: '' },
+          { code: '2 PERIODIC', commandKey: '' },
+        ],
         maxEnvelopes: 1,
         currentTime: '2026-01-02T00:00:00Z',
         retryCount: 0,
         parameterList: [],
       };
-      const r = store.informs.record({ inform, remoteAddress: '10.0.0.2', cwmpVersion: '1.0', at: new Date('2026-01-02T00:00:00Z'), warnings: [] });
+      const r = store.informs.record({
+        inform,
+        remoteAddress: '10.0.0.2',
+        cwmpVersion: '1.0',
+        at: new Date('2026-01-02T00:00:00Z'),
+        warnings: [],
+      });
       assert.ok(r.sessionId > 4, 'a new id above every migrated one');
-      assert.deepEqual(store.events.listForDevice('A1B2C3-PC-S2', 10).map((e) => [e.code, e.sessionId]), [
-        ['2 PERIODIC', r.sessionId],
-        ['6 CONNECTION REQUEST', r.sessionId],
-        ['2 PERIODIC', 2],
-      ]);
+      assert.deepEqual(
+        store.events.listForDevice('A1B2C3-PC-S2', 10).map((e) => [e.code, e.sessionId]),
+        [
+          ['2 PERIODIC', r.sessionId],
+          ['6 CONNECTION REQUEST', r.sessionId],
+          ['2 PERIODIC', 2],
+        ],
+      );
       assert.equal(store.devices.remove('A1B2C3-PC-S2'), true);
       assert.deepEqual(store.events.listForDevice('A1B2C3-PC-S2', 10), []);
       assert.deepEqual(store.sessions.listForDevice('A1B2C3-PC-S2', 10), []);

@@ -43,11 +43,14 @@ describe('store migrations', () => {
     const db = new Database(':memory:');
     applyMigrations(db, [m1, m2]);
     const edited = { ...m2, sql: 'CREATE TABLE b (y TEXT, z TEXT) STRICT;' };
-    assert.throws(() => applyMigrations(db, [m1, edited]), (err: unknown) => {
-      assert.ok(err instanceof MigrationError);
-      assert.match(err.message, /migration 2 \(two\) was changed after it was applied/);
-      return true;
-    });
+    assert.throws(
+      () => applyMigrations(db, [m1, edited]),
+      (err: unknown) => {
+        assert.ok(err instanceof MigrationError);
+        assert.match(err.message, /migration 2 \(two\) was changed after it was applied/);
+        return true;
+      },
+    );
     db.close();
   });
 
@@ -57,11 +60,14 @@ describe('store migrations', () => {
     const raw = new Database(path);
     raw.prepare("UPDATE schema_migrations SET checksum = 'deadbeef' WHERE id = 1").run();
     raw.close();
-    assert.throws(() => openStore({ path }), (err: unknown) => {
-      assert.ok(err instanceof MigrationError);
-      assert.match(err.message, /migration 1 \(initial\) was changed/);
-      return true;
-    });
+    assert.throws(
+      () => openStore({ path }),
+      (err: unknown) => {
+        assert.ok(err instanceof MigrationError);
+        assert.match(err.message, /migration 1 \(initial\) was changed/);
+        return true;
+      },
+    );
   });
 
   test('refuses a database with a migration this build does not know (not a prefix)', () => {
@@ -70,11 +76,14 @@ describe('store migrations', () => {
     const raw = new Database(path);
     raw.prepare("INSERT INTO schema_migrations VALUES (999, 'from-the-future', 'x', '2030-01-01T00:00:00.000Z')").run();
     raw.close();
-    assert.throws(() => openStore({ path }), (err: unknown) => {
-      assert.ok(err instanceof MigrationError);
-      assert.match(err.message, /migration 999 \(from-the-future\) applied, which this version of DeskACS does not know/);
-      return true;
-    });
+    assert.throws(
+      () => openStore({ path }),
+      (err: unknown) => {
+        assert.ok(err instanceof MigrationError);
+        assert.match(err.message, /migration 999 \(from-the-future\) applied, which this version of DeskACS does not know/);
+        return true;
+      },
+    );
   });
 
   test('refuses when the applied ids diverge from the known list', () => {

@@ -70,7 +70,9 @@ describe('store: settings', () => {
     store.settings.set('k', 2);
     store.close();
     const db = new Database(path, { readonly: true });
-    assert.deepEqual(db.prepare('SELECT key, value, updated_at FROM settings').all(), [{ key: 'k', value: '2', updated_at: '2024-03-02T00:00:00.000Z' }]);
+    assert.deepEqual(db.prepare('SELECT key, value, updated_at FROM settings').all(), [
+      { key: 'k', value: '2', updated_at: '2024-03-02T00:00:00.000Z' },
+    ]);
     db.close();
   });
 });
@@ -80,7 +82,13 @@ describe('store: CPE credentials', () => {
     const c = clock();
     const store = open(tempPath(), c.now);
     const a = store.cpeCredentials.set('00D09E-Box-A', { username: 'cpe-a', password: 'pw-a' });
-    assert.deepEqual(a, { deviceId: '00D09E-Box-A', username: 'cpe-a', password: 'pw-a', createdAt: t0.toISOString(), updatedAt: t0.toISOString() });
+    assert.deepEqual(a, {
+      deviceId: '00D09E-Box-A',
+      username: 'cpe-a',
+      password: 'pw-a',
+      createdAt: t0.toISOString(),
+      updatedAt: t0.toISOString(),
+    });
     store.cpeCredentials.set('00D09E-Box-B', { username: 'cpe-b', password: 'pw-b' });
     assert.equal(store.devices.count(), 0, 'no foreign key: credentials precede the device');
     assert.deepEqual(store.cpeCredentials.get('00D09E-Box-A'), a);
@@ -88,9 +96,21 @@ describe('store: CPE credentials', () => {
     assert.equal(store.cpeCredentials.findByUsername('CPE-B'), undefined, 'usernames are case-sensitive');
     c.set(new Date('2024-03-05T00:00:00.000Z'));
     const replaced = store.cpeCredentials.set('00D09E-Box-A', { username: 'cpe-a2', password: 'pw-a2' });
-    assert.deepEqual(replaced, { deviceId: '00D09E-Box-A', username: 'cpe-a2', password: 'pw-a2', createdAt: t0.toISOString(), updatedAt: '2024-03-05T00:00:00.000Z' });
+    assert.deepEqual(replaced, {
+      deviceId: '00D09E-Box-A',
+      username: 'cpe-a2',
+      password: 'pw-a2',
+      createdAt: t0.toISOString(),
+      updatedAt: '2024-03-05T00:00:00.000Z',
+    });
     assert.equal(store.cpeCredentials.findByUsername('cpe-a'), undefined);
-    assert.deepEqual(store.cpeCredentials.list().map((x) => [x.deviceId, x.username]), [['00D09E-Box-A', 'cpe-a2'], ['00D09E-Box-B', 'cpe-b']]);
+    assert.deepEqual(
+      store.cpeCredentials.list().map((x) => [x.deviceId, x.username]),
+      [
+        ['00D09E-Box-A', 'cpe-a2'],
+        ['00D09E-Box-B', 'cpe-b'],
+      ],
+    );
     assert.equal(store.cpeCredentials.remove('00D09E-Box-A'), true);
     assert.equal(store.cpeCredentials.remove('00D09E-Box-A'), false);
     assert.equal(store.cpeCredentials.get('00D09E-Box-A'), undefined);
@@ -101,11 +121,14 @@ describe('store: CPE credentials', () => {
     const store = open(tempPath());
     store.cpeCredentials.set('dev-1', { username: 'shared', password: 'p1' });
     store.cpeCredentials.set('dev-2', { username: 'mine', password: 'p2' });
-    assert.throws(() => store.cpeCredentials.set('dev-2', { username: 'shared', password: 'x' }), (err: unknown) => {
-      assert.ok(err instanceof StoreError);
-      assert.match(err.message, /'shared' is already used by device dev-1/);
-      return true;
-    });
+    assert.throws(
+      () => store.cpeCredentials.set('dev-2', { username: 'shared', password: 'x' }),
+      (err: unknown) => {
+        assert.ok(err instanceof StoreError);
+        assert.match(err.message, /'shared' is already used by device dev-1/);
+        return true;
+      },
+    );
     assert.equal(store.cpeCredentials.get('dev-2')?.username, 'mine');
     assert.throws(() => store.cpeCredentials.set('dev-3', { username: '', password: 'p' }), StoreError);
     store.close();
@@ -122,7 +145,10 @@ describe('store: device registrations', () => {
     store.registrations.add('A');
     assert.deepEqual(store.registrations.add('X', 'moved to shop'), { deviceId: 'X', note: 'moved to shop', createdAt: t0.toISOString() });
     assert.equal(store.registrations.has('X'), true);
-    assert.deepEqual(store.registrations.list().map((r) => r.deviceId), ['X', 'A']);
+    assert.deepEqual(
+      store.registrations.list().map((r) => r.deviceId),
+      ['X', 'A'],
+    );
     assert.equal(store.registrations.remove('X'), true);
     assert.equal(store.registrations.remove('X'), false);
     assert.equal(store.registrations.has('X'), false);
@@ -159,7 +185,11 @@ describe('CPE auth settings', () => {
     store.close();
     const again = open(path);
     assert.deepEqual(ensureCpeAuthSettings(again), o);
-    assert.deepEqual(ensureCpeAuthSettings(again, { mode: 'none', password: 'Given-Pass' }), { ...o, mode: 'none', password: 'Given-Pass' });
+    assert.deepEqual(ensureCpeAuthSettings(again, { mode: 'none', password: 'Given-Pass' }), {
+      ...o,
+      mode: 'none',
+      password: 'Given-Pass',
+    });
     again.close();
   });
 
@@ -173,7 +203,10 @@ describe('CPE auth settings', () => {
       [{ username: 'u'.repeat(300) }, /username is longer than 256/],
     ];
     for (const [overrides, message] of bad) {
-      assert.throws(() => ensureCpeAuthSettings(store, overrides), (err: unknown) => err instanceof CpeAuthConfigError && message.test(err.message));
+      assert.throws(
+        () => ensureCpeAuthSettings(store, overrides),
+        (err: unknown) => err instanceof CpeAuthConfigError && message.test(err.message),
+      );
     }
     assert.deepEqual(store.settings.get(CPE_AUTH_SETTING), before);
     store.close();

@@ -51,6 +51,7 @@ describe('store tasks', () => {
       notBefore: null,
       awaiting: null,
       awaitingUntil: null,
+      batchId: null,
     });
     assert.equal(store.tasks.nextQueued(id)?.id, a.id);
     assert.equal(store.tasks.markRunning(a.id, minutes(3)), true);
@@ -65,10 +66,13 @@ describe('store tasks', () => {
     assert.deepEqual(done?.result, { count: 12 });
     assert.equal(done?.attempts, 1);
     assert.equal(store.tasks.findByCommandKey(id, 'reboot-b')?.id, b.id);
-    assert.deepEqual(store.tasks.listForDevice(id).map((t) => [t.name, t.status]), [
-      ['getParameterValues', 'done'],
-      ['reboot', 'queued'],
-    ]);
+    assert.deepEqual(
+      store.tasks.listForDevice(id).map((t) => [t.name, t.status]),
+      [
+        ['getParameterValues', 'done'],
+        ['reboot', 'queued'],
+      ],
+    );
   });
 
   test('a fault is stored as data with the task', () => {
@@ -78,9 +82,26 @@ describe('store tasks', () => {
     const fault = { code: 9007, message: 'Invalid parameter value', detail: { parameter: 'Device.X' } };
     store.tasks.finish(t.id, 'fault', { fault }, minutes(2));
     assert.deepEqual(store.tasks.get(t.id)?.fault, fault);
-    const f = store.faults.record({ deviceId: id, taskId: t.id, sessionId: null, code: 9007, faultString: fault.message, detail: fault.detail, at: minutes(2) });
+    const f = store.faults.record({
+      deviceId: id,
+      taskId: t.id,
+      sessionId: null,
+      code: 9007,
+      faultString: fault.message,
+      detail: fault.detail,
+      at: minutes(2),
+    });
     assert.deepEqual(store.faults.listForDevice(id), [
-      { id: f.id, deviceId: id, taskId: t.id, sessionId: null, code: 9007, faultString: 'Invalid parameter value', detail: { parameter: 'Device.X' }, at: minutes(2).toISOString() },
+      {
+        id: f.id,
+        deviceId: id,
+        taskId: t.id,
+        sessionId: null,
+        code: 9007,
+        faultString: 'Invalid parameter value',
+        detail: { parameter: 'Device.X' },
+        at: minutes(2).toISOString(),
+      },
     ]);
   });
 
@@ -121,7 +142,10 @@ describe('store tasks', () => {
     const boot = store.tasks.enqueue(id, 'reboot', null, { at: t0 });
     store.tasks.markRunning(boot.id, t0);
     assert.ok(store.tasks.setAwaiting(boot.id, 'boot', minutes(10), { commandKey: 'k' }));
-    assert.deepEqual(store.tasks.listAwaiting(id).map((t) => t.id), [boot.id]);
+    assert.deepEqual(
+      store.tasks.listAwaiting(id).map((t) => t.id),
+      [boot.id],
+    );
     assert.equal(store.tasks.requeueRunning(), 0);
     assert.equal(store.tasks.get(boot.id)?.status, 'running');
     assert.deepEqual(store.tasks.expireOlderThan(minutes(11)), [boot.id]);

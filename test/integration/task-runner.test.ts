@@ -13,7 +13,13 @@ function setup(): { store: Store; runner: TaskRunner; clock: { t: number }; devi
   const store = openStore({ memory: true });
   const clock = { t: Date.parse('2026-11-21T10:00:00Z') };
   const now = (): Date => new Date(clock.t);
-  const r = store.informs.record({ inform: inform(['0 BOOTSTRAP']), remoteAddress: '127.0.0.1', cwmpVersion: '1.0', at: now(), warnings: [] });
+  const r = store.informs.record({
+    inform: inform(['0 BOOTSTRAP']),
+    remoteAddress: '127.0.0.1',
+    cwmpVersion: '1.0',
+    at: now(),
+    warnings: [],
+  });
   const runner = new TaskRunner({ store, log: silentLogger, now, quirksFor: () => ({ ...defaultQuirks }), changed: () => {} });
   return { store, runner, clock, deviceId: r.deviceId };
 }
@@ -22,7 +28,14 @@ function inform(events: string[], commandKey = ''): InformRequest {
   return makeInform({ serial: 'RUN1', oui: '00AA11', productClass: 'PC', events, commandKey });
 }
 
-const internalError = { name: 'Fault' as const, faultCode: 'Server', faultString: 'CWMP fault', code: 9002, string: 'Internal error', setParameterValuesFaults: [] };
+const internalError = {
+  name: 'Fault' as const,
+  faultCode: 'Server',
+  faultString: 'CWMP fault',
+  code: 9002,
+  string: 'Internal error',
+  setParameterValuesFaults: [],
+};
 
 describe('task runner', () => {
   test('a transient fault is retried after its backoff and then succeeds', () => {
@@ -40,7 +53,7 @@ describe('task runner', () => {
     const done = store.tasks.get(task.id);
     assert.equal(done?.status, 'done');
     assert.equal(done?.attempts, 2);
-    assert.deepEqual((done?.result as { methods: string[] }).methods, ['Inform', 'Reboot']);
+    assert.deepEqual((done?.result as { methods: string[] } | undefined)?.methods, ['Inform', 'Reboot']);
   });
 
   test('after the last attempt a transient fault is final, with its explanation', () => {
@@ -54,7 +67,9 @@ describe('task runner', () => {
     const t = store.tasks.get(task.id);
     assert.equal(t?.status, 'fault');
     assert.equal(t?.fault?.code, 9002);
-    assert.match(String((t?.fault?.detail as { explanation: string }).explanation), /\w/);
+    const detail = t?.fault?.detail as { explanation: string } | undefined;
+    assert.ok(detail, 'the fault has a detail');
+    assert.match(String(detail.explanation), /\w/);
   });
 
   test('a reboot waits for its M Reboot (a periodic Inform confirms nothing); a boot that never comes expires it', () => {

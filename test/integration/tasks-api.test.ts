@@ -23,7 +23,7 @@ describe('tasks through the API, run on the simulator', () => {
 
   /** Queues a task, wakes the device with a connection request and waits for the result. */
   async function run(task: unknown, wait = 15): Promise<CreateTaskResult> {
-    const r = await apiPost(h, `${path('/tasks')}?connection_request=1&wait=${wait}`, task);
+    const r = await apiPost(h, path('/tasks'), { task, connectionRequest: true, waitSeconds: wait });
     assert.equal(r.status, 200, JSON.stringify(r.json));
     const result = r.json as CreateTaskResult;
     await sim.idle();
@@ -80,7 +80,10 @@ describe('tasks through the API, run on the simulator', () => {
     assert.equal(ssid?.writable, true);
     // The task keeps the RPCs it sent and what came back.
     const rpcs = (r.task.result as { rpcs: { rpc: string; answer: string }[] }).rpcs;
-    assert.deepEqual(rpcs.map((x) => `${x.rpc}->${x.answer}`), ['GetParameterNames->GetParameterNamesResponse', 'GetParameterValues->GetParameterValuesResponse']);
+    assert.deepEqual(
+      rpcs.map((x) => `${x.rpc}->${x.answer}`),
+      ['GetParameterNames->GetParameterNamesResponse', 'GetParameterValues->GetParameterValuesResponse'],
+    );
     assert.equal((await param('Device.DeviceInfo.SerialNumber'))?.writable, false);
   });
 
@@ -108,20 +111,30 @@ describe('tasks through the API, run on the simulator', () => {
   });
 
   test('setParameterValues changes the device and the stored value; bad input is refused before anything is sent', async () => {
-    const r = await run({ name: 'setParameterValues', values: [['Device.WiFi.SSID.1.SSID', 'shop-wifi'], ['Device.ManagementServer.PeriodicInformInterval', 600]] });
+    const r = await run({
+      name: 'setParameterValues',
+      values: [
+        ['Device.WiFi.SSID.1.SSID', 'shop-wifi'],
+        ['Device.ManagementServer.PeriodicInformInterval', 600],
+      ],
+    });
     assert.equal(r.task.status, 'done', JSON.stringify(r.task));
     assert.equal(sim.model.get('Device.WiFi.SSID.1.SSID')?.value, 'shop-wifi');
     assert.equal((await param('Device.WiFi.SSID.1.SSID'))?.value, 'shop-wifi');
     assert.equal(sim.model.get('Device.ManagementServer.PeriodicInformInterval')?.value, '600');
 
     const before = h.store.tasks.listForDevice(deviceId).length;
-    const badType = await apiPost(h, path('/tasks'), { name: 'setParameterValues', values: [['Device.ManagementServer.PeriodicInformInterval', 'often']] });
+    const badType = await apiPost(h, path('/tasks'), {
+      task: { name: 'setParameterValues', values: [['Device.ManagementServer.PeriodicInformInterval', 'often']] },
+    });
     assert.equal(badType.status, 400);
     assert.match(JSON.stringify(badType.json), /xsd:unsignedInt/);
-    const readOnly = await apiPost(h, path('/tasks'), { name: 'setParameterValues', values: [['Device.DeviceInfo.SerialNumber', 'X']] });
+    const readOnly = await apiPost(h, path('/tasks'), {
+      task: { name: 'setParameterValues', values: [['Device.DeviceInfo.SerialNumber', 'X']] },
+    });
     assert.equal(readOnly.status, 400);
     assert.match(JSON.stringify(readOnly.json), /read-only/);
-    const unknown = await apiPost(h, path('/tasks'), { name: 'setParameterValues', values: [['Device.No.Such', 'x']] });
+    const unknown = await apiPost(h, path('/tasks'), { task: { name: 'setParameterValues', values: [['Device.No.Such', 'x']] } });
     assert.equal(unknown.status, 400);
     assert.match(JSON.stringify(unknown.json), /no known parameter/);
     assert.equal(h.store.tasks.listForDevice(deviceId).length, before, 'refused tasks are not queued');
@@ -129,7 +142,14 @@ describe('tasks through the API, run on the simulator', () => {
 
   test('addObject creates an instance with its initial values; deleteObject removes it', async () => {
     const table = 'Device.NAT.PortMapping.';
-    const added = await run({ name: 'addObject', path: table, values: [['Description', 'web server'], ['ExternalPort', 8080]] });
+    const added = await run({
+      name: 'addObject',
+      path: table,
+      values: [
+        ['Description', 'web server'],
+        ['ExternalPort', 8080],
+      ],
+    });
     assert.equal(added.task.status, 'done', JSON.stringify(added.task));
     const instance = (added.task.result as { path: string }).path;
     assert.match(instance, /^Device\.NAT\.PortMapping\.\d+\.$/);
@@ -193,7 +213,7 @@ describe('tasks through the API, run on the simulator', () => {
     await sim.idle();
     const task = (await apiGet(h, `/api/tasks/${r.task.id}`)).json as TaskRecord;
     assert.equal(task.status, 'done', JSON.stringify(task));
-    const tasks = (await apiGet(h, `/api/tasks?device=${encodeURIComponent(deviceId)}&limit=1`)).json as TaskRecord[];
+    const tasks = (await apiGet(h, `/api/tasks?deviceId=${encodeURIComponent(deviceId)}&limit=1`)).json as TaskRecord[];
     assert.equal(tasks[0]?.name, 'refresh');
     assert.equal(tasks[0]?.status, 'done');
     assert.equal(h.store.parameters.count(deviceId), sim.model.size);
@@ -201,15 +221,15 @@ describe('tasks through the API, run on the simulator', () => {
   });
 
   test('a queued task can be cancelled; unknown tasks and devices are clear errors', async () => {
-    const q = await apiPost(h, path('/tasks'), { name: 'getRPCMethods' });
+    const q = await apiPost(h, path('/tasks'), { task: { name: 'getRPCMethods' } });
     const id = (q.json as CreateTaskResult).task.id;
     const cancelled = await apiPost(h, `/api/tasks/${id}`, undefined, 'DELETE');
     assert.equal((cancelled.json as TaskRecord).status, 'cancelled');
     assert.equal((await apiPost(h, `/api/tasks/${id}`, undefined, 'DELETE')).status, 409);
-    const unknown = await apiPost(h, path('/tasks'), { name: 'frobnicate' });
+    const unknown = await apiPost(h, path('/tasks'), { task: { name: 'frobnicate' } });
     assert.equal(unknown.status, 400);
     assert.match(JSON.stringify(unknown.json), /unknown task name/);
-    assert.equal((await apiPost(h, '/api/devices/nope/tasks', { name: 'reboot' })).status, 404);
+    assert.equal((await apiPost(h, '/api/devices/nope/tasks', { task: { name: 'reboot' } })).status, 404);
     assert.equal((await apiGet(h, '/api/tasks/999999')).status, 404);
   });
 
@@ -217,20 +237,34 @@ describe('tasks through the API, run on the simulator', () => {
     const r = await run({ name: 'getParameterValues', names: ['Device.DeviceInfo.NotThere'] });
     assert.equal(r.task.status, 'fault');
     assert.equal(r.task.fault?.code, 9005);
-    const detail = r.task.fault?.detail as { explanation: string; suggestedFix: string };
+    const detail = r.task.fault?.detail as { explanation: string; suggestedFix: string; rpcs: { answer: string }[] };
     assert.match(detail.explanation, /\w/);
     assert.match(detail.suggestedFix, /refresh/i);
-    assert.deepEqual((r.task.fault?.detail as { rpcs: { answer: string }[] }).rpcs.map((x) => x.answer), ['Fault 9005']);
+    assert.deepEqual(
+      detail.rpcs.map((x) => x.answer),
+      ['Fault 9005'],
+    );
   });
 
   test('a fault in the middle of a batch: the stale path is found, dropped and re-discovered; the rest is read', async () => {
     const productClass = h.store.devices.get(deviceId)?.productClass ?? '';
-    await apiPost(h, '/api/settings/quirks', [{ match: { productClass }, quirks: { gpvBatchSize: 4 }, note: 'small batches' }], 'PUT');
+    await apiPost(
+      h,
+      '/api/settings/quirks',
+      { rules: [{ match: { productClass }, quirks: { gpvBatchSize: 4 }, note: 'small batches' }] },
+      'PUT',
+    );
     const stale = 'Device.DeviceInfo.RetiredCounter';
     h.store.parameters.upsertValues(deviceId, [{ name: stale, value: '1', type: 'xsd:unsignedInt' }], new Date());
     const names = [
-      'Device.DeviceInfo.Manufacturer', 'Device.DeviceInfo.ModelName', 'Device.DeviceInfo.SerialNumber', 'Device.DeviceInfo.HardwareVersion',
-      'Device.DeviceInfo.SoftwareVersion', stale, 'Device.DeviceInfo.UpTime', 'Device.DeviceInfo.ProductClass',
+      'Device.DeviceInfo.Manufacturer',
+      'Device.DeviceInfo.ModelName',
+      'Device.DeviceInfo.SerialNumber',
+      'Device.DeviceInfo.HardwareVersion',
+      'Device.DeviceInfo.SoftwareVersion',
+      stale,
+      'Device.DeviceInfo.UpTime',
+      'Device.DeviceInfo.ProductClass',
       'Device.ManagementServer.PeriodicInformInterval',
     ];
     const r = await run({ name: 'getParameterValues', names });
@@ -240,6 +274,6 @@ describe('tasks through the API, run on the simulator', () => {
     assert.equal(result.values.length, names.length - 1);
     assert.equal(await param(stale), undefined);
     assert.equal((await param('Device.DeviceInfo.Manufacturer'))?.value, sim.model.get('Device.DeviceInfo.Manufacturer')?.value);
-    await apiPost(h, '/api/settings/quirks', [], 'PUT');
+    await apiPost(h, '/api/settings/quirks', { rules: [] }, 'PUT');
   });
 });

@@ -20,7 +20,8 @@ describe('tasks when things go wrong', () => {
       await sim.runSession();
       const id = h.store.devices.search({ q: 'FLAKY' }).items[0]?.id ?? '';
       sim.cpe.injectFaults.GetRPCMethods = 9002;
-      const created = (await apiPost(h, `/api/devices/${encodeURIComponent(id)}/tasks`, { name: 'getRPCMethods' })).json as CreateTaskResult;
+      const created = (await apiPost(h, `/api/devices/${encodeURIComponent(id)}/tasks`, { task: { name: 'getRPCMethods' } }))
+        .json as CreateTaskResult;
       const first = await sim.runSession();
       assert.deepEqual(first.faults, [{ rpc: 'GetRPCMethods', code: 9002 }]);
       const task = (await apiGet(h, `/api/tasks/${created.task.id}`)).json as TaskRecord;
@@ -47,7 +48,8 @@ describe('tasks when things go wrong', () => {
       await first.post(informXml({ serial: 'MUTE' }));
       await first.post('');
       first.close();
-      const created = (await apiPost(h, `/api/devices/${encodeURIComponent(id)}/tasks`, { name: 'reboot' })).json as CreateTaskResult;
+      const created = (await apiPost(h, `/api/devices/${encodeURIComponent(id)}/tasks`, { task: { name: 'reboot' } }))
+        .json as CreateTaskResult;
       for (let attempt = 1; attempt <= 3; attempt++) {
         const cpe = new CpeConnection(h.cwmpUrl);
         await cpe.post(informXml({ serial: 'MUTE' }));
@@ -77,7 +79,7 @@ describe('tasks when things go wrong', () => {
     try {
       await sim.runSession();
       const id = h.store.devices.search({ q: 'BIG-1' }).items[0]?.id ?? '';
-      await apiPost(h, `/api/devices/${encodeURIComponent(id)}/tasks`, { name: 'refresh' });
+      await apiPost(h, `/api/devices/${encodeURIComponent(id)}/tasks`, { task: { name: 'refresh' } });
       const report = await sim.runSession();
       assert.deepEqual(report.rpcs, ['GetParameterNames', 'GetParameterValues']);
       assert.equal(h.store.parameters.count(id), sim.model.size);

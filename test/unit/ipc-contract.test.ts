@@ -10,46 +10,12 @@ import { apiEventNames, apiRoutes } from '../../shared/contract.ts';
 import { AcsError } from '../../shared/errors.ts';
 import { createEventHub } from '../../electron/core/events.ts';
 import { forwardEvents, registerIpcHandlers } from '../../electron/main/ipc.ts';
-import type { IpcMainLike, SenderEvent } from '../../electron/main/ipc.ts';
 import { isAllowedExternalUrl, isTrustedRendererUrl } from '../../electron/main/security.ts';
-import type { BridgeIpc, IpcListener } from '../../electron/preload/create-bridge.ts';
+import { loopbackIpc } from '../helpers/ipc-loopback.ts';
 import { createBridge } from '../../electron/preload/create-bridge.ts';
 
 const rendererFileUrl = 'file:///opt/DeskACS/resources/app.asar/dist/renderer/index.html';
 const where = { rendererFileUrl, devServerUrl: null };
-
-type Handler = (event: SenderEvent, args: unknown) => Promise<unknown>;
-
-/** An in-memory ipcMain + ipcRenderer pair: invoke() reaches main's handler from `senderUrl`. */
-function loopbackIpc(senderUrl: string | null) {
-  const handlers = new Map<string, Handler>();
-  const listeners = new Set<{ channel: string; listener: IpcListener }>();
-  const invoked: Array<{ channel: string; args: unknown }> = [];
-  const ipcMain: IpcMainLike = {
-    handle(channel, listener) {
-      assert.ok(!handlers.has(channel), `second handler for ${channel}`);
-      handlers.set(channel, listener);
-    },
-    removeHandler: (channel) => handlers.delete(channel),
-  };
-  const ipcRenderer: BridgeIpc = {
-    async invoke(channel, args) {
-      invoked.push({ channel, args });
-      const handler = handlers.get(channel);
-      // Electron rejects an invoke on a channel without a handler; so does this fake.
-      if (handler === undefined) throw new Error(`No handler registered for '${channel}'`);
-      return handler({ senderFrame: senderUrl === null ? null : { url: senderUrl } }, args);
-    },
-    on: (channel, listener) => listeners.add({ channel, listener }),
-    removeListener(channel, listener) {
-      for (const l of listeners) if (l.channel === channel && l.listener === listener) listeners.delete(l);
-    },
-  };
-  const send = (channel: string, message: unknown): void => {
-    for (const l of listeners) if (l.channel === channel) l.listener({ sender: 'never shown to the page' }, message);
-  };
-  return { ipcMain, ipcRenderer, handlers, listeners, invoked, send };
-}
 
 /** An AcsApi whose every method records its call and echoes its name. */
 function echoApi(calls: Array<{ method: string; args: unknown }>): AcsApi {
@@ -72,7 +38,10 @@ describe('contract method list', () => {
 
   test('IPC channels are derived from method names and do not collide with the event channel', () => {
     const channels: string[] = apiMethods.map((m) => ipcChannelOf(m));
-    assert.deepEqual(channels, apiMethods.map((m) => `acs:${m}`));
+    assert.deepEqual(
+      channels,
+      apiMethods.map((m) => `acs:${m}`),
+    );
     assert.equal(new Set(channels).size, channels.length);
     assert.ok(!channels.includes(ipcEventChannel));
   });
@@ -180,13 +149,13 @@ describe('push events', () => {
     const bridge = createBridge(ipc.ipcRenderer);
     const got: unknown[] = [];
     const offs = apiEventNames.map((name) => bridge.onEvent(name, (payload) => got.push({ name, payload })));
-    hub.emit('deviceInformed', { deviceId: 'd1', events: ['1 BOOT'] });
+    hub.emit('deviceInformed', { deviceId: 'd1', events: ['1 BOOT'], isNew: true });
     hub.emit('sessionEnded', { deviceId: 'd1', outcome: 'ok' });
     stop();
     hub.emit('sessionEnded', { deviceId: 'd2', outcome: 'ok' });
     for (const off of offs) off();
     assert.deepEqual(got, [
-      { name: 'deviceInformed', payload: { deviceId: 'd1', events: ['1 BOOT'] } },
+      { name: 'deviceInformed', payload: { deviceId: 'd1', events: ['1 BOOT'], isNew: true } },
       { name: 'sessionEnded', payload: { deviceId: 'd1', outcome: 'ok' } },
     ]);
   });

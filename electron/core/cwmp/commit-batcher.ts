@@ -21,7 +21,10 @@ export class CommitBatcher {
   private awaitingDisk = 0;
   private drained: (() => void)[] = [];
 
-  constructor(private readonly registry: SessionRegistry, private readonly opts: ListenerOptions) {}
+  constructor(
+    private readonly registry: SessionRegistry,
+    private readonly opts: ListenerOptions,
+  ) {}
 
   submit(job: Job): void {
     this.pending.push(job);
@@ -51,9 +54,13 @@ export class CommitBatcher {
       if (this.awaitingDisk === 0 && this.pending.length === 0) for (const resolve of this.drained.splice(0)) resolve();
     };
     try {
-      this.opts.backend.batch(() => {
-        for (const job of jobs) out.set(job, this.runOne(job));
-      }, jobs.some((j) => !j.light), answer);
+      this.opts.backend.batch(
+        () => {
+          for (const job of jobs) out.set(job, this.runOne(job));
+        },
+        jobs.some((j) => !j.light),
+        answer,
+      );
     } catch (err) {
       // The COMMIT failed: nothing of this batch is stored. The CPEs must start over.
       this.failAll(jobs, out, 'cwmp batch commit failed', err);

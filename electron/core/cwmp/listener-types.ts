@@ -25,9 +25,9 @@ export interface SessionBackend {
 /** Authentication and admission of CPEs (services/cpe-gate.ts). */
 export interface CpeGate {
   /** Checks a request that belongs to no session yet, before its body is read. */
-  authenticate(req: IncomingMessage):
-    | { kind: 'ok'; principal: CpePrincipal | null }
-    | { kind: 'reply'; status: number; headers: Record<string, string>; message: string };
+  authenticate(
+    req: IncomingMessage,
+  ): { kind: 'ok'; principal: CpePrincipal | null } | { kind: 'reply'; status: number; headers: Record<string, string>; message: string };
   /** Once the Inform names the device: may it hold a session? */
   admit(deviceId: string, principal: CpePrincipal | null): { ok: true } | { ok: false; status: number; message: string };
 }

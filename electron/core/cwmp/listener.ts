@@ -18,6 +18,8 @@ export interface CwmpListener {
   url: string;
   port: number;
   activeSessions(): number;
+  /** Whether the device has a CWMP session open now. */
+  hasSession(deviceId: string): boolean;
   close(): Promise<void>;
 }
 
@@ -43,11 +45,18 @@ export async function startCwmpListener(opts: ListenerOptions): Promise<CwmpList
     url: `http://${shownHost}:${port}/`,
     port,
     activeSessions: () => registry.size,
+    hasSession: (deviceId) => registry.deviceSession(deviceId) !== undefined,
     close: () => closeListener(server, registry, batcher, opts),
   };
 }
 
-async function handle(req: IncomingMessage, res: ServerResponse, registry: SessionRegistry, batcher: CommitBatcher, opts: ListenerOptions): Promise<void> {
+async function handle(
+  req: IncomingMessage,
+  res: ServerResponse,
+  registry: SessionRegistry,
+  batcher: CommitBatcher,
+  opts: ListenerOptions,
+): Promise<void> {
   if (req.method !== 'POST') {
     req.resume();
     write(res, textOutgoing(405, 'CWMP requests must use POST', { Allow: 'POST' }));

@@ -103,7 +103,10 @@ export function sessionTokenFromCookie(header: string | undefined): string | und
     if (eq < 0) continue;
     const name = part.slice(0, eq).trim();
     if (name !== SESSION_COOKIE) continue;
-    const value = part.slice(eq + 1).trim().replace(/^"(.*)"$/, '$1');
+    const value = part
+      .slice(eq + 1)
+      .trim()
+      .replace(/^"(.*)"$/, '$1');
     if (/^[0-9a-f]{32}$/.test(value)) return value;
   }
   return undefined;

@@ -6,13 +6,14 @@ import type { AddressInfo } from 'node:net';
 import { apiEventNames, apiRoutes, type AcsApi, type ApiMethod } from '../../../shared/contract.ts';
 import { AcsError, httpStatusOf, toApiError } from '../../../shared/errors.ts';
 import type { AcsEventBus, Logger } from '../acs-types.ts';
-import { argParsers } from './api-args.ts';
+import { httpArgs } from './api-args.ts';
 import { serveStatic } from './static-files.ts';
 
 export interface ApiServerOptions {
   host: string;
   port: number;
-  token: string;
+  /** The token in force, read on every request (it can be regenerated while the server runs). */
+  token: () => string;
   api: AcsApi;
   events: AcsEventBus;
   webRoot: string | null;
@@ -55,17 +56,18 @@ async function route(req: IncomingMessage, res: ServerResponse, routes: Compiled
     }
     throw new AcsError('not_found', `no such page: ${url.pathname}`);
   }
-  if (!authorised(req, url, opts.token)) {
+  if (!authorised(req, url, opts.token())) {
     res.setHeader('WWW-Authenticate', 'Bearer realm="DeskACS"');
     throw new AcsError('unauthorized', 'missing or wrong API token (Authorization: Bearer <token>)');
   }
   if (url.pathname === '/api/events' && req.method === 'GET') {
-    streamEvents(req, res, opts.events);
+    streamEvents(req, res, opts.events, () => authorised(req, url, opts.token()));
     return;
   }
   const match = findRoute(routes, req.method ?? 'GET', url.pathname);
   const body = req.method === 'POST' || req.method === 'PUT' ? await readJson(req) : undefined;
-  const args = argParsers[match.name]({ params: match.params, query: url.searchParams, body });
+  const args = httpArgs(match.name, { params: match.params, query: url.searchParams, body });
+  // The AcsApi validates the arguments against the method's schema (api-validate.ts).
   const result = await (opts.api[match.name] as (a: unknown) => Promise<unknown>)(args);
   sendJson(res, 200, result);
 }
@@ -117,13 +119,28 @@ function authorised(req: IncomingMessage, url: URL, token: string): boolean {
   return a.length === b.length && timingSafeEqual(a, b);
 }
 
-function streamEvents(req: IncomingMessage, res: ServerResponse, events: AcsEventBus): void {
+/** How often an open event stream re-checks its token (a regenerated token ends old streams). */
+const STREAM_TOKEN_CHECK_MS = 5_000;
+
+function streamEvents(req: IncomingMessage, res: ServerResponse, events: AcsEventBus, stillAuthorised: () => boolean): void {
   res.writeHead(200, { 'Content-Type': 'text/event-stream', 'Cache-Control': 'no-cache', Connection: 'keep-alive' });
   res.write(': connected\n\n');
-  const offs = apiEventNames.map((name) =>
-    events.on(name, (payload) => res.write(`event: ${name}\ndata: ${JSON.stringify(payload)}\n\n`)),
-  );
-  req.on('close', () => offs.forEach((off) => off()));
+  const end = (): void => {
+    clearInterval(timer);
+    for (const off of offs) off();
+    if (!res.writableEnded) res.end();
+  };
+  // A stream opened with a token that was since regenerated must not keep receiving events.
+  const send = (name: string, payload: unknown): void => {
+    if (stillAuthorised()) res.write(`event: ${name}\ndata: ${JSON.stringify(payload)}\n\n`);
+    else end();
+  };
+  const offs = apiEventNames.map((name) => events.on(name, (payload) => send(name, payload)));
+  const timer = setInterval(() => {
+    if (!stillAuthorised()) end();
+  }, STREAM_TOKEN_CHECK_MS);
+  timer.unref();
+  req.on('close', end);
 }
 
 async function readJson(req: IncomingMessage): Promise<unknown> {

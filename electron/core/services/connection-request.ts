@@ -9,7 +9,15 @@
 import http from 'node:http';
 import https from 'node:https';
 import { randomInt } from 'node:crypto';
-import { basicAuthorization, digestAuthorization, isBasic, parseChallenges, pickChallenge, type AuthChallenge, type HttpCredentials } from './http-digest-client.ts';
+import {
+  basicAuthorization,
+  digestAuthorization,
+  isBasic,
+  parseChallenges,
+  pickChallenge,
+  type AuthChallenge,
+  type HttpCredentials,
+} from './http-digest-client.ts';
 
 export type AuthScheme = 'digest' | 'basic' | 'none';
 
@@ -85,7 +93,8 @@ export async function sendConnectionRequest(
     return result.outcome === 'reached' ? { ...result, ms: Math.round(performance.now() - started) } : result;
   } catch (err) {
     if (opts.signal?.aborted === true) throw opts.signal.reason;
-    if (timeout.signal.aborted) return { outcome: 'timed-out', url, ms: Math.round(performance.now() - started), timeoutMs: opts.timeoutMs };
+    if (timeout.signal.aborted)
+      return { outcome: 'timed-out', url, ms: Math.round(performance.now() - started), timeoutMs: opts.timeoutMs };
     if (err instanceof NetworkFailure) return { outcome: 'unreachable', url, code: err.code, message: err.message };
     throw err;
   } finally {
@@ -104,7 +113,8 @@ async function exchange(
   if (first.status !== 401) return judge(url, first.status, 'none');
   const challenge = pickChallenge(first.challenges);
   if (challenge === undefined) {
-    if (first.challenges.length === 0) return authFailed(url, 401, 'none', 'refused', 'the device answered 401 without a WWW-Authenticate challenge');
+    if (first.challenges.length === 0)
+      return authFailed(url, 401, 'none', 'refused', 'the device answered 401 without a WWW-Authenticate challenge');
     const offered = first.challenges.map((c) => c.scheme).join(', ');
     return authFailed(url, 401, 'none', 'unsupported', `the device offers only authentication DeskACS does not speak (${offered})`);
   }
@@ -122,7 +132,13 @@ async function exchange(
   if (scheme === 'digest' && /[^\x20-\x7e]/.test(creds.username)) {
     // The username travels in the header as a quoted-string; Node refuses control characters and
     // CPEs would hash anything non-ASCII differently (RFC 7616 username* is unknown to them).
-    return authFailed(url, 401, scheme, 'unsupported', 'the connection-request username has characters other than printable ASCII, which Digest cannot carry');
+    return authFailed(
+      url,
+      401,
+      scheme,
+      'unsupported',
+      'the connection-request username has characters other than printable ASCII, which Digest cannot carry',
+    );
   }
   const uri = `${target.pathname}${target.search}`;
   let answer = await get(authorization(challenge, creds, uri));
@@ -145,7 +161,12 @@ function judge(url: string, status: number, scheme: AuthScheme): ConnectionReque
       ? authFailed(url, status, scheme, 'refused', `the device refused the request (${status})`)
       : authFailed(url, status, scheme, 'rejected', `the device refused the ${label(scheme)} credentials (${status})`);
   }
-  return { outcome: 'http-error', url, status, message: `Connection request to ${url} failed: ${status} ${http.STATUS_CODES[status] ?? 'unexpected status'}` };
+  return {
+    outcome: 'http-error',
+    url,
+    status,
+    message: `Connection request to ${url} failed: ${status} ${http.STATUS_CODES[status] ?? 'unexpected status'}`,
+  };
 }
 
 function authFailed(url: string, status: 401 | 403, scheme: AuthScheme, reason: AuthFailure, why: string): ConnectionRequestResult {
@@ -301,7 +322,9 @@ function describeUnreachable(url: string, code: string, message: string): string
     case 'EAI_AGAIN':
       return `The host name in ${url} could not be resolved (DNS)`;
     default:
-      return isTlsCode(code) ? `The device's TLS certificate was not accepted (${code})` : `Could not reach ${host}: ${message.replace(/^.*?failed: /, '')}`;
+      return isTlsCode(code)
+        ? `The device's TLS certificate was not accepted (${code})`
+        : `Could not reach ${host}: ${message.replace(/^.*?failed: /, '')}`;
   }
 }
 

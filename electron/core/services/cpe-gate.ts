@@ -31,7 +31,12 @@ export function createCpeGate(deps: CpeGateDeps): CpeGate {
       const key = rateLimitKey(req.socket.remoteAddress ?? '');
       const allowed = limiter.check(key);
       if (!allowed.allowed) {
-        return { kind: 'reply', status: 503, headers: { 'Retry-After': String(allowed.retryAfterSeconds) }, message: 'Too many failed authentication attempts; retry later' };
+        return {
+          kind: 'reply',
+          status: 503,
+          headers: { 'Retry-After': String(allowed.retryAfterSeconds) },
+          message: 'Too many failed authentication attempts; retry later',
+        };
       }
       const outcome = authenticateRequest(req.headers, req.method ?? 'POST', deps.config(), store.cpeCredentials, now());
       if (outcome.kind === 'ok') return { kind: 'ok', principal: outcome.principal };
@@ -44,11 +49,16 @@ export function createCpeGate(deps: CpeGateDeps): CpeGate {
     },
     admit(deviceId: string, principal: CpePrincipal | null): ReturnType<CpeGate['admit']> {
       const p = principal ?? { username: null, deviceId: null };
-      const decision = admitDevice(deviceId, deps.config().unknownDevices, {
-        deviceExists: (id) => store.devices.exists(id),
-        isRegistered: (id) => store.registrations.has(id),
-        hasOwnCredentials: (id) => store.cpeCredentials.get(id) !== undefined,
-      }, p);
+      const decision = admitDevice(
+        deviceId,
+        deps.config().unknownDevices,
+        {
+          deviceExists: (id) => store.devices.exists(id),
+          isRegistered: (id) => store.registrations.has(id),
+          hasOwnCredentials: (id) => store.cpeCredentials.get(id) !== undefined,
+        },
+        p,
+      );
       if (decision.kind === 'admit') return { ok: true };
       log.warn('CPE refused', { device: deviceId, reason: decision.reason });
       const why: Record<typeof decision.reason, string> = {

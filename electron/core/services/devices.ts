@@ -1,40 +1,35 @@
-// Device use cases of the API contract: list and search, one device's detail, its parameters.
-import type { GetDeviceArgs, GetParametersArgs, ListDevicesArgs } from '../../../shared/contract.ts';
+// Device use cases of the API contract: the filtered, sorted list; one device's detail; its
+// parameters. Arguments arrive validated and trimmed (api-validate.ts).
+import type { ApiArgs } from '../../../shared/contract.ts';
+import type { DeviceSortKey } from '../../../shared/device-status.ts';
 import { AcsError } from '../../../shared/errors.ts';
 import type { DeviceDetail, DeviceSummary, Page, ParameterRow } from '../../../shared/models.ts';
-import type { Store } from '../store/index.ts';
+import type { SortOrder, Store } from '../store/index.ts';
 
 const RECENT_SESSIONS = 20;
 const RECENT_EVENTS = 50;
-const MAX_VALUE_MATCHES = 10_000;
+const DEFAULT_LIMIT = 50;
 
 export interface DeviceService {
-  list(args: ListDevicesArgs): Page<DeviceSummary>;
-  detail(args: GetDeviceArgs): DeviceDetail;
-  parameters(args: GetParametersArgs): ParameterRow[];
+  list(args: ApiArgs<'listDevices'>): Page<DeviceSummary>;
+  detail(args: ApiArgs<'getDevice'>): DeviceDetail;
+  parameters(args: ApiArgs<'getParameters'>): ParameterRow[];
 }
 
-export function createDeviceService(store: Store): DeviceService {
+/** Dates read newest first unless asked otherwise; text reads A to Z. */
+function defaultOrder(sort: DeviceSortKey): SortOrder {
+  return sort === 'lastInform' || sort === 'firstSeen' ? 'desc' : 'asc';
+}
+
+export function createDeviceService(store: Store, now: () => Date): DeviceService {
   const mustExist = (id: string): DeviceSummary => {
     const device = store.devices.get(id);
     if (device === undefined) throw new AcsError('not_found', `no device with id '${id}'`);
     return device;
   };
   return {
-    list: (args) => {
-      if (args.param === undefined || args.value === undefined) {
-        return store.devices.search({ q: args.q ?? '', offset: args.offset ?? 0, limit: args.limit ?? 50 });
-      }
-      // Exact value of one parameter, e.g. the device whose PPPoE username is 'bob'.
-      const offset = args.offset ?? 0;
-      const limit = args.limit ?? 50;
-      const ids = store.parameters.findDeviceIds(args.param, args.value, MAX_VALUE_MATCHES);
-      const items = ids.slice(offset, offset + limit).flatMap((id) => {
-        const d = store.devices.get(id);
-        return d === undefined ? [] : [d];
-      });
-      return { items, total: ids.length, offset, limit };
-    },
+    list: ({ sort = 'lastInform', order, after, offset, limit, ...filter }) =>
+      store.devices.list({ filter, sort, order: order ?? defaultOrder(sort), after, offset, limit: limit ?? DEFAULT_LIMIT, now: now() }),
     detail: ({ id }) => ({
       ...mustExist(id),
       sessions: store.sessions.listForDevice(id, RECENT_SESSIONS),

@@ -313,7 +313,10 @@ const MAX_CPE_TEXT = 256; // FaultString maxLength in the cwmp XSDs
 /** The device's own fault text, made safe to show: one line, trimmed, at most 256 characters. */
 function cleanCpeText(cpeText: string | undefined): string {
   if (cpeText === undefined) return '';
-  const oneLine = cpeText.replace(/[\u0000-\u001f\u007f]+/g, ' ').replace(/\s+/g, ' ').trim();
+  const oneLine = cpeText
+    .replace(/[\u0000-\u001f\u007f]+/g, ' ')
+    .replace(/\s+/g, ' ')
+    .trim();
   return oneLine.length > MAX_CPE_TEXT ? `${oneLine.slice(0, MAX_CPE_TEXT - 1)}…` : oneLine;
 }
 
@@ -332,8 +335,7 @@ function fallback(code: number): Entry {
     return {
       title: 'Vendor-specific fault',
       explanation: 'A vendor-specific fault; TR-069 does not define its meaning.',
-      suggestedFix:
-        "Look the code up in the vendor's TR-069 documentation for this model; the device's own text is the best clue.",
+      suggestedFix: "Look the code up in the vendor's TR-069 documentation for this model; the device's own text is the best clue.",
       category: 'vendor',
     };
   }
@@ -380,9 +382,10 @@ export function explainFault(code: number, cpeText?: string): FaultExplanation {
   const text = cleanCpeText(cpeText);
   let explanation = entry.explanation;
   if (entry.category === 'vendor') {
-    explanation = text === ''
-      ? "Vendor-specific fault; the device sent no text to say what it means."
-      : `Vendor-specific fault; the CPE's own text says: "${text}".`;
+    explanation =
+      text === ''
+        ? 'Vendor-specific fault; the device sent no text to say what it means.'
+        : `Vendor-specific fault; the CPE's own text says: "${text}".`;
   } else if (text !== '' && !sameText(text, entry.title)) {
     explanation = `${explanation} The device said: "${text}".`;
   }

@@ -66,7 +66,12 @@ function isRetention(v: unknown): v is HistoryRetention {
 const samePolicy = (a: HistoryRetention, b: HistoryRetention): boolean => a.days === b.days && a.keepPerDevice === b.keepPerDevice;
 
 function isReport(v: unknown): v is HistoryPruneReport {
-  return typeof v === 'object' && v !== null && typeof (v as HistoryPruneReport).startedAt === 'string' && typeof (v as HistoryPruneReport).removed === 'object';
+  return (
+    typeof v === 'object' &&
+    v !== null &&
+    typeof (v as HistoryPruneReport).startedAt === 'string' &&
+    typeof (v as HistoryPruneReport).removed === 'object'
+  );
 }
 
 const nextTurn = (): Promise<void> => new Promise((resolve) => setImmediate(resolve));
@@ -106,9 +111,16 @@ export function createHistoryRetention(options: HistoryRetentionOptions): Histor
       after = r.next;
       await nextTurn();
     }
-    const report: HistoryPruneReport = { startedAt: startedAt.toISOString(), finishedAt: now().toISOString(), devices, removed, interrupted };
+    const report: HistoryPruneReport = {
+      startedAt: startedAt.toISOString(),
+      finishedAt: now().toISOString(),
+      devices,
+      removed,
+      interrupted,
+    };
     store.settings.set(LAST_PRUNE_SETTING, report);
-    if (totalRemoved(removed) > 0 || interrupted) log.info('history pruned', { days: policy.days, keepPerDevice: policy.keepPerDevice, devices, ...removed, interrupted });
+    if (totalRemoved(removed) > 0 || interrupted)
+      log.info('history pruned', { days: policy.days, keepPerDevice: policy.keepPerDevice, devices, ...removed, interrupted });
     return report;
   }
 

@@ -99,10 +99,7 @@ export function ruleMatches(rule: QuirkRule, device: DeviceIdentity): boolean {
   if (m.manufacturer !== undefined && !device.manufacturer.toLowerCase().includes(m.manufacturer.trim().toLowerCase())) {
     return false;
   }
-  if (
-    m.softwareVersion !== undefined &&
-    !device.softwareVersion.trim().toLowerCase().startsWith(m.softwareVersion.trim().toLowerCase())
-  ) {
+  if (m.softwareVersion !== undefined && !device.softwareVersion.trim().toLowerCase().startsWith(m.softwareVersion.trim().toLowerCase())) {
     return false;
   }
   if (m.productClass !== undefined) {
@@ -129,11 +126,7 @@ function applyPartial(target: Quirks, partial: Partial<Quirks>): void {
  * The quirks for one device: defaults, then every matching rule in order (a later rule overrides
  * an earlier one), then the operator's per-device overrides, which always win. Returns a new object.
  */
-export function resolveQuirks(
-  device: DeviceIdentity,
-  rules: readonly QuirkRule[],
-  overrides?: Partial<Quirks>,
-): Quirks {
+export function resolveQuirks(device: DeviceIdentity, rules: readonly QuirkRule[], overrides?: Partial<Quirks>): Quirks {
   const out: Quirks = { ...defaultQuirks };
   for (const rule of rules) if (ruleMatches(rule, device)) applyPartial(out, rule.quirks);
   if (overrides !== undefined) applyPartial(out, overrides);
@@ -182,7 +175,7 @@ function isRecord(v: unknown): v is Record<string, unknown> {
 }
 
 function hasKey<K extends string>(checks: Readonly<Record<K, Check>>, key: string): key is K {
-  return Object.prototype.hasOwnProperty.call(checks, key);
+  return Object.hasOwn(checks, key);
 }
 
 function show(v: unknown): string {

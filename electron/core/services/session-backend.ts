@@ -7,6 +7,7 @@ import type { SessionEffect } from '../cwmp/session/types.ts';
 import type { EventHub } from '../events.ts';
 import type { Logger } from '../acs-types.ts';
 import type { Store } from '../store/index.ts';
+import { InformCounter } from './inform-counter.ts';
 import { applyResponseToStore } from './response-effects.ts';
 import type { TaskRunner } from './tasks/runner.ts';
 import type { TaskChanges } from './tasks/task-events.ts';
@@ -27,15 +28,22 @@ export function createSessionBackend(deps: SessionBackendDeps): SessionBackend {
   const now = deps.now ?? (() => new Date());
   /** Listener session key -> stored session id. */
   const sessionIds = new Map<string, number>();
+  const informCounts = new InformCounter(store);
 
   const applyOne = (effect: SessionEffect, key: string, remoteAddress: string, at: Date, emits: Emit[]): void => {
     switch (effect.type) {
       case 'inform': {
-        const r = store.informs.record({ inform: effect.inform, remoteAddress, cwmpVersion: effect.version, at, warnings: effect.warnings });
+        const r = store.informs.record({
+          inform: effect.inform,
+          remoteAddress,
+          cwmpVersion: effect.version,
+          at,
+          warnings: effect.warnings,
+        });
         sessionIds.set(key, r.sessionId);
         runner.onInform(r.deviceId, effect.inform);
         const codes = effect.inform.events.map((e) => e.code);
-        emits.push(() => events.emit('deviceInformed', { deviceId: r.deviceId, events: codes }));
+        emits.push(() => events.emit('deviceInformed', { deviceId: r.deviceId, events: codes, isNew: r.created }));
         return;
       }
       case 'cpe-request':
@@ -87,12 +95,20 @@ export function createSessionBackend(deps: SessionBackendDeps): SessionBackend {
       if (effects.length === 0) return;
       const at = now();
       const emits: Emit[] = [];
+      const informs = effects.reduce((n, e) => n + (e.type === 'inform' ? 1 : 0), 0);
       try {
         store.transaction(() => {
           for (const effect of effects) applyOne(effect, session.key, session.remoteAddress, at, emits);
+          if (informs > 0) informCounts.add(at, informs);
+          // In a batch the counts are written once, by its transaction (batch below).
+          if (!batching) informCounts.flush();
         });
       } catch (err) {
-        if (!batching) deps.taskChanges.discard();
+        // A failed step counted nothing (its count is added last, inside its savepoint).
+        if (!batching) {
+          deps.taskChanges.discard();
+          informCounts.discard();
+        }
         throw err;
       }
       announce(emits);
@@ -108,10 +124,15 @@ export function createSessionBackend(deps: SessionBackendDeps): SessionBackend {
       try {
         // Push events follow the commit (the data is readable); only the CPEs' replies wait
         // for the disk.
-        if (durable) store.deferredSyncTransaction(fn, onDurable);
-        else store.lightTransaction(fn);
+        const run = (): void => {
+          fn();
+          informCounts.flush();
+        };
+        if (durable) store.deferredSyncTransaction(run, onDurable);
+        else store.lightTransaction(run);
       } catch (err) {
         deferred = [];
+        informCounts.discard();
         deps.taskChanges.discard();
         throw err;
       } finally {
@@ -129,7 +150,13 @@ export function createSessionBackend(deps: SessionBackendDeps): SessionBackend {
   };
 }
 
-function recordCpeRequest(deps: SessionBackendDeps, deviceId: string, request: Exclude<CpeRequest, { name: 'Inform' }>, sessionId: number | null, at: Date): void {
+function recordCpeRequest(
+  deps: SessionBackendDeps,
+  deviceId: string,
+  request: Exclude<CpeRequest, { name: 'Inform' }>,
+  sessionId: number | null,
+  at: Date,
+): void {
   const { store, log } = deps;
   const { name, ...detail } = request;
   store.cpeRequests.record({ deviceId, sessionId, method: name, detail, at });
@@ -138,13 +165,22 @@ function recordCpeRequest(deps: SessionBackendDeps, deviceId: string, request: E
   const task = store.tasks.findByCommandKey(deviceId, request.commandKey);
   const fault = request.name === 'TransferComplete' ? request.fault : firstFault(request.results);
   if (fault.code !== 0) {
-    store.faults.record({ deviceId, taskId: task?.id ?? null, sessionId, code: fault.code, faultString: fault.string, detail: request, at });
+    store.faults.record({
+      deviceId,
+      taskId: task?.id ?? null,
+      sessionId,
+      code: fault.code,
+      faultString: fault.string,
+      detail: request,
+      at,
+    });
   }
   if (task === undefined) {
     log.warn(`${request.name} with CommandKey '${request.commandKey}' matches no task`, { device: deviceId });
     return;
   }
-  const outcome = fault.code === 0 ? { result: { transferComplete: detail } } : { fault: { code: fault.code, message: fault.string, detail } };
+  const outcome =
+    fault.code === 0 ? { result: { transferComplete: detail } } : { fault: { code: fault.code, message: fault.string, detail } };
   if (store.tasks.finish(task.id, fault.code === 0 ? 'done' : 'fault', outcome, at)) deps.taskChanges.add(task);
   else log.info(`${request.name} for task ${task.id}, which had already ended`, { device: deviceId, fault: fault.code });
 }

@@ -71,7 +71,8 @@ export function canonicalType(type: string): string {
 
 // XML 1.0 Char production, minus what we can check cheaply: C0 controls other than TAB/LF/CR,
 // U+FFFE/U+FFFF, and lone surrogates.
-const NOT_XML_CHAR = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\ufffe\uffff]|[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/;
+const NOT_XML_CHAR =
+  /[\u0000-\u0008\u000b\u000c\u000e-\u001f\ufffe\uffff]|[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/;
 
 function show(raw: unknown): string {
   if (typeof raw === 'string') {
@@ -127,8 +128,7 @@ function coerceBoolean(raw: unknown, type: string, form: BooleanForm, path: stri
   return ok(b ? 'true' : 'false', type);
 }
 
-const DATE_TIME =
-  /^([0-9]{4})-([0-9]{2})-([0-9]{2})[Tt ]([0-9]{2}):([0-9]{2}):([0-9]{2})(?:\.([0-9]+))?([Zz]|[+-][0-9]{2}:?[0-9]{2})?$/;
+const DATE_TIME = /^([0-9]{4})-([0-9]{2})-([0-9]{2})[Tt ]([0-9]{2}):([0-9]{2}):([0-9]{2})(?:\.([0-9]+))?([Zz]|[+-][0-9]{2}:?[0-9]{2})?$/;
 
 function daysInMonth(year: number, month: number): number {
   if (month === 2) return (year % 4 === 0 && year % 100 !== 0) || year % 400 === 0 ? 29 : 28;
@@ -201,7 +201,9 @@ function coerceBase64(raw: unknown, type: string, path: string | undefined): Coe
   // Whitespace may appear anywhere in base64Binary's lexical form (line-wrapped data); drop it.
   const compact = raw.replace(/[ \t\r\n]+/g, '');
   if (BASE64.test(compact)) return ok(compact, type);
-  const hint = /[-_]/.test(compact) ? "base64 text with + and / (not the URL-safe '-' and '_')" : 'base64 text (A–Z, a–z, 0–9, +, /, padded with = to a multiple of 4)';
+  const hint = /[-_]/.test(compact)
+    ? "base64 text with + and / (not the URL-safe '-' and '_')"
+    : 'base64 text (A–Z, a–z, 0–9, +, /, padded with = to a multiple of 4)';
   return fail(raw, type, path, hint);
 }
 
@@ -227,12 +229,7 @@ function coerceString(raw: unknown, type: string, path: string | undefined): Coe
  * The returned type is the canonical spelling ('unsignedint' -> 'xsd:unsignedInt'). `path` is
  * only used in the message.
  */
-export function coerceValue(
-  raw: unknown,
-  type: string,
-  quirks?: { booleanForm?: BooleanForm },
-  path?: string,
-): CoerceResult {
+export function coerceValue(raw: unknown, type: string, quirks?: { booleanForm?: BooleanForm }, path?: string): CoerceResult {
   const t = canonicalType(type);
   if (typeof raw === 'string') {
     const bad = NOT_XML_CHAR.exec(raw);

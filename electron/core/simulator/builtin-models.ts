@@ -50,8 +50,7 @@ export function isBuiltinModelName(name: string): name is BuiltinModelName {
 
 /** A fresh copy of a built-in model; `serial` overrides DeviceInfo.SerialNumber. */
 export function builtinModel(name: BuiltinModelName, options: { serial?: string } = {}): DeviceModel {
-  const model =
-    name === 'tr181' ? build('Device.', TR181_ROWS, TR181_TABLES) : build('InternetGatewayDevice.', TR098_ROWS, TR098_TABLES);
+  const model = name === 'tr181' ? build('Device.', TR181_ROWS, TR181_TABLES) : build('InternetGatewayDevice.', TR098_ROWS, TR098_TABLES);
   if (options.serial !== undefined) setSerialNumber(model, options.serial);
   return model;
 }

@@ -11,7 +11,8 @@ import { startFleet, type FleetSummary } from './fleet.ts';
 import { loadCsvModel, type DeviceModel } from './model.ts';
 import type { BuiltinModelName } from './builtin-models.ts';
 
-const USAGE = 'usage: npm run simulate -- --acs URL [--devices N] [--model FILE|tr181|tr098] [--serial-prefix P] [--periodic S] [--concurrency C] [--username U --password P] [--cr-username U --cr-password P] [--duration S]';
+const USAGE =
+  'usage: npm run simulate -- --acs URL [--devices N] [--model FILE|tr181|tr098] [--serial-prefix P] [--periodic S] [--concurrency C] [--username U --password P] [--cr-username U --cr-password P] [--duration S]';
 
 function positiveInt(value: string | undefined, name: string, fallback: number): number {
   if (value === undefined) return fallback;
@@ -39,9 +40,18 @@ function formatSummary(label: string, s: FleetSummary): string {
 async function main(): Promise<number> {
   const { values } = parseArgs({
     options: {
-      acs: { type: 'string' }, devices: { type: 'string' }, model: { type: 'string' }, 'serial-prefix': { type: 'string' },
-      periodic: { type: 'string' }, concurrency: { type: 'string' }, username: { type: 'string' }, password: { type: 'string' },
-      'cr-username': { type: 'string' }, 'cr-password': { type: 'string' }, duration: { type: 'string' }, help: { type: 'boolean' },
+      acs: { type: 'string' },
+      devices: { type: 'string' },
+      model: { type: 'string' },
+      'serial-prefix': { type: 'string' },
+      periodic: { type: 'string' },
+      concurrency: { type: 'string' },
+      username: { type: 'string' },
+      password: { type: 'string' },
+      'cr-username': { type: 'string' },
+      'cr-password': { type: 'string' },
+      duration: { type: 'string' },
+      help: { type: 'boolean' },
     },
   });
   if (values.help || !values.acs) {

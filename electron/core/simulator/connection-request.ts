@@ -61,13 +61,20 @@ export class ConnectionRequestServer {
     const uri = req.url ?? '/';
     const match = /^\/cr\/([^/?]+)$/.exec(uri.split('?')[0] ?? '');
     const target = match?.[1] ? this.targets.get(decodeURIComponent(match[1])) : undefined;
-    if (!target) return end(res, 404);
-    if (req.method !== 'GET' && req.method !== 'HEAD') return end(res, 405);
+    if (!target) {
+      end(res, 404);
+      return;
+    }
+    if (req.method !== 'GET' && req.method !== 'HEAD') {
+      end(res, 405);
+      return;
+    }
     const { username, password } = target.credentials();
     if (!this.verifier.verify(req.headers.authorization, { method: req.method, uri }, username, password)) {
       if (req.headers.authorization) this.stats.rejected += 1;
       res.setHeader('WWW-Authenticate', this.verifier.challenge());
-      return end(res, 401);
+      end(res, 401);
+      return;
     }
     this.stats.accepted += 1;
     end(res, 200);

@@ -163,19 +163,43 @@ export class SimulatedDevice {
     const cpe = this.cpe;
     switch (action.kind) {
       case 'reboot':
-        return this.after(this.options.rebootDelayMs, () => { cpe.reboot(action.commandKey); this.kick(); }, true);
+        this.after(
+          this.options.rebootDelayMs,
+          () => {
+            cpe.reboot(action.commandKey);
+            this.kick();
+          },
+          true,
+        );
+        break;
       case 'factoryReset':
-        return this.after(this.options.rebootDelayMs, () => { cpe.factoryReset(); this.options.onFactoryReset?.(); this.kick(); }, true);
+        this.after(
+          this.options.rebootDelayMs,
+          () => {
+            cpe.factoryReset();
+            this.options.onFactoryReset?.();
+            this.kick();
+          },
+          true,
+        );
+        break;
       case 'scheduleInform':
-        return this.after(action.delaySeconds * 1000, () => {
-          cpe.events.add('3 SCHEDULED');
-          cpe.events.add('M ScheduleInform', action.commandKey);
-          this.kick();
-        }, false);
+        this.after(
+          action.delaySeconds * 1000,
+          () => {
+            cpe.events.add('3 SCHEDULED');
+            cpe.events.add('M ScheduleInform', action.commandKey);
+            this.kick();
+          },
+          false,
+        );
+        break;
       case 'download':
-        return this.after(action.request.delaySeconds * 1000, () => this.download(action.request), true);
+        this.after(action.request.delaySeconds * 1000, () => this.download(action.request), true);
+        break;
       case 'upload':
-        return this.after(action.request.delaySeconds * 1000, () => this.upload(action.request), true);
+        this.after(action.request.delaySeconds * 1000, () => this.upload(action.request), true);
+        break;
     }
   }
 
@@ -189,7 +213,10 @@ export class SimulatedDevice {
     const outcome = this.forVersion(await performDownload(request), true);
     const ok = outcome.complete.fault.code === 0;
     const rebooted = ok && outcome.file !== undefined && applyDownloadedFile(this.cpe.model, request.fileType, outcome.file);
-    const events = [{ code: '7 TRANSFER COMPLETE', commandKey: '' }, { code: 'M Download', commandKey: request.commandKey }];
+    const events = [
+      { code: '7 TRANSFER COMPLETE', commandKey: '' },
+      { code: 'M Download', commandKey: request.commandKey },
+    ];
     if (rebooted) events.push({ code: '1 BOOT', commandKey: '' });
     this.cpe.queueTransferComplete(outcome.complete, events);
     this.kick();

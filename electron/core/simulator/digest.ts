@@ -80,13 +80,29 @@ export class AuthClient {
   }
 
   private digest(p: Record<string, string>, method: string, uri: string): string {
-    const qop = (p.qop ?? '').split(',').map((q) => q.trim()).includes('auth') ? 'auth' : undefined;
+    const qop = (p.qop ?? '')
+      .split(',')
+      .map((q) => q.trim())
+      .includes('auth')
+      ? 'auth'
+      : undefined;
     this.nc += 1;
     const nc = this.nc.toString(16).padStart(8, '0');
     const cnonce = randomBytes(8).toString('hex');
     const realm = p.realm ?? '';
     const nonce = p.nonce ?? '';
-    const response = digestResponse({ username: this.username, password: this.password, realm, nonce, method, uri, qop, nc, cnonce, algorithm: p.algorithm });
+    const response = digestResponse({
+      username: this.username,
+      password: this.password,
+      realm,
+      nonce,
+      method,
+      uri,
+      qop,
+      nc,
+      cnonce,
+      algorithm: p.algorithm,
+    });
     const parts = [`username="${this.username}"`, `realm="${realm}"`, `nonce="${nonce}"`, `uri="${uri}"`, `response="${response}"`];
     if (p.algorithm) parts.push(`algorithm=${p.algorithm}`);
     if (qop) parts.push(`qop=${qop}`, `nc=${nc}`, `cnonce="${cnonce}"`);
@@ -121,7 +137,18 @@ export class DigestVerifier {
     const expires = this.nonces.get(p.nonce ?? '');
     if (scheme.toLowerCase() !== 'digest' || expires === undefined || expires < Date.now()) return false;
     if (p.username !== username || p.realm !== this.realm || p.qop !== 'auth') return false;
-    const expected = digestResponse({ username, password, realm: this.realm, nonce: p.nonce ?? '', method, uri: p.uri ?? '', qop: p.qop, nc: p.nc, cnonce: p.cnonce, algorithm: p.algorithm });
+    const expected = digestResponse({
+      username,
+      password,
+      realm: this.realm,
+      nonce: p.nonce ?? '',
+      method,
+      uri: p.uri ?? '',
+      qop: p.qop,
+      nc: p.nc,
+      cnonce: p.cnonce,
+      algorithm: p.algorithm,
+    });
     const given = Buffer.from(p.response ?? '');
     return given.length === expected.length && timingSafeEqual(given, Buffer.from(expected));
   }

@@ -58,16 +58,31 @@ function count(into: Record<string, number>, key: string): void {
 /** Aggregates session reports (pure; exported for tests and the CLI). */
 export function summarise(reports: readonly SessionReport[], devices: number, elapsedMs: number): FleetSummary {
   const latencies = reports.map((r) => r.durationMs).sort((a, b) => a - b);
-  const s: FleetSummary = { devices, sessions: reports.length, ok: 0, failed: 0, statuses: {}, rpcs: {}, errors: {}, elapsedMs, latencyMs: { avg: 0, p50: 0, p95: 0, max: 0 } };
+  const s: FleetSummary = {
+    devices,
+    sessions: reports.length,
+    ok: 0,
+    failed: 0,
+    statuses: {},
+    rpcs: {},
+    errors: {},
+    elapsedMs,
+    latencyMs: { avg: 0, p50: 0, p95: 0, max: 0 },
+  };
   for (const r of reports) {
     if (r.ok) s.ok += 1;
     else s.failed += 1;
-    r.statuses.forEach((code) => count(s.statuses, String(code)));
-    r.rpcs.forEach((rpc) => count(s.rpcs, rpc));
+    for (const code of r.statuses) count(s.statuses, String(code));
+    for (const rpc of r.rpcs) count(s.rpcs, rpc);
     if (r.error) count(s.errors, r.error.replace(/\d+(\.\d+)?s\)/, 'Ns)'));
   }
   const total = latencies.reduce((a, b) => a + b, 0);
-  s.latencyMs = { avg: latencies.length ? total / latencies.length : 0, p50: percentile(latencies, 50), p95: percentile(latencies, 95), max: latencies.at(-1) ?? 0 };
+  s.latencyMs = {
+    avg: latencies.length ? total / latencies.length : 0,
+    p50: percentile(latencies, 50),
+    p95: percentile(latencies, 95),
+    max: latencies.at(-1) ?? 0,
+  };
   return s;
 }
 

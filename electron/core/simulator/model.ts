@@ -129,7 +129,10 @@ export class DeviceModel {
   }
 
   setTemplate(tablePath: string, entries: TemplateEntry[]): void {
-    this.templates.set(tablePath, entries.map((e) => ({ ...e })));
+    this.templates.set(
+      tablePath,
+      entries.map((e) => ({ ...e })),
+    );
   }
 
   template(tablePath: string): TemplateEntry[] | undefined {
@@ -150,7 +153,11 @@ export class DeviceModel {
   clone(): DeviceModel {
     const copy = new DeviceModel();
     copy.nodes = new Map([...this.nodes].map(([k, v]) => [k, { ...v }]));
-    for (const [k, v] of this.templates) copy.templates.set(k, v.map((e) => ({ ...e })));
+    for (const [k, v] of this.templates)
+      copy.templates.set(
+        k,
+        v.map((e) => ({ ...e })),
+      );
     for (const [k, v] of this.counters) copy.counters.set(k, v);
     return copy;
   }

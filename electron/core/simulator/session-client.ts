@@ -124,7 +124,8 @@ class CwmpSession {
       const why = this.auth ? 'credentials rejected' : 'challenge not answered: no credentials configured';
       throw new SessionError(`${where} failed: 401 ${why}`);
     }
-    if (result.status !== 200 || result.body.trim() === '') throw new SessionError(`${where} failed: HTTP ${result.status} with ${result.body.trim() === '' ? 'no body' : 'a body'}`);
+    if (result.status !== 200 || result.body.trim() === '')
+      throw new SessionError(`${where} failed: HTTP ${result.status} with ${result.body.trim() === '' ? 'no body' : 'a body'}`);
     return readAcsMessage(result.body);
   }
 
@@ -134,7 +135,8 @@ class CwmpSession {
     const envelope = this.expectOk(await this.post(inform, randomBytes(4).toString('hex')), 'Inform');
     const m = envelope.message;
     if (m.kind === 'fault') throw new SessionError(`ACS answered the Inform with fault ${m.code} ${m.string}`);
-    if (m.kind !== 'InformResponse') throw new SessionError(`ACS answered the Inform with ${m.kind === 'request' ? m.request.name : m.kind}`);
+    if (m.kind !== 'InformResponse')
+      throw new SessionError(`ACS answered the Inform with ${m.kind === 'request' ? m.request.name : m.kind}`);
     this.cpe.events.accepted();
     return envelope.holdRequests;
   }

@@ -70,7 +70,8 @@ function resolveModel(model: SimulatorOptions['model'], serial: string | undefin
 function applyRuntime(model: DeviceModel, o: SimulatorOptions, crUrl: string | undefined): void {
   const ms = `${model.root()}ManagementServer.`;
   const set = (name: string, value: string): void => {
-    if (!model.setValue(ms + name, value)) model.upsert({ path: ms + name, object: false, writable: name !== 'ConnectionRequestURL', value, type: 'xsd:string' });
+    if (!model.setValue(ms + name, value))
+      model.upsert({ path: ms + name, object: false, writable: name !== 'ConnectionRequestURL', value, type: 'xsd:string' });
   };
   set('URL', o.acsUrl);
   if (o.username !== undefined) set('Username', o.username);
@@ -90,12 +91,16 @@ export async function startSimulator(options: SimulatorOptions): Promise<Simulat
   const model = resolveModel(options.model, options.serial);
   const serial = deviceIdentity(model).serialNumber;
   const ownServer = options.connectionRequest !== false && !options.connectionRequestServer;
-  const server = options.connectionRequest === false ? undefined : (options.connectionRequestServer ?? (await ConnectionRequestServer.start()));
+  const server =
+    options.connectionRequest === false ? undefined : (options.connectionRequestServer ?? (await ConnectionRequestServer.start()));
   let device: SimulatedDevice | undefined;
   const crUrl = server?.register(serial, {
     credentials: () => {
       const ms = `${cpe.model.root()}ManagementServer.`;
-      return { username: cpe.model.value(`${ms}ConnectionRequestUsername`) ?? '', password: cpe.model.value(`${ms}ConnectionRequestPassword`) ?? '' };
+      return {
+        username: cpe.model.value(`${ms}ConnectionRequestUsername`) ?? '',
+        password: cpe.model.value(`${ms}ConnectionRequestPassword`) ?? '',
+      };
     },
     onConnectionRequest: () => void device?.session(['6 CONNECTION REQUEST']),
   });
@@ -103,7 +108,14 @@ export async function startSimulator(options: SimulatorOptions): Promise<Simulat
   const cpe = new SimulatedCpe(model, { bootstrapped: options.bootstrapped, injectFaults: options.injectFaults });
   const auto = options.autoSessions ?? true;
   device = new SimulatedDevice(cpe, {
-    session: { acsUrl: options.acsUrl, username: options.username, password: options.password, cwmpNamespace: options.cwmpNamespace ?? defaultNamespace(model), userAgent: options.userAgent, timeoutMs: options.timeoutMs },
+    session: {
+      acsUrl: options.acsUrl,
+      username: options.username,
+      password: options.password,
+      cwmpNamespace: options.cwmpNamespace ?? defaultNamespace(model),
+      userAgent: options.userAgent,
+      timeoutMs: options.timeoutMs,
+    },
     limiter: options.limiter ?? unlimited,
     autoSessions: auto,
     retryFailedSessions: options.retryFailedSessions ?? auto,
@@ -122,7 +134,13 @@ export async function startSimulator(options: SimulatorOptions): Promise<Simulat
   });
 }
 
-function handleFor(serial: string, cpe: SimulatedCpe, device: SimulatedDevice, crUrl: string | undefined, release: () => Promise<void>): SimulatorHandle {
+function handleFor(
+  serial: string,
+  cpe: SimulatedCpe,
+  device: SimulatedDevice,
+  crUrl: string | undefined,
+  release: () => Promise<void>,
+): SimulatorHandle {
   return {
     serial,
     cpe,

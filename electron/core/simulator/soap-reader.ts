@@ -2,13 +2,7 @@
 // TransferCompleteResponse, SOAP Faults). Lenient like a good CPE: any prefixes, missing
 // Header, xsi:type anywhere, odd arrayType counts. Unknown methods are reported, not thrown.
 
-import type {
-  AcsRequest,
-  ParameterValue,
-  SetParameterAttribute,
-  DownloadArgs,
-  UploadArgs,
-} from '../cwmp/messages.ts';
+import type { AcsRequest, ParameterValue, SetParameterAttribute, DownloadArgs, UploadArgs } from '../cwmp/messages.ts';
 import { child, childText, parseXml, type XmlElement } from './xml-tree.ts';
 
 export type AcsInbound =
@@ -72,7 +66,15 @@ function download(e: XmlElement): DownloadArgs {
 
 function upload(e: XmlElement): UploadArgs {
   const t = (n: string): string => childText(e, n);
-  return { name: 'Upload', commandKey: t('CommandKey'), fileType: t('FileType'), url: t('URL'), username: t('Username'), password: t('Password'), delaySeconds: int(t('DelaySeconds')) };
+  return {
+    name: 'Upload',
+    commandKey: t('CommandKey'),
+    fileType: t('FileType'),
+    url: t('URL'),
+    username: t('Username'),
+    password: t('Password'),
+    delaySeconds: int(t('DelaySeconds')),
+  };
 }
 
 function request(e: XmlElement): AcsRequest | undefined {
@@ -113,7 +115,11 @@ function message(body: XmlElement | undefined): AcsInbound {
   if (!rpc) throw new Error('SOAP Body is empty');
   if (rpc.local === 'Fault') {
     const detail = child(child(rpc, 'detail'), 'Fault');
-    return { kind: 'fault', code: int(childText(detail, 'FaultCode')), string: childText(detail, 'FaultString') || childText(rpc, 'faultstring') };
+    return {
+      kind: 'fault',
+      code: int(childText(detail, 'FaultCode')),
+      string: childText(detail, 'FaultString') || childText(rpc, 'faultstring'),
+    };
   }
   if (rpc.local === 'InformResponse') return { kind: 'InformResponse', maxEnvelopes: int(childText(rpc, 'MaxEnvelopes'), 1) };
   if (rpc.local === 'TransferCompleteResponse') return { kind: 'TransferCompleteResponse' };
@@ -136,4 +142,3 @@ export function readAcsMessage(xml: string): AcsEnvelope {
     message: message(body),
   };
 }
-

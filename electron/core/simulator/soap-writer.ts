@@ -29,7 +29,8 @@ function array(name: string, itemType: string, items: string[]): string {
 
 function valueStructs(list: ParameterValue[]): string {
   const items = list.map(
-    (p) => `<ParameterValueStruct>${el('Name', p.name)}<Value xsi:type="${escapeXml(p.type)}">${escapeXml(p.value)}</Value></ParameterValueStruct>`,
+    (p) =>
+      `<ParameterValueStruct>${el('Name', p.name)}<Value xsi:type="${escapeXml(p.type)}">${escapeXml(p.value)}</Value></ParameterValueStruct>`,
   );
   return array('ParameterList', 'cwmp:ParameterValueStruct', items);
 }
@@ -37,7 +38,11 @@ function valueStructs(list: ParameterValue[]): string {
 function inform(m: InformRequest): string {
   const d = m.deviceId;
   const device = `<DeviceId>${el('Manufacturer', d.manufacturer)}${el('OUI', d.oui)}${el('ProductClass', d.productClass)}${el('SerialNumber', d.serialNumber)}</DeviceId>`;
-  const events = array('Event', 'cwmp:EventStruct', m.events.map((e) => `<EventStruct>${el('EventCode', e.code)}${el('CommandKey', e.commandKey)}</EventStruct>`));
+  const events = array(
+    'Event',
+    'cwmp:EventStruct',
+    m.events.map((e) => `<EventStruct>${el('EventCode', e.code)}${el('CommandKey', e.commandKey)}</EventStruct>`),
+  );
   const rest = `${el('MaxEnvelopes', m.maxEnvelopes)}${el('CurrentTime', m.currentTime)}${el('RetryCount', m.retryCount)}`;
   return `${device}${events}${rest}${valueStructs(m.parameterList)}`;
 }
@@ -53,16 +58,32 @@ const timed = (m: { status: number; startTime: string; completeTime: string }): 
 function response(m: CpeResponse): string {
   switch (m.name) {
     case 'GetRPCMethodsResponse':
-      return array('MethodList', 'xsd:string', m.methods.map((x) => el('string', x)));
+      return array(
+        'MethodList',
+        'xsd:string',
+        m.methods.map((x) => el('string', x)),
+      );
     case 'GetParameterNamesResponse':
-      return array('ParameterList', 'cwmp:ParameterInfoStruct', m.parameterList.map((p) => `<ParameterInfoStruct>${el('Name', p.name)}${el('Writable', p.writable ? 1 : 0)}</ParameterInfoStruct>`));
+      return array(
+        'ParameterList',
+        'cwmp:ParameterInfoStruct',
+        m.parameterList.map((p) => `<ParameterInfoStruct>${el('Name', p.name)}${el('Writable', p.writable ? 1 : 0)}</ParameterInfoStruct>`),
+      );
     case 'GetParameterValuesResponse':
       return valueStructs(m.parameterList);
     case 'GetParameterAttributesResponse':
-      return array('ParameterList', 'cwmp:ParameterAttributeStruct', m.parameterList.map((p) => {
-        const access = array('AccessList', 'xsd:string', p.accessList.map((a) => el('string', a)));
-        return `<ParameterAttributeStruct>${el('Name', p.name)}${el('Notification', p.notification)}${access}</ParameterAttributeStruct>`;
-      }));
+      return array(
+        'ParameterList',
+        'cwmp:ParameterAttributeStruct',
+        m.parameterList.map((p) => {
+          const access = array(
+            'AccessList',
+            'xsd:string',
+            p.accessList.map((a) => el('string', a)),
+          );
+          return `<ParameterAttributeStruct>${el('Name', p.name)}${el('Notification', p.notification)}${access}</ParameterAttributeStruct>`;
+        }),
+      );
     case 'SetParameterValuesResponse':
     case 'DeleteObjectResponse':
       return el('Status', m.status);
@@ -73,7 +94,11 @@ function response(m: CpeResponse): string {
       return timed(m);
     case 'GetQueuedTransfersResponse':
     case 'GetAllQueuedTransfersResponse':
-      return array('TransferList', 'cwmp:QueuedTransferStruct', m.transferList.map((t) => `<QueuedTransferStruct>${el('CommandKey', t.commandKey)}${el('State', t.state)}</QueuedTransferStruct>`));
+      return array(
+        'TransferList',
+        'cwmp:QueuedTransferStruct',
+        m.transferList.map((t) => `<QueuedTransferStruct>${el('CommandKey', t.commandKey)}${el('State', t.state)}</QueuedTransferStruct>`),
+      );
     case 'SetParameterAttributesResponse':
     case 'RebootResponse':
     case 'FactoryResetResponse':
@@ -87,7 +112,8 @@ function response(m: CpeResponse): string {
 
 function fault(f: CpeFault): string {
   const entries = f.setParameterValuesFaults.map(
-    (e) => `<SetParameterValuesFault>${el('ParameterName', e.parameterName)}${el('FaultCode', e.code)}${el('FaultString', e.string)}</SetParameterValuesFault>`,
+    (e) =>
+      `<SetParameterValuesFault>${el('ParameterName', e.parameterName)}${el('FaultCode', e.code)}${el('FaultString', e.string)}</SetParameterValuesFault>`,
   );
   const detail = `<detail><cwmp:Fault>${el('FaultCode', f.code)}${el('FaultString', f.string)}${entries.join('')}</cwmp:Fault></detail>`;
   return `<soap-env:Fault>${el('faultcode', f.faultCode)}${el('faultstring', f.faultString)}${detail}</soap-env:Fault>`;
@@ -102,7 +128,10 @@ function body(m: CpeOutgoing): string {
 /** One complete SOAP envelope. No XML declaration: nothing requires it and some parsers choke. */
 export function writeCpeMessage(message: CpeOutgoing, options: EnvelopeOptions): string {
   const ns = options.cwmpNamespace ?? 'urn:dslforum-org:cwmp-1-0';
-  const header = options.id === undefined ? '' : `<soap-env:Header><cwmp:ID soap-env:mustUnderstand="1">${escapeXml(options.id)}</cwmp:ID></soap-env:Header>`;
+  const header =
+    options.id === undefined
+      ? ''
+      : `<soap-env:Header><cwmp:ID soap-env:mustUnderstand="1">${escapeXml(options.id)}</cwmp:ID></soap-env:Header>`;
   return (
     `<soap-env:Envelope xmlns:soap-env="${SOAP_ENV}" xmlns:soap-enc="${SOAP_ENC}" xmlns:xsd="http://www.w3.org/2001/XMLSchema" ` +
     `xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance" xmlns:cwmp="${ns}">${header}<soap-env:Body>${body(message)}</soap-env:Body></soap-env:Envelope>`

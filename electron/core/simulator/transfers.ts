@@ -58,10 +58,20 @@ function networkFault(err: unknown, cutShort: number): FaultStruct {
   return fault(/cut short|timed out/.test(message) ? cutShort : 9015, message);
 }
 
-async function timed(commandKey: string, now: () => Date, run: () => Promise<{ fault: FaultStruct; file?: string }>): Promise<TransferOutcome> {
+async function timed(
+  commandKey: string,
+  now: () => Date,
+  run: () => Promise<{ fault: FaultStruct; file?: string }>,
+): Promise<TransferOutcome> {
   const startTime = now().toISOString();
   const { fault: f, file } = await run();
-  const complete: TransferCompleteRequest = { name: 'TransferComplete', commandKey, fault: f, startTime, completeTime: now().toISOString() };
+  const complete: TransferCompleteRequest = {
+    name: 'TransferComplete',
+    commandKey,
+    fault: f,
+    startTime,
+    completeTime: now().toISOString(),
+  };
   return file === undefined ? { complete } : { complete, file };
 }
 

@@ -64,7 +64,13 @@ function isSource(value: string): value is CrCredentialSource {
 
 function toStored(r: Row): StoredCrCredentials {
   // The CHECK constraint keeps other values out; 'operator' is the safe reading of a hand-edited file.
-  return { deviceId: r.device_id, username: r.username, password: r.password, source: isSource(r.source) ? r.source : 'operator', updatedAt: r.updated_at };
+  return {
+    deviceId: r.device_id,
+    username: r.username,
+    password: r.password,
+    source: isSource(r.source) ? r.source : 'operator',
+    updatedAt: r.updated_at,
+  };
 }
 
 /** Why a pair cannot be stored, or undefined. The message never contains the password. */
@@ -75,7 +81,9 @@ function invalidReason(username: string, source: string): string | undefined {
 }
 
 export function createCrCredentialRepository(db: Db, now: () => Date): CrCredentialRepository {
-  const select = db.prepare<[string], Row>('SELECT device_id, username, password, source, updated_at FROM cr_credentials WHERE device_id = ?');
+  const select = db.prepare<[string], Row>(
+    'SELECT device_id, username, password, source, updated_at FROM cr_credentials WHERE device_id = ?',
+  );
   const deviceExists = db.prepare<[string], number>('SELECT 1 FROM devices WHERE id = ?').pluck();
   const upsert = db.prepare<[string, string, string, string, string], Row>(
     `INSERT INTO cr_credentials (device_id, username, password, source, updated_at) VALUES (?, ?, ?, ?, ?)

@@ -1,12 +1,18 @@
 // Opening the SQLite file and setting the pragmas every connection needs.
-import { mkdirSync } from 'node:fs';
+import { existsSync, mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
 import Database from 'better-sqlite3';
 import { StoreError } from './errors.ts';
 
 export type Db = Database.Database;
 
-export type StoreTarget = { path: string } | { memory: true };
+export type StoreTarget = ({ path: string } | { memory: true }) & {
+  /**
+   * better-sqlite3's addon to load instead of node_modules' build: the unpackaged Electron app
+   * passes one built for Electron's ABI (scripts/electron-native.mjs). Absent: node_modules'.
+   */
+  nativeBinding?: string | undefined;
+};
 
 const BUSY_TIMEOUT_MS = 5000;
 
@@ -27,16 +33,17 @@ const BUSY_TIMEOUT_MS = 5000;
  * NORMAL and their replies wait for an fdatasync of the WAL off the event loop (wal-sync.ts).
  */
 export function openDatabase(target: StoreTarget): Db {
+  const options = { timeout: BUSY_TIMEOUT_MS, ...nativeBindingOption(target.nativeBinding) };
   let db: Db;
   if ('path' in target) {
     mkdirSync(dirname(target.path), { recursive: true });
     try {
-      db = new Database(target.path, { timeout: BUSY_TIMEOUT_MS });
+      db = new Database(target.path, options);
     } catch (err) {
       throw new StoreError(`Cannot open the database ${target.path}: ${String(err)}`, { cause: err });
     }
   } else {
-    db = new Database(':memory:', { timeout: BUSY_TIMEOUT_MS });
+    db = new Database(':memory:', options);
   }
   try {
     applyPragmas(db);
@@ -45,6 +52,16 @@ export function openDatabase(target: StoreTarget): Db {
     throw new StoreError(`Cannot configure the database ${db.name}: ${String(err)}`, { cause: err });
   }
   return db;
+}
+
+/** Checked here: better-sqlite3 would only say "Cannot find module" for a missing addon. */
+function nativeBindingOption(nativeBinding: string | undefined): { nativeBinding?: string } {
+  if (nativeBinding === undefined) return {};
+  if (!existsSync(nativeBinding)) {
+    const hint = 'for the desktop app, `npm start` builds it for Electron (scripts/electron-native.mjs)';
+    throw new StoreError(`better-sqlite3's native addon ${nativeBinding} (nativeBinding) does not exist; ${hint}`);
+  }
+  return { nativeBinding };
 }
 
 function applyPragmas(db: Db): void {

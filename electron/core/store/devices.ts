@@ -1,7 +1,11 @@
 // Devices: lookup, search and listing. Devices are created and updated only by Informs
 // (informs.ts); this repository reads them and removes them.
+import type { DeviceFilter } from '../../../shared/contract-args.ts';
 import type { DeviceSummary, Page } from '../../../shared/models.ts';
 import type { Db } from './db.ts';
+import { createDeviceLister, type DeviceListQuery } from './device-list.ts';
+import { createIntervalReader } from './device-status-sql.ts';
+import type { TagRepository } from './device-tags.ts';
 
 export interface DeviceSearch {
   /** Case-insensitive substring of serial, product class, OUI, manufacturer, model, software version, IP or id. */
@@ -11,18 +15,24 @@ export interface DeviceSearch {
 }
 
 export interface DeviceRepository {
+  /** The device with its tags. */
   get(id: string): DeviceSummary | undefined;
   /** Whether the device is known (one index probe; every Inform asks it). */
   exists(id: string): boolean;
+  /** Filtered, sorted, keyset-paged (device-list.ts); each row with its tags. */
+  list(query: DeviceListQuery): Page<DeviceSummary>;
   /** Newest Inform first; an empty q lists every device. */
   search(query: DeviceSearch): Page<DeviceSummary>;
+  /** Up to `limit` devices matching the filter with seq > afterSeq, by seq (a bulk action's next batch). */
+  select(filter: DeviceFilter, now: Date, afterSeq: number, limit: number): { seq: number; id: string }[];
   count(): number;
-  /** Deletes the device and, by cascade, its parameters, sessions, events, tasks and faults. */
+  /** Deletes the device and, by cascade, its parameters, sessions, tasks, faults, CPE requests, tags. */
   remove(id: string): boolean;
 }
 
 /** A devices row as stored (snake_case columns). */
 export interface DeviceDbRow {
+  seq: number;
   id: string;
   oui: string;
   product_class: string;
@@ -43,23 +53,11 @@ export interface DeviceDbRow {
 export const DEFAULT_PAGE_LIMIT = 50;
 export const MAX_PAGE_LIMIT = 1000;
 
-const COLUMNS = `id, oui, product_class, serial_number, manufacturer, model_name, software_version,
+const COLUMNS = `seq, id, oui, product_class, serial_number, manufacturer, model_name, software_version,
   hardware_version, connection_request_url, ip_address, root_object, first_seen, last_inform,
   last_boot, periodic_interval`;
-const ORDER = 'ORDER BY last_inform DESC, seq DESC LIMIT @limit OFFSET @offset';
-// Trigram matching needs 3+ characters. A shorter query matches the START of the serial
-// number, IP address or product class (indexed, migration 006) rather than scanning every
-// device for a substring; the count comes in the same pass with a window function.
-const SHORT_MATCH = ['serial_number', 'ip_address', 'product_class']
-  .map((c) => `${c} LIKE @pattern ESCAPE '\\'`)
-  .join(' OR ');
-const FTS_MATCH = 'seq IN (SELECT rowid FROM devices_search WHERE devices_search MATCH @q)';
-// Above this many matches, walking devices_by_last_inform newest-first and stopping after one
-// page beats sorting every match (measured at 100k devices: 7 ms vs 24 ms for 33k matches);
-// below it, sorting the few matches wins (0.5 ms vs 5 ms for one match).
-const BROAD_MATCH = 2000;
 
-export function toDeviceSummary(r: DeviceDbRow): DeviceSummary {
+export function toDeviceSummary(r: DeviceDbRow, tags: string[] = []): DeviceSummary {
   return {
     id: r.id,
     oui: r.oui,
@@ -76,68 +74,53 @@ export function toDeviceSummary(r: DeviceDbRow): DeviceSummary {
     lastBoot: r.last_boot,
     periodicInformInterval: r.periodic_interval,
     rootObject: r.root_object,
+    tags,
   };
 }
 
-function prefixPattern(q: string): string {
-  return `${q.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+function clampLimit(limit: number | undefined): number {
+  const n = Math.floor(limit ?? DEFAULT_PAGE_LIMIT);
+  return Number.isFinite(n) ? Math.min(MAX_PAGE_LIMIT, Math.max(1, n)) : DEFAULT_PAGE_LIMIT;
 }
 
-/** An FTS5 phrase: the whole query as one quoted string (quotes doubled), i.e. a substring. */
-function ftsPhrase(q: string): string {
-  return `"${q.replaceAll('"', '""')}"`;
-}
-
-function clampPage(query: DeviceSearch): { offset: number; limit: number } {
-  const offset = Math.max(0, Math.floor(query.offset ?? 0));
-  const limit = Math.min(MAX_PAGE_LIMIT, Math.max(1, Math.floor(query.limit ?? DEFAULT_PAGE_LIMIT)));
-  return { offset: Number.isFinite(offset) ? offset : 0, limit: Number.isFinite(limit) ? limit : DEFAULT_PAGE_LIMIT };
-}
-
-export function createDeviceRepository(db: Db): DeviceRepository {
-  type PageArgs = { limit: number; offset: number };
+export function createDeviceRepository(db: Db, tags: TagRepository): DeviceRepository {
   const get = db.prepare<[string], DeviceDbRow>(`SELECT ${COLUMNS} FROM devices WHERE id = ?`);
   const exists = db.prepare<[string], number>('SELECT 1 FROM devices WHERE id = ?').pluck();
   const count = db.prepare<[], number>('SELECT count(*) FROM devices').pluck();
   const remove = db.prepare<[string]>('DELETE FROM devices WHERE id = ?');
-  const listAll = db.prepare<PageArgs, DeviceDbRow>(`SELECT ${COLUMNS} FROM devices ${ORDER}`);
-  const countFts = db.prepare<{ q: string }, number>('SELECT count(*) FROM devices_search WHERE devices_search MATCH @q').pluck();
-  const listFts = db.prepare<PageArgs & { q: string }, DeviceDbRow>(`SELECT ${COLUMNS} FROM devices WHERE ${FTS_MATCH} ${ORDER}`);
-  const listFtsBroad = db.prepare<PageArgs & { q: string }, DeviceDbRow>(
-    `SELECT ${COLUMNS} FROM devices INDEXED BY devices_by_last_inform WHERE ${FTS_MATCH} ${ORDER}`,
-  );
-  const listShort = db.prepare<PageArgs & { pattern: string }, DeviceDbRow>(`SELECT ${COLUMNS} FROM devices WHERE ${SHORT_MATCH} ${ORDER}`);
-  const listShortBroad = db.prepare<PageArgs & { pattern: string }, DeviceDbRow>(
-    `SELECT ${COLUMNS} FROM devices INDEXED BY devices_by_last_inform WHERE ${SHORT_MATCH} ${ORDER}`,
-  );
-  const countShort = db.prepare<{ pattern: string }, number>(`SELECT count(*) FROM devices WHERE ${SHORT_MATCH}`).pluck();
+  const lister = createDeviceLister<DeviceDbRow>(db, COLUMNS);
+  const intervals = createIntervalReader(db);
 
-  function searchRows(q: string, page: PageArgs): { rows: DeviceDbRow[]; total: number } {
-    if (q === '') return { rows: listAll.all(page), total: count.get() ?? 0 };
-    if ([...q].length >= 3) {
-      const args = { q: ftsPhrase(q) };
-      const total = countFts.get(args) ?? 0;
-      if (total === 0) return { rows: [], total };
-      return { rows: (total > BROAD_MATCH ? listFtsBroad : listFts).all({ ...args, ...page }), total };
-    }
-    const args = { pattern: prefixPattern(q) };
-    const total = countShort.get(args) ?? 0;
-    if (total === 0) return { rows: [], total };
-    // As for trigram matches: many matches are found faster by walking newest-first.
-    return { rows: (total > BROAD_MATCH ? listShortBroad : listShort).all({ ...args, ...page }), total };
-  }
+  const list = (query: DeviceListQuery): Page<DeviceSummary> => {
+    const limit = clampLimit(query.limit);
+    const page = lister.list({ ...query, limit }, { intervals });
+    const tagsOf = tags.forDevices(page.rows.map((r) => r.id));
+    return {
+      items: page.rows.map((r) => toDeviceSummary(r, tagsOf.get(r.id))),
+      total: page.total,
+      offset: page.offset,
+      limit,
+      next: page.next,
+    };
+  };
 
   return {
     get: (id) => {
       const row = get.get(id);
-      return row === undefined ? undefined : toDeviceSummary(row);
+      return row === undefined ? undefined : toDeviceSummary(row, tags.forDevices([id]).get(id));
     },
     exists: (id) => exists.get(id) !== undefined,
-    search: (query) => {
-      const page = clampPage(query);
-      const { rows, total } = searchRows((query.q ?? '').trim(), page);
-      return { items: rows.map(toDeviceSummary), total, ...page };
-    },
+    list,
+    search: (query) =>
+      list({
+        filter: { q: query.q ?? '' },
+        sort: 'lastInform',
+        order: 'desc',
+        offset: query.offset,
+        limit: clampLimit(query.limit),
+        now: new Date(),
+      }),
+    select: (filter, now, afterSeq, limit) => lister.select(filter, { now, intervals }, afterSeq, limit),
     count: () => count.get() ?? 0,
     remove: (id) => remove.run(id).changes > 0,
   };

@@ -6,7 +6,9 @@ import { createCpeCredentialRepository, type CpeCredentialRepository } from './c
 import { createCpeRequestRepository, type CpeRequestRepository } from './cpe-requests.ts';
 import { createCrCredentialRepository, type CrCredentialRepository } from './cr-credentials.ts';
 import { createDeviceRepository, type DeviceRepository } from './devices.ts';
+import { createTagRepository, type TagRepository } from './device-tags.ts';
 import { createFaultRepository, type FaultRepository } from './faults.ts';
+import { createFleetStatsRepository, type FleetStatsRepository } from './fleet-stats.ts';
 import { createHistoryRepository, type HistoryRepository } from './history.ts';
 import { createInformRepository, type InformRepository } from './informs.ts';
 import { StoreError } from './errors.ts';
@@ -15,17 +17,24 @@ import { createParameterRepository, type ParameterRepository } from './parameter
 import { createRegistrationRepository, type RegistrationRepository } from './registrations.ts';
 import { createEventRepository, createSessionRepository, type EventRepository, type SessionRepository } from './sessions.ts';
 import { createSettingsRepository, type SettingsRepository } from './settings.ts';
+import { createTaskBatchRepository, type TaskBatchRepository } from './task-batches.ts';
 import { createTaskRepository, type TaskRepository } from './tasks.ts';
 import { WalSync, type DurableCallback } from './wal-sync.ts';
 
 export interface Store {
   devices: DeviceRepository;
+  /** The operator's labels on devices. */
+  tags: TagRepository;
   parameters: ParameterRepository;
   informs: InformRepository;
   sessions: SessionRepository;
   events: EventRepository;
   tasks: TaskRepository;
+  /** Bulk task requests (createTasks) and their connection-request counters. */
+  taskBatches: TaskBatchRepository;
   faults: FaultRepository;
+  /** The overview's counts, and the hourly Inform counter. */
+  fleetStats: FleetStatsRepository;
   cpeRequests: CpeRequestRepository;
   /** Pruning of old sessions, faults, CPE requests and finished tasks. */
   history: HistoryRepository;
@@ -72,6 +81,7 @@ export function openStore(options: StoreTarget, now: () => Date = () => new Date
     const sessions = createSessionRepository(db);
     const events = createEventRepository(db);
     const tasks = createTaskRepository(db);
+    const tags = createTagRepository(db);
     const recovered = db.transaction(() => ({ abortedSessions: sessions.abortOpen(now()), requeuedTasks: tasks.requeueRunning() }))();
     const walSync = 'path' in options && db.pragma('journal_mode', { simple: true }) === 'wal' ? new WalSync(`${options.path}-wal`) : null;
     const withoutFsync = normalSyncCommit(db);
@@ -80,13 +90,16 @@ export function openStore(options: StoreTarget, now: () => Date = () => new Date
     const runInTransaction = db.transaction((fn: () => unknown) => fn());
     const inTransaction = <T>(fn: () => T): T => runInTransaction(fn) as T;
     return {
-      devices: createDeviceRepository(db),
+      devices: createDeviceRepository(db, tags),
+      tags,
       parameters,
       informs: createInformRepository(db, { parameters, sessions }),
       sessions,
       events,
       tasks,
+      taskBatches: createTaskBatchRepository(db),
       faults: createFaultRepository(db),
+      fleetStats: createFleetStatsRepository(db),
       cpeRequests: createCpeRequestRepository(db),
       history: createHistoryRepository(db),
       settings: createSettingsRepository(db, now),
@@ -138,6 +151,10 @@ export { StoreError, MigrationError } from './errors.ts';
 export type { StoreTarget } from './db.ts';
 export type { DurableCallback } from './wal-sync.ts';
 export type { DeviceSearch } from './devices.ts';
+export type { DeviceListQuery, SortOrder } from './device-list.ts';
+export type { StoredTaskBatch, TaskBatchRepository } from './task-batches.ts';
+export type { FleetStatsRepository, ModelFirmwareCount } from './fleet-stats.ts';
+export type { TagRepository } from './device-tags.ts';
 export type { FaultInput, FaultRecord } from './faults.ts';
 export type { HistoryPolicy, HistoryRemoved, PruneBatchInput, PruneBatchResult } from './history.ts';
 export type { InformInput, InformResult } from './informs.ts';
@@ -147,5 +164,21 @@ export type { CpeCredential, CpeCredentialInput, CpeCredentialRepository } from 
 export type { DeviceRegistration, RegistrationRepository } from './registrations.ts';
 export type { SettingsRepository } from './settings.ts';
 export type { EnqueueOptions, FinalTaskStatus, StoredTask } from './tasks.ts';
-export type { CrCredentialImportResult, CrCredentialImportRow, CrCredentialInput, CrCredentialRepository, CrCredentialSource, StoredCrCredentials } from './cr-credentials.ts';
-export type { DeviceRepository, FaultRepository, InformRepository, ParameterRepository, SessionRepository, EventRepository, TaskRepository, HistoryRepository };
+export type {
+  CrCredentialImportResult,
+  CrCredentialImportRow,
+  CrCredentialInput,
+  CrCredentialRepository,
+  CrCredentialSource,
+  StoredCrCredentials,
+} from './cr-credentials.ts';
+export type {
+  DeviceRepository,
+  FaultRepository,
+  InformRepository,
+  ParameterRepository,
+  SessionRepository,
+  EventRepository,
+  TaskRepository,
+  HistoryRepository,
+};

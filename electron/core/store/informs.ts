@@ -84,8 +84,15 @@ function eventCodes(inform: InformRequest): Set<string> {
 /** What an Inform reads of a known device: the fields it may change, and where the row is. */
 type StoredDeviceRow = Pick<
   DeviceDbRow,
-  | 'last_inform' | 'manufacturer' | 'model_name' | 'software_version' | 'hardware_version'
-  | 'connection_request_url' | 'ip_address' | 'root_object' | 'periodic_interval'
+  | 'last_inform'
+  | 'manufacturer'
+  | 'model_name'
+  | 'software_version'
+  | 'hardware_version'
+  | 'connection_request_url'
+  | 'ip_address'
+  | 'root_object'
+  | 'periodic_interval'
 > & { seq: number; cwmp_version: string };
 
 /** The Inform changes none of the stored device fields (null = not reported, kept). */
@@ -103,10 +110,7 @@ function sameDevice(row: StoredDeviceRow, f: InformDeviceFields, cwmpVersion: st
   );
 }
 
-export function createInformRepository(
-  db: Db,
-  deps: { parameters: ParameterRepository; sessions: SessionRepository },
-): InformRepository {
+export function createInformRepository(db: Db, deps: { parameters: ParameterRepository; sessions: SessionRepository }): InformRepository {
   const stored = db.prepare<[string], StoredDeviceRow>(
     `SELECT seq, last_inform, manufacturer, model_name, software_version, hardware_version, connection_request_url,
        ip_address, root_object, periodic_interval, cwmp_version FROM devices WHERE id = ?`,
@@ -131,7 +135,14 @@ export function createInformRepository(
     if (previous !== undefined && sameDevice(previous, fields, input.cwmpVersion)) {
       touchDevice.run(when, when, lastBoot, previous.seq);
     } else {
-      upsertDevice.run({ id: deviceId, ...normaliseDeviceId(inform.deviceId), ...fields, cwmpVersion: input.cwmpVersion, at: when, lastBoot });
+      upsertDevice.run({
+        id: deviceId,
+        ...normaliseDeviceId(inform.deviceId),
+        ...fields,
+        cwmpVersion: input.cwmpVersion,
+        at: when,
+        lastBoot,
+      });
     }
     if (previous !== undefined && previous.ip_address !== fields.ipAddress) moveAddress.run(fields.ipAddress, previous.seq);
     if (bootstrap && !created) deps.parameters.deleteAll(deviceId);

@@ -29,7 +29,9 @@ function isRecord(value: unknown): value is Record<string, unknown> {
 export function faultFromJson(text: string | null): FaultInfo | null {
   const value = fromJson(text);
   if (!isRecord(value) || typeof value.code !== 'number' || typeof value.message !== 'string') return null;
-  return 'detail' in value ? { code: value.code, message: value.message, detail: value.detail } : { code: value.code, message: value.message };
+  return 'detail' in value
+    ? { code: value.code, message: value.message, detail: value.detail }
+    : { code: value.code, message: value.message };
 }
 
 export function iso(at: Date): string {

@@ -12,6 +12,7 @@ import { migration006 } from './migrations/006-short-search.ts';
 import { migration004 } from './migrations/004-connection-request-credentials.ts';
 import { migration007 } from './migrations/007-inform-paths.ts';
 import { migration008 } from './migrations/008-session-events.ts';
+import { migration009 } from './migrations/009-fleet.ts';
 
 export interface Migration {
   /** 1, 2, 3 ... in order, never reused. */
@@ -21,7 +22,17 @@ export interface Migration {
 }
 
 /** Every migration this build knows, oldest first. Append only; never edit a released one. */
-export const MIGRATIONS: readonly Migration[] = [migration001, migration002, migration003, migration004, migration005, migration006, migration007, migration008];
+export const MIGRATIONS: readonly Migration[] = [
+  migration001,
+  migration002,
+  migration003,
+  migration004,
+  migration005,
+  migration006,
+  migration007,
+  migration008,
+  migration009,
+];
 
 interface AppliedRow {
   id: number;

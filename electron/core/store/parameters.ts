@@ -86,9 +86,9 @@ export function createParameterRepository(db: Db): ParameterRepository {
     'DELETE FROM parameters WHERE device_id = ? AND (path = ? OR (path >= ? AND path < ?))',
   );
   const deleteAll = db.prepare<[string]>('DELETE FROM parameters WHERE device_id = ?');
-  const findDevices = db.prepare<[string, string, number], string>(
-    'SELECT device_id FROM parameters WHERE path = ? AND value = ? ORDER BY device_id LIMIT ?',
-  ).pluck();
+  const findDevices = db
+    .prepare<[string, string, number], string>('SELECT device_id FROM parameters WHERE path = ? AND value = ? ORDER BY device_id LIMIT ?')
+    .pluck();
 
   // An unchanged value (the common case: a periodic Inform) only gets its timestamp. Writing
   // `value` again would rewrite its parameters_by_path_value entry too, one index page per
@@ -115,7 +115,12 @@ export function createParameterRepository(db: Db): ParameterRepository {
     recordReported: (deviceId, values, at, previousInform) => reported.record(deviceId, values, at, previousInform ?? null),
     upsertNames: (deviceId, infos, at) => upsertNames(deviceId, infos, at),
     list: (deviceId, prefix) =>
-      reported.freshen(deviceId, (prefix === undefined || prefix === '' ? listAll.all(deviceId) : listRange.all(deviceId, prefix, prefix + MAX_CHAR)).map(toParameterRow)),
+      reported.freshen(
+        deviceId,
+        (prefix === undefined || prefix === '' ? listAll.all(deviceId) : listRange.all(deviceId, prefix, prefix + MAX_CHAR)).map(
+          toParameterRow,
+        ),
+      ),
     get: (deviceId, path) => {
       const row = getOne.get(deviceId, path);
       return row === undefined ? undefined : reported.freshen(deviceId, [toParameterRow(row)])[0];

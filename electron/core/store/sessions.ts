@@ -87,9 +87,7 @@ export function createSessionRepository(db: Db): SessionRepository {
     `UPDATE sessions SET outcome = ?, ended_at = ?, messages = ?, warnings = ? WHERE id = ? AND outcome = 'open'`,
   );
   const get = db.prepare<[number], SessionDbRow>(`SELECT ${COLS} FROM sessions WHERE id = ?`);
-  const list = db.prepare<[string, number], SessionDbRow>(
-    `SELECT ${COLS} FROM sessions WHERE device_id = ? ORDER BY id DESC LIMIT ?`,
-  );
+  const list = db.prepare<[string, number], SessionDbRow>(`SELECT ${COLS} FROM sessions WHERE device_id = ? ORDER BY id DESC LIMIT ?`);
   const abortOpen = db.prepare<[string]>(`UPDATE sessions SET outcome = 'aborted', ended_at = ? WHERE outcome = 'open'`);
   return {
     open: (i) => {

@@ -20,8 +20,9 @@ export interface StoredTask extends TaskRecord {
 export type TaskAwaiting = 'boot' | 'bootstrap' | 'transfer';
 
 export interface TaskQuery {
-  deviceId?: string;
-  status?: TaskStatus;
+  deviceId?: string | undefined;
+  status?: TaskStatus | undefined;
+  batchId?: string | undefined;
   limit: number;
 }
 
@@ -32,6 +33,8 @@ export interface EnqueueOptions {
   commandKey?: string;
   /** Creation time; defaults to now. */
   at?: Date;
+  /** The bulk action (task_batches) the task belongs to. */
+  batchId?: string;
 }
 
 export interface TaskRepository {
@@ -45,8 +48,10 @@ export interface TaskRepository {
   setAwaiting(id: number, awaiting: TaskAwaiting, until: Date, result: unknown): boolean;
   /** Running tasks of the device that wait for a confirmation. */
   listAwaiting(deviceId: string): StoredTask[];
-  /** Newest first, filtered by device and status. */
+  /** Newest first, filtered by device, status and batch. */
   list(query: TaskQuery): StoredTask[];
+  /** How many tasks of the batch are in each status (statuses with none are absent). */
+  countByBatch(batchId: string): Partial<Record<TaskStatus, number>>;
   /** queued -> running, counting an attempt. False when the task is not queued. */
   markRunning(id: number, at: Date): boolean;
   /** running -> queued (the request went out but no answer came back). */
@@ -89,10 +94,11 @@ interface TaskDbRow {
   not_before: string | null;
   awaiting: TaskAwaiting | null;
   awaiting_until: string | null;
+  batch_id: string | null;
 }
 
 const COLS = `id, device_id, name, args, status, created_at, started_at, ended_at, result, fault,
-  attempts, command_key, expires_at, not_before, awaiting, awaiting_until`;
+  attempts, command_key, expires_at, not_before, awaiting, awaiting_until, batch_id`;
 
 function toTask(r: TaskDbRow): StoredTask {
   return {
@@ -112,6 +118,7 @@ function toTask(r: TaskDbRow): StoredTask {
     notBefore: r.not_before,
     awaiting: r.awaiting,
     awaitingUntil: r.awaiting_until,
+    batchId: r.batch_id,
   };
 }
 
@@ -120,8 +127,8 @@ function one(row: TaskDbRow | undefined): StoredTask | undefined {
 }
 
 export function createTaskRepository(db: Db): TaskRepository {
-  const insert = db.prepare<[string, string, string, string, string | null, string | null], TaskDbRow>(
-    `INSERT INTO tasks (device_id, name, args, created_at, command_key, expires_at) VALUES (?, ?, ?, ?, ?, ?) RETURNING ${COLS}`,
+  const insert = db.prepare<[string, string, string, string, string | null, string | null, string | null], TaskDbRow>(
+    `INSERT INTO tasks (device_id, name, args, created_at, command_key, expires_at, batch_id) VALUES (?, ?, ?, ?, ?, ?, ?) RETURNING ${COLS}`,
   );
   const next = db.prepare<[string, string], TaskDbRow>(
     `SELECT ${COLS} FROM tasks WHERE device_id = ? AND status = 'queued' AND (not_before IS NULL OR not_before <= ?) ORDER BY id LIMIT 1`,
@@ -135,8 +142,16 @@ export function createTaskRepository(db: Db): TaskRepository {
   const listAwaiting = db.prepare<[string], TaskDbRow>(
     `SELECT ${COLS} FROM tasks WHERE device_id = ? AND status = 'running' AND awaiting IS NOT NULL ORDER BY id`,
   );
-  const listAll = db.prepare<[{ device: string | null; status: string | null; limit: number }], TaskDbRow>(
+  type ListArgs = { device: string | null; status: string | null; limit: number };
+  const listAll = db.prepare<[ListArgs], TaskDbRow>(
     `SELECT ${COLS} FROM tasks WHERE (@device IS NULL OR device_id = @device) AND (@status IS NULL OR status = @status) ORDER BY id DESC LIMIT @limit`,
+  );
+  // A batch's tasks through tasks_by_batch (the general query above would walk every task).
+  const listBatch = db.prepare<[ListArgs & { batch: string }], TaskDbRow>(
+    `SELECT ${COLS} FROM tasks WHERE batch_id = @batch AND (@device IS NULL OR device_id = @device) AND (@status IS NULL OR status = @status) ORDER BY id DESC LIMIT @limit`,
+  );
+  const countBatch = db.prepare<[string], { status: TaskStatus; n: number }>(
+    'SELECT status, count(*) AS n FROM tasks WHERE batch_id = ? GROUP BY status',
   );
   const has = db.prepare<[string], number>(`SELECT 1 FROM tasks WHERE device_id = ? AND status = 'queued' LIMIT 1`).pluck();
   const running = db.prepare<[string, number]>(
@@ -151,15 +166,15 @@ export function createTaskRepository(db: Db): TaskRepository {
   const byKey = db.prepare<[string, string], TaskDbRow>(
     `SELECT ${COLS} FROM tasks WHERE device_id = ? AND command_key = ? ORDER BY id DESC LIMIT 1`,
   );
-  const cancel = db.prepare<[string, number]>(
-    `UPDATE tasks SET status = 'cancelled', ended_at = ? WHERE id = ? AND status = 'queued'`,
-  );
-  const expire = db.prepare<[string, string, string], number>(
-    `UPDATE tasks SET status = 'expired', ended_at = ?
+  const cancel = db.prepare<[string, number]>(`UPDATE tasks SET status = 'cancelled', ended_at = ? WHERE id = ? AND status = 'queued'`);
+  const expire = db
+    .prepare<[string, string, string], number>(
+      `UPDATE tasks SET status = 'expired', ended_at = ?
       WHERE (status = 'queued' AND expires_at IS NOT NULL AND expires_at <= ?)
          OR (status = 'running' AND awaiting IS NOT NULL AND awaiting_until <= ?)
       RETURNING id`,
-  ).pluck();
+    )
+    .pluck();
   // A task that waits for a confirmation already reached the device: sending it again (a
   // second reboot, a second firmware download) would be wrong, so it stays as it is.
   const requeueAll = db.prepare<[]>(`UPDATE tasks SET status = 'queued' WHERE status = 'running' AND awaiting IS NULL`);
@@ -168,7 +183,7 @@ export function createTaskRepository(db: Db): TaskRepository {
     enqueue: (deviceId, name, args, opts = {}) => {
       const created = iso(opts.at ?? new Date());
       const expires = opts.expiresAt === undefined ? null : iso(opts.expiresAt);
-      const row = insert.get(deviceId, name, toJson(args), created, opts.commandKey ?? null, expires);
+      const row = insert.get(deviceId, name, toJson(args), created, opts.commandKey ?? null, expires, opts.batchId ?? null);
       if (row === undefined) throw new Error('INSERT ... RETURNING returned no row');
       return toTask(row);
     },
@@ -176,7 +191,11 @@ export function createTaskRepository(db: Db): TaskRepository {
     defer: (id, notBefore, fault) => defer.run(iso(notBefore), toJson(fault), id).changes > 0,
     setAwaiting: (id, what, until, result) => awaiting.run(what, iso(until), toJson(result), id).changes > 0,
     listAwaiting: (deviceId) => listAwaiting.all(deviceId).map(toTask),
-    list: (q) => listAll.all({ device: q.deviceId ?? null, status: q.status ?? null, limit: q.limit }).map(toTask),
+    list: (q) => {
+      const args = { device: q.deviceId ?? null, status: q.status ?? null, limit: q.limit };
+      return (q.batchId === undefined ? listAll.all(args) : listBatch.all({ ...args, batch: q.batchId })).map(toTask);
+    },
+    countByBatch: (batchId) => Object.fromEntries(countBatch.all(batchId).map((r) => [r.status, r.n])),
     hasQueued: (deviceId) => has.get(deviceId) !== undefined,
     markRunning: (id, at) => running.run(iso(at), id).changes > 0,
     requeue: (id) => requeue.run(id).changes > 0,

@@ -45,7 +45,7 @@ export const HOT_PATHS: Record<string, [string, string]> = {
   'codec: decodeBody': ['decodeBody', 'codec/charset.ts'],
   'codec: parseEnvelope': ['parseEnvelope', 'codec/parse-envelope.ts'],
   'engine: step': ['step', 'session/engine.ts'],
-  'backend: apply (one step\'s effects)': ['apply', 'services/session-backend.ts'],
+  "backend: apply (one step's effects)": ['apply', 'services/session-backend.ts'],
   'store: informs.ts (Inform upsert, savepoint)': ['', 'store/informs.ts'],
   'store: parameters.ts (parameter upserts)': ['', 'store/parameters.ts'],
   'store: sessions.ts (session open/end, events)': ['', 'store/sessions.ts'],
@@ -83,7 +83,9 @@ export function summariseProfile(p: CpuProfile, top = 15): ProfileSummary {
   const parent = new Map<number, number>();
   for (const n of p.nodes) for (const c of n.children ?? []) parent.set(c, n.id);
   const self = new Map<number, number>();
-  p.samples.forEach((id, i) => self.set(id, (self.get(id) ?? 0) + (p.timeDeltas[i + 1] ?? 0) / 1000));
+  p.samples.forEach((id, i) => {
+    self.set(id, (self.get(id) ?? 0) + (p.timeDeltas[i + 1] ?? 0) / 1000);
+  });
 
   // Area of a node: its own, or (native code, GC inside a call) that of its nearest ancestor.
   const areaOf = new Map<number, string>();
@@ -152,8 +154,15 @@ export function summariseProfile(p: CpuProfile, top = 15): ProfileSummary {
     }
     hotPaths[label] = pct(ms, busy);
   }
-  const pctAreas = Object.fromEntries(Object.entries(areas).sort((a, b) => b[1] - a[1]).map(([k, v]) => [k, pct(v, busy)]));
-  const topSelf = [...fnSelf.values()].sort((a, b) => b.ms - a.ms).slice(0, top).map((e) => ({ fn: e.fn, where: e.where, pct: pct(e.ms, busy) }));
+  const pctAreas = Object.fromEntries(
+    Object.entries(areas)
+      .sort((a, b) => b[1] - a[1])
+      .map(([k, v]) => [k, pct(v, busy)]),
+  );
+  const topSelf = [...fnSelf.values()]
+    .sort((a, b) => b.ms - a.ms)
+    .slice(0, top)
+    .map((e) => ({ fn: e.fn, where: e.where, pct: pct(e.ms, busy) }));
   return { busyMs: round(busy, 0), idleMs: round(idle, 0), areas: pctAreas, hotPaths, topSelf };
 }
 

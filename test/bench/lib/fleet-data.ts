@@ -22,17 +22,25 @@ interface FleetModel {
 }
 
 const MODELS: readonly FleetModel[] = [
-  { oui: '00259E', productClass: 'EG8145X6', manufacturer: 'Huawei Technologies Co., Ltd', modelName: 'EG8145X6', root: 'InternetGatewayDevice.' },
+  {
+    oui: '00259E',
+    productClass: 'EG8145X6',
+    manufacturer: 'Huawei Technologies Co., Ltd',
+    modelName: 'EG8145X6',
+    root: 'InternetGatewayDevice.',
+  },
   { oui: '1C61B4', productClass: 'EX220', manufacturer: 'TP-Link', modelName: 'EX220', root: 'Device.' },
   { oui: 'C0B101', productClass: 'ZXHN H199A', manufacturer: 'ZTE', modelName: 'ZXHN H199A', root: 'InternetGatewayDevice.' },
 ];
 export const SOFTWARE_VERSIONS = ['V5R020C10S115', 'V5R021C00S120', '1.1.0 Build 230213', 'V9.0.11P1N3'] as const;
 
-export const fleetModel = (i: number): FleetModel => MODELS[i % MODELS.length] ?? MODELS[0] ?? { oui: '', productClass: '', manufacturer: '', modelName: '', root: 'Device.' };
+export const fleetModel = (i: number): FleetModel =>
+  MODELS[i % MODELS.length] ?? MODELS[0] ?? { oui: '', productClass: '', manufacturer: '', modelName: '', root: 'Device.' };
 export const fleetSerial = (i: number): string => `FLT${String(i).padStart(8, '0')}`;
 export const fleetIp = (i: number): string => `10.${(i >> 16) & 255}.${(i >> 8) & 255}.${i & 255}`;
 export const fleetSsid = (i: number): string => `Home-${(i * 2654435761) % 1_000_000_007}`;
-export const fleetSsidPath = (i: number): string => `${fleetModel(i).root}${fleetModel(i).root === 'Device.' ? 'WiFi.SSID.1.SSID' : 'LANDevice.1.WLANConfiguration.1.SSID'}`;
+export const fleetSsidPath = (i: number): string =>
+  `${fleetModel(i).root}${fleetModel(i).root === 'Device.' ? 'WiFi.SSID.1.SSID' : 'LANDevice.1.WLANConfiguration.1.SSID'}`;
 export const fleetDeviceId = (i: number): string => deviceIdOf(fleetInform(i, new Date(0)).deviceId);
 
 function parameters(i: number): ParameterValue[] {
@@ -40,7 +48,10 @@ function parameters(i: number): ParameterValue[] {
   const r = m.root;
   const s = (name: string, value: string, type = 'xsd:string'): ParameterValue => ({ name: r + name, value, type });
   const mac = (k: number): string => `02:${[i >> 16, i >> 8, i, k, k * 7].map((b) => (b & 255).toString(16).padStart(2, '0')).join(':')}`;
-  const wan = m.root === 'Device.' ? 'IP.Interface.1.IPv4Address.1.IPAddress' : 'WANDevice.1.WANConnectionDevice.1.WANIPConnection.1.ExternalIPAddress';
+  const wan =
+    m.root === 'Device.'
+      ? 'IP.Interface.1.IPv4Address.1.IPAddress'
+      : 'WANDevice.1.WANConnectionDevice.1.WANIPConnection.1.ExternalIPAddress';
   const wlan = m.root === 'Device.' ? 'WiFi.SSID.' : 'LANDevice.1.WLANConfiguration.';
   const list: ParameterValue[] = [
     s('DeviceInfo.Manufacturer', m.manufacturer),
@@ -58,15 +69,25 @@ function parameters(i: number): ParameterValue[] {
     s('ManagementServer.PeriodicInformEnable', 'true', 'xsd:boolean'),
     s('ManagementServer.PeriodicInformInterval', '3600', 'xsd:unsignedInt'),
     s(wan, fleetIp(i)),
-    s(m.root === 'Device.' ? 'IP.Interface.1.IPv4Address.1.SubnetMask' : 'WANDevice.1.WANConnectionDevice.1.WANIPConnection.1.SubnetMask', '255.255.255.0'),
-    s(m.root === 'Device.' ? 'DNS.Client.Server.1.DNSServer' : 'WANDevice.1.WANConnectionDevice.1.WANIPConnection.1.DNSServers', '8.8.8.8,1.1.1.1'),
+    s(
+      m.root === 'Device.' ? 'IP.Interface.1.IPv4Address.1.SubnetMask' : 'WANDevice.1.WANConnectionDevice.1.WANIPConnection.1.SubnetMask',
+      '255.255.255.0',
+    ),
+    s(
+      m.root === 'Device.' ? 'DNS.Client.Server.1.DNSServer' : 'WANDevice.1.WANConnectionDevice.1.WANIPConnection.1.DNSServers',
+      '8.8.8.8,1.1.1.1',
+    ),
     s(m.root === 'Device.' ? 'Ethernet.Interface.1.MACAddress' : 'WANDevice.1.WANConnectionDevice.1.WANIPConnection.1.MACAddress', mac(1)),
     s(`${wlan}1.SSID`, fleetSsid(i)),
     s(`${wlan}2.SSID`, `${fleetSsid(i)}-5G`),
     s(`${wlan}1.Enable`, 'true', 'xsd:boolean'),
     s(`${wlan}2.Enable`, i % 4 === 0 ? 'false' : 'true', 'xsd:boolean'),
     s(m.root === 'Device.' ? 'WiFi.Radio.1.Channel' : 'LANDevice.1.WLANConfiguration.1.Channel', String(1 + (i % 11)), 'xsd:unsignedInt'),
-    s(m.root === 'Device.' ? 'WiFi.Radio.2.Channel' : 'LANDevice.1.WLANConfiguration.2.Channel', String(36 + 4 * (i % 8)), 'xsd:unsignedInt'),
+    s(
+      m.root === 'Device.' ? 'WiFi.Radio.2.Channel' : 'LANDevice.1.WLANConfiguration.2.Channel',
+      String(36 + 4 * (i % 8)),
+      'xsd:unsignedInt',
+    ),
   ];
   for (let h = 1; h <= 2; h++) {
     const host = m.root === 'Device.' ? `Hosts.Host.${h}.` : `LANDevice.1.Hosts.Host.${h}.`;
@@ -80,7 +101,10 @@ export function fleetInform(i: number, at: Date): InformRequest {
   return {
     name: 'Inform',
     deviceId: { manufacturer: m.manufacturer, oui: m.oui, productClass: m.productClass, serialNumber: fleetSerial(i) },
-    events: [{ code: '0 BOOTSTRAP', commandKey: '' }, { code: '1 BOOT', commandKey: '' }],
+    events: [
+      { code: '0 BOOTSTRAP', commandKey: '' },
+      { code: '1 BOOT', commandKey: '' },
+    ],
     maxEnvelopes: 1,
     currentTime: at.toISOString(),
     retryCount: 0,

@@ -28,7 +28,12 @@ export interface Credentials {
  * 401 challenge, the Inform again with them, and the empty POST with them too. A 503 to the
  * Inform is returned, not thrown (the caller decides).
  */
-export async function cpeSession(conn: RawConnection, inform: RenderedInform, host: string, credentials?: Credentials): Promise<SessionOutcome> {
+export async function cpeSession(
+  conn: RawConnection,
+  inform: RenderedInform,
+  host: string,
+  credentials?: Credentials,
+): Promise<SessionOutcome> {
   let first = await conn.request(inform.request);
   const auth = credentials === undefined ? undefined : new AuthClient(credentials.username, credentials.password);
   const challenged = first.status === 401;

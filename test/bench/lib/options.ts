@@ -1,7 +1,7 @@
 // Command-line options of `npm run bench` (pure). Sizes default to the full run; --quick picks
 // small ones for development and the smoke test, and each size can be overridden on its own.
 
-export const SCENARIOS = ['inform', 'storm', 'discovery', 'fleet', 'history', 'profile'] as const;
+export const SCENARIOS = ['inform', 'storm', 'discovery', 'fleet', 'history', 'profile', 'ui'] as const;
 export type ScenarioName = (typeof SCENARIOS)[number];
 
 export interface BenchOptions {
@@ -45,7 +45,7 @@ export const benchUsage = `Usage: npm run bench -- [options]
   --storm-concurrency N, --storm-max-sessions N
   --discovery N       discovery: devices (default 100)
   --discovery-concurrency N
-  --fleet N           fleet: devices in the store (default 100000)
+  --fleet N           fleet and ui: devices in the store (default 100000)
   --queries N         fleet: queries per kind
   --history N         history: devices with 48 days of sessions each (default 10000)`;
 
@@ -83,7 +83,8 @@ const quick = (): Partial<BenchOptions> => ({
 
 function positiveInt(flag: string, raw: string | undefined): number {
   const n = Number(raw);
-  if (raw === undefined || !/^\d+$/.test(raw) || n < 1) throw new BenchUsageError(`${flag} needs a positive whole number, got '${raw ?? ''}'`);
+  if (raw === undefined || !/^\d+$/.test(raw) || n < 1)
+    throw new BenchUsageError(`${flag} needs a positive whole number, got '${raw ?? ''}'`);
   return n;
 }
 
@@ -94,7 +95,10 @@ function positiveNumber(flag: string, raw: string | undefined): number {
 }
 
 function scenarioList(raw: string | undefined): ScenarioName[] {
-  const names = (raw ?? '').split(',').map((s) => s.trim()).filter((s) => s !== '');
+  const names = (raw ?? '')
+    .split(',')
+    .map((s) => s.trim())
+    .filter((s) => s !== '');
   const known = new Set<string>(SCENARIOS);
   const bad = names.filter((n) => !known.has(n));
   if (names.length === 0 || bad.length > 0) throw new BenchUsageError(`--only takes ${SCENARIOS.join(', ')}; got '${raw ?? ''}'`);
@@ -111,23 +115,56 @@ export function parseBenchArgs(argv: readonly string[]): BenchOptions | 'help' {
     const flag = eq > 0 ? arg.slice(0, eq) : arg;
     const value = (): string | undefined => (eq > 0 ? arg.slice(eq + 1) : argv[++i]);
     switch (flag) {
-      case '--quick': break;
-      case '--only': opts.only = scenarioList(value()); break;
-      case '--out': opts.out = value() ?? ''; if (opts.out === '') throw new BenchUsageError('--out needs a file'); break;
-      case '--seconds': opts.seconds = positiveNumber(flag, value()); break;
-      case '--levels': opts.levels = (value() ?? '').split(',').map((l) => positiveInt(flag, l.trim())); break;
-      case '--rounds': opts.rounds = positiveInt(flag, value()); break;
-      case '--no-in-process': opts.inProcess = false; break;
-      case '--in-process': opts.inProcess = true; break;
-      case '--devices': opts.stormDevices = positiveInt(flag, value()); break;
-      case '--storm-concurrency': opts.stormConcurrency = positiveInt(flag, value()); break;
-      case '--storm-max-sessions': opts.stormMaxSessions = positiveInt(flag, value()); break;
-      case '--discovery': opts.discoveryDevices = positiveInt(flag, value()); break;
-      case '--discovery-concurrency': opts.discoveryConcurrency = positiveInt(flag, value()); break;
-      case '--fleet': opts.fleetDevices = positiveInt(flag, value()); break;
-      case '--queries': opts.fleetQueries = positiveInt(flag, value()); break;
-      case '--history': opts.historyDevices = positiveInt(flag, value()); break;
-      default: throw new BenchUsageError(`unknown option ${arg}`);
+      case '--quick':
+        break;
+      case '--only':
+        opts.only = scenarioList(value());
+        break;
+      case '--out':
+        opts.out = value() ?? '';
+        if (opts.out === '') throw new BenchUsageError('--out needs a file');
+        break;
+      case '--seconds':
+        opts.seconds = positiveNumber(flag, value());
+        break;
+      case '--levels':
+        opts.levels = (value() ?? '').split(',').map((l) => positiveInt(flag, l.trim()));
+        break;
+      case '--rounds':
+        opts.rounds = positiveInt(flag, value());
+        break;
+      case '--no-in-process':
+        opts.inProcess = false;
+        break;
+      case '--in-process':
+        opts.inProcess = true;
+        break;
+      case '--devices':
+        opts.stormDevices = positiveInt(flag, value());
+        break;
+      case '--storm-concurrency':
+        opts.stormConcurrency = positiveInt(flag, value());
+        break;
+      case '--storm-max-sessions':
+        opts.stormMaxSessions = positiveInt(flag, value());
+        break;
+      case '--discovery':
+        opts.discoveryDevices = positiveInt(flag, value());
+        break;
+      case '--discovery-concurrency':
+        opts.discoveryConcurrency = positiveInt(flag, value());
+        break;
+      case '--fleet':
+        opts.fleetDevices = positiveInt(flag, value());
+        break;
+      case '--queries':
+        opts.fleetQueries = positiveInt(flag, value());
+        break;
+      case '--history':
+        opts.historyDevices = positiveInt(flag, value());
+        break;
+      default:
+        throw new BenchUsageError(`unknown option ${arg}`);
     }
   }
   return opts;

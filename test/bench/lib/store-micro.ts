@@ -24,7 +24,13 @@ export interface StoreMicro {
 const DEVICES = 1000;
 const informs = Array.from({ length: DEVICES }, (_, i) => informFor(`MICRO${i}`, ['2 PERIODIC']));
 const record = (store: Store, i: number): number =>
-  store.informs.record({ inform: informs[i % DEVICES] ?? informFor('X', []), remoteAddress: '127.0.0.1', cwmpVersion: '1.0', at: new Date(), warnings: [] }).sessionId;
+  store.informs.record({
+    inform: informs[i % DEVICES] ?? informFor('X', []),
+    remoteAddress: '127.0.0.1',
+    cwmpVersion: '1.0',
+    at: new Date(),
+    warnings: [],
+  }).sessionId;
 const end = (store: Store, id: number): void => {
   store.sessions.end(id, 'ok', { messages: 2, warnings: [] }, new Date());
 };
@@ -42,9 +48,10 @@ function perSession(n: number, batch: number, store: Store): number {
   const t0 = performance.now();
   for (let i = 0; i < n; i += batch) {
     if (batch === 1) end(store, record(store, i * 7));
-    else store.transaction(() => {
-      for (let k = i; k < Math.min(n, i + batch); k++) end(store, record(store, k * 7));
-    });
+    else
+      store.transaction(() => {
+        for (let k = i; k < Math.min(n, i + batch); k++) end(store, record(store, k * 7));
+      });
   }
   return round(((performance.now() - t0) * 1000) / n, 0);
 }

@@ -21,7 +21,9 @@ export function countStored(dbPath: string): StoredCounts {
       sessions: one('SELECT count(*) FROM sessions'),
       okSessions: one(`SELECT count(*) FROM sessions WHERE outcome = 'ok'`),
       informEvents: one('SELECT count(*) FROM sessions, json_each(sessions.events)'),
-      bootstrapDevices: one(`SELECT count(DISTINCT device_id) FROM sessions, json_each(sessions.events) AS e WHERE e.value ->> 0 = '0 BOOTSTRAP'`),
+      bootstrapDevices: one(
+        `SELECT count(DISTINCT device_id) FROM sessions, json_each(sessions.events) AS e WHERE e.value ->> 0 = '0 BOOTSTRAP'`,
+      ),
       parameters: one('SELECT count(*) FROM parameters'),
     };
   } finally {

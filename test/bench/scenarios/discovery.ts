@@ -58,9 +58,23 @@ export interface DiscoveryResult {
 function skipped(reason: string, o: BenchOptions): DiscoveryResult {
   const zero = summarise([]);
   return {
-    skipped: reason, devices: 0, concurrency: o.discoveryConcurrency, models: [], complete: 0, perDevice: zero, roundTripsPerDevice: 0,
-    rpcsPerDevice: {}, msPerRoundTrip: 0, rowsPerDevice: 0, rowsWrittenPerSec: 0, acsCpuMsPerDevice: 0, simulatorCpuMsPerDevice: 0,
-    bootstrapMsPerDevice: 0, totalSeconds: 0, databaseMiB: 0, serveRssMiB: 0,
+    skipped: reason,
+    devices: 0,
+    concurrency: o.discoveryConcurrency,
+    models: [],
+    complete: 0,
+    perDevice: zero,
+    roundTripsPerDevice: 0,
+    rpcsPerDevice: {},
+    msPerRoundTrip: 0,
+    rowsPerDevice: 0,
+    rowsWrittenPerSec: 0,
+    acsCpuMsPerDevice: 0,
+    simulatorCpuMsPerDevice: 0,
+    bootstrapMsPerDevice: 0,
+    totalSeconds: 0,
+    databaseMiB: 0,
+    serveRssMiB: 0,
   };
 }
 
@@ -70,7 +84,10 @@ export async function runDiscovery(o: BenchOptions, log: (line: string) => void)
     log(`  ${reason}`);
     return skipped(reason, o);
   }
-  const models = DUMPS.filter((f) => existsSync(join(DATAMODELS, f))).map((f) => ({ file: f, model: loadCsvModel(readFileSync(join(DATAMODELS, f), 'utf8')) }));
+  const models = DUMPS.filter((f) => existsSync(join(DATAMODELS, f))).map((f) => ({
+    file: f,
+    model: loadCsvModel(readFileSync(join(DATAMODELS, f), 'utf8')),
+  }));
   if (models.length === 0) return skipped(`skipped: none of ${DUMPS.join(', ')} in ${DATAMODELS}`, o);
   const dataDir = mkdtempSync(join(tmpdir(), 'deskacs-bench-discovery-'));
   const serve = await startServe(dataDir, cpeAuthArgs('digest'));
@@ -90,8 +107,14 @@ export async function runDiscovery(o: BenchOptions, log: (line: string) => void)
       const base = models[i % models.length]?.model;
       if (base === undefined) throw new Error('no model');
       const sim = await startSimulator({
-        acsUrl: serve.cwmpUrl, model: base, serial: `DISC${String(i).padStart(5, '0')}`, autoSessions: false, connectionRequest: false,
-        username: BENCH_CPE_CREDENTIALS.username, password: BENCH_CPE_CREDENTIALS.password, timeoutMs: 120_000,
+        acsUrl: serve.cwmpUrl,
+        model: base,
+        serial: `DISC${String(i).padStart(5, '0')}`,
+        autoSessions: false,
+        connectionRequest: false,
+        username: BENCH_CPE_CREDENTIALS.username,
+        password: BENCH_CPE_CREDENTIALS.password,
+        timeoutMs: 120_000,
       });
       try {
         const b0 = performance.now();
@@ -99,8 +122,9 @@ export async function runDiscovery(o: BenchOptions, log: (line: string) => void)
         bootMs += performance.now() - b0;
         if (!boot.ok) throw new Error(`bootstrap of ${sim.serial} failed: ${boot.error ?? '?'}`);
         const id = deviceIdOf(deviceIdentity(sim.model));
-        const queued = await api.post(`/api/devices/${encodeURIComponent(id)}/tasks`, REFRESH_TASK);
-        if (queued.status !== 200) throw new Error(`queueing the refresh of ${id} failed: HTTP ${queued.status} ${JSON.stringify(queued.json)}`);
+        const queued = await api.post(`/api/devices/${encodeURIComponent(id)}/tasks`, { task: REFRESH_TASK });
+        if (queued.status !== 200)
+          throw new Error(`queueing the refresh of ${id} failed: HTTP ${queued.status} ${JSON.stringify(queued.json)}`);
         const acs0 = procSample(serve.pid).cpuSeconds;
         const sim0 = selfCpuSeconds();
         const w0 = performance.now();
@@ -114,7 +138,10 @@ export async function runDiscovery(o: BenchOptions, log: (line: string) => void)
         const stored = Number(field(detail.json, 'parameterCount') ?? 0);
         rows += stored;
         if (report.ok && stored === sim.model.size) complete++;
-        else log(`  ${sim.serial}: refresh ${report.ok ? 'ended' : `failed (${report.error ?? '?'})`}, ${stored} of ${sim.model.size} rows stored`);
+        else
+          log(
+            `  ${sim.serial}: refresh ${report.ok ? 'ended' : `failed (${report.error ?? '?'})`}, ${stored} of ${sim.model.size} rows stored`,
+          );
       } finally {
         await sim.close();
       }
@@ -130,7 +157,11 @@ export async function runDiscovery(o: BenchOptions, log: (line: string) => void)
       skipped: null,
       devices: n,
       concurrency: o.discoveryConcurrency,
-      models: models.map((m) => ({ file: basename(m.file), nodes: m.model.size, parameters: m.model.all().filter((x) => !x.object).length })),
+      models: models.map((m) => ({
+        file: basename(m.file),
+        nodes: m.model.size,
+        parameters: m.model.all().filter((x) => !x.object).length,
+      })),
       complete,
       perDevice: summarise(walls),
       roundTripsPerDevice: round(roundTrips / n, 1),

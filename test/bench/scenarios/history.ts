@@ -51,7 +51,13 @@ function populate(dbPath: string, devices: number, now: Date): void {
     for (let from = 0; from < devices; from += BATCH) {
       store.transaction(() => {
         for (let i = from; i < Math.min(devices, from + BATCH); i++) {
-          const r = store.informs.record({ inform: fleetInform(i, now), remoteAddress: fleetIp(i), cwmpVersion: '1.0', at: now, warnings: [] });
+          const r = store.informs.record({
+            inform: fleetInform(i, now),
+            remoteAddress: fleetIp(i),
+            cwmpVersion: '1.0',
+            at: now,
+            warnings: [],
+          });
           store.sessions.end(r.sessionId, 'ok', { messages: 2, warnings: [] }, now);
         }
       });
@@ -131,7 +137,9 @@ export async function runHistory(o: BenchOptions, log: (line: string) => void): 
       passes,
     };
     for (const p of passes) {
-      log(`    ${p.label}: ${p.seconds} s, ${p.rowsRemoved} rows (${p.rowsPerSec}/s), ${p.usPerDevice} us CPU/device, longest event-loop block ${p.maxLoopBlockMs} ms`);
+      log(
+        `    ${p.label}: ${p.seconds} s, ${p.rowsRemoved} rows (${p.rowsPerSec}/s), ${p.usPerDevice} us CPU/device, longest event-loop block ${p.maxLoopBlockMs} ms`,
+      );
     }
     log(`  sessions ${sessionsBefore} -> ${result.sessionsAfter}; database ${result.databaseMiB} MiB`);
     return result;

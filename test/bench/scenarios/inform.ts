@@ -84,7 +84,13 @@ export async function runInform(o: BenchOptions, log: (line: string) => void): P
     let acknowledged = 0;
     // Bare and serve share the two cores with the driver, and a neighbour's load moves both:
     // each pair runs back to back, and of several pairs the one with the median ratio is kept.
-    const compare = async (concurrency: number, tag: string, newConnection: boolean, against: LoadTarget, credentials?: Credentials): Promise<[LoadRun, LoadRun]> => {
+    const compare = async (
+      concurrency: number,
+      tag: string,
+      newConnection: boolean,
+      against: LoadTarget,
+      credentials?: Credentials,
+    ): Promise<[LoadRun, LoadRun]> => {
       const spec = { concurrency, informs: informsFor(concurrency, tag), warmupSeconds, seconds: o.seconds, newConnection };
       const pairs: [LoadRun, LoadRun][] = [];
       for (let round = 0; round < o.rounds; round++) {
@@ -101,10 +107,17 @@ export async function runInform(o: BenchOptions, log: (line: string) => void): P
     const levels: InformLevel[] = [];
     for (const concurrency of o.levels) {
       const [bareRun, serveRun] = await compare(concurrency, 'P', false, serveTarget);
-      const inRun = inProc === null ? null : await closedLoop({
-        target: { port: portOf(inProc.acs.info.cwmpUrl), pid: null },
-        concurrency, informs: informsFor(concurrency, 'I'), warmupSeconds, seconds: o.seconds, newConnection: false,
-      });
+      const inRun =
+        inProc === null
+          ? null
+          : await closedLoop({
+              target: { port: portOf(inProc.acs.info.cwmpUrl), pid: null },
+              concurrency,
+              informs: informsFor(concurrency, 'I'),
+              warmupSeconds,
+              seconds: o.seconds,
+              newConnection: false,
+            });
       const ratio = ratioOf(serveRun, bareRun);
       const bound = machineBound(serveRun, bareRun);
       levels.push({ concurrency, bare: bareRun, serve: serveRun, inProcess: inRun, ratio, machineBound: bound });
@@ -117,17 +130,34 @@ export async function runInform(o: BenchOptions, log: (line: string) => void): P
     const vc = Math.min(32, Math.max(...o.levels));
     const variants: InformVariant[] = [];
     const [bareNew, serveNew] = await compare(vc, 'N', true, serveTarget);
-    variants.push({ label: 'new TCP connection per session', concurrency: vc, bare: bareNew, serve: serveNew, ratio: ratioOf(serveNew, bareNew) });
+    variants.push({
+      label: 'new TCP connection per session',
+      concurrency: vc,
+      bare: bareNew,
+      serve: serveNew,
+      ratio: ratioOf(serveNew, bareNew),
+    });
     const digest: ServeChild = await startServe(join(dataDir, 'digest'), cpeAuthArgs('digest'));
     children.push(digest);
     const [bareD, serveD] = await compare(vc, 'D', false, { port: portOf(digest.cwmpUrl), pid: digest.pid }, BENCH_CPE_CREDENTIALS);
-    variants.push({ label: 'Digest auth (serve default), 401 challenge every session', concurrency: vc, bare: bareD, serve: serveD, ratio: ratioOf(serveD, bareD) });
-    for (const v of variants) log(`  c=${v.concurrency}, ${v.label}: bare ${v.bare.sessionsPerSec}/s, serve ${v.serve.sessionsPerSec}/s (p99 ${v.serve.latency.p99Ms} ms), ratio ${v.ratio}`);
+    variants.push({
+      label: 'Digest auth (serve default), 401 challenge every session',
+      concurrency: vc,
+      bare: bareD,
+      serve: serveD,
+      ratio: ratioOf(serveD, bareD),
+    });
+    for (const v of variants)
+      log(
+        `  c=${v.concurrency}, ${v.label}: bare ${v.bare.sessionsPerSec}/s, serve ${v.serve.sessionsPerSec}/s (p99 ${v.serve.latency.p99Ms} ms), ratio ${v.ratio}`,
+      );
 
     await serve.stop();
     const stored = countStored(join(dataDir, 'serve', 'deskacs.sqlite'));
     const allStored = stored.sessions === acknowledged && stored.okSessions === acknowledged;
-    log(`  durability: ${acknowledged} sessions acknowledged by serve, ${stored.sessions} stored (${stored.okSessions} ok)${allStored ? '' : '  <-- MISMATCH'}`);
+    log(
+      `  durability: ${acknowledged} sessions acknowledged by serve, ${stored.sessions} stored (${stored.okSessions} ok)${allStored ? '' : '  <-- MISMATCH'}`,
+    );
     const sample = informsFor(1, 'S')[0]?.[0];
     return {
       parametersPerInform: sample?.parameters ?? 0,

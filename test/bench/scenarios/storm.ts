@@ -108,7 +108,8 @@ export async function runStorm(o: BenchOptions, log: (line: string) => void): Pr
       devicesPerSec: round(o.stormDevices / drainSeconds, 0),
       sessionLatency: summarise(latencies),
       stored,
-      allRegistered: stored.devices === o.stormDevices && stored.bootstrapDevices === o.stormDevices && stored.okSessions === o.stormDevices,
+      allRegistered:
+        stored.devices === o.stormDevices && stored.bootstrapDevices === o.stormDevices && stored.okSessions === o.stormDevices,
       onlyDeliberate5xx: !other5xx && (endStatuses['503'] ?? 0) === 0 && missingRetryAfter === 0,
       serveRssMiB: mib(rss),
       databaseMiB: mib(databaseBytes(dbPath)),

@@ -41,9 +41,12 @@ const hasControl = (s: string): boolean => /[\u0000-\u001f\u007f]/.test(s);
 
 /** Throws CpeAuthConfigError naming the first invalid field. */
 export function validateCpeAuthConfig(c: CpeAuthConfig): void {
-  if (!MODES.includes(c.mode)) throw new CpeAuthConfigError(`CPE authentication mode must be one of ${MODES.join(', ')}, got '${String(c.mode)}'`);
+  if (!MODES.includes(c.mode))
+    throw new CpeAuthConfigError(`CPE authentication mode must be one of ${MODES.join(', ')}, got '${String(c.mode)}'`);
   if (!UNKNOWN_DEVICE_POLICIES.includes(c.unknownDevices)) {
-    throw new CpeAuthConfigError(`The unknown-device policy must be one of ${UNKNOWN_DEVICE_POLICIES.join(', ')}, got '${String(c.unknownDevices)}'`);
+    throw new CpeAuthConfigError(
+      `The unknown-device policy must be one of ${UNKNOWN_DEVICE_POLICIES.join(', ')}, got '${String(c.unknownDevices)}'`,
+    );
   }
   checkText('realm', c.realm);
   checkText('username', c.username);

@@ -97,7 +97,8 @@ export function authenticateRequest(
   if (scheme !== 'digest' && !(scheme === 'basic' && config.mode === 'basic')) {
     return challenge({ reason: scheme === undefined ? 'malformed' : 'scheme-not-allowed', username: null, counts: scheme === undefined });
   }
-  const result = scheme === 'digest' ? verifyDigest(header, method, users, now, { ...digest, realm: config.realm }) : verifyBasic(header, users);
+  const result =
+    scheme === 'digest' ? verifyDigest(header, method, users, now, { ...digest, realm: config.realm }) : verifyBasic(header, users);
 
   if (result.ok) return { kind: 'ok', principal: { username: result.username, deviceId: owner } };
   const nonceOnly = result.reason === 'stale' || result.reason === 'expired';
@@ -116,7 +117,7 @@ export interface AdmissionLookups {
 export type AdmissionRefusal = 'not-registered' | 'credentials-of-another-device' | 'device-credentials-required';
 
 export type Admission =
-  | { kind: 'admit'; /** The Inform will create this device. */ newDevice: boolean }
+  | { kind: 'admit' /** The Inform will create this device. */; newDevice: boolean }
   | { kind: 'refused'; status: 403; reason: AdmissionRefusal };
 
 /**

@@ -42,8 +42,11 @@ function setParameterAttributes(m: SetParameterAttributesArgs, ctx: BuildContext
 
 function transferHead(m: DownloadArgs | UploadArgs | ScheduleDownloadArgs): string {
   return (
-    str('CommandKey', m.commandKey) + str('FileType', m.fileType) + str('URL', m.url) +
-    str('Username', m.username) + str('Password', m.password)
+    str('CommandKey', m.commandKey) +
+    str('FileType', m.fileType) +
+    str('URL', m.url) +
+    str('Username', m.username) +
+    str('Password', m.password)
   );
 }
 
@@ -120,16 +123,13 @@ export const acsRequestBuilders: RequestBuilders = {
   GetRPCMethods: () => '<cwmp:GetRPCMethods></cwmp:GetRPCMethods>',
   GetParameterNames: (m) =>
     `<cwmp:GetParameterNames>${str('ParameterPath', m.parameterPath)}${bool('NextLevel', m.nextLevel)}</cwmp:GetParameterNames>`,
-  GetParameterValues: (m) =>
-    `<cwmp:GetParameterValues>${stringArray('ParameterNames', m.parameterNames)}</cwmp:GetParameterValues>`,
+  GetParameterValues: (m) => `<cwmp:GetParameterValues>${stringArray('ParameterNames', m.parameterNames)}</cwmp:GetParameterValues>`,
   SetParameterValues: setParameterValues,
   GetParameterAttributes: (m) =>
     `<cwmp:GetParameterAttributes>${stringArray('ParameterNames', m.parameterNames)}</cwmp:GetParameterAttributes>`,
   SetParameterAttributes: setParameterAttributes,
-  AddObject: (m) =>
-    `<cwmp:AddObject>${str('ObjectName', m.objectName)}${str('ParameterKey', m.parameterKey)}</cwmp:AddObject>`,
-  DeleteObject: (m) =>
-    `<cwmp:DeleteObject>${str('ObjectName', m.objectName)}${str('ParameterKey', m.parameterKey)}</cwmp:DeleteObject>`,
+  AddObject: (m) => `<cwmp:AddObject>${str('ObjectName', m.objectName)}${str('ParameterKey', m.parameterKey)}</cwmp:AddObject>`,
+  DeleteObject: (m) => `<cwmp:DeleteObject>${str('ObjectName', m.objectName)}${str('ParameterKey', m.parameterKey)}</cwmp:DeleteObject>`,
   Reboot: (m) => `<cwmp:Reboot>${str('CommandKey', m.commandKey)}</cwmp:Reboot>`,
   FactoryReset: () => '<cwmp:FactoryReset></cwmp:FactoryReset>',
   Download: download,

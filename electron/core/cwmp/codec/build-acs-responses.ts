@@ -31,10 +31,8 @@ function fault(m: AcsFault): string {
 export const acsResponseBuilders: ResponseBuilders = {
   InformResponse: (m, ctx) => `<cwmp:InformResponse>${uint(ctx, 'MaxEnvelopes', m.maxEnvelopes)}</cwmp:InformResponse>`,
   TransferCompleteResponse: () => '<cwmp:TransferCompleteResponse></cwmp:TransferCompleteResponse>',
-  AutonomousTransferCompleteResponse: () =>
-    '<cwmp:AutonomousTransferCompleteResponse></cwmp:AutonomousTransferCompleteResponse>',
-  GetRPCMethodsResponse: (m) =>
-    `<cwmp:GetRPCMethodsResponse>${stringArray('MethodList', m.methods)}</cwmp:GetRPCMethodsResponse>`,
+  AutonomousTransferCompleteResponse: () => '<cwmp:AutonomousTransferCompleteResponse></cwmp:AutonomousTransferCompleteResponse>',
+  GetRPCMethodsResponse: (m) => `<cwmp:GetRPCMethodsResponse>${stringArray('MethodList', m.methods)}</cwmp:GetRPCMethodsResponse>`,
   RequestDownloadResponse: () => '<cwmp:RequestDownloadResponse></cwmp:RequestDownloadResponse>',
   KickedResponse: (m) => `<cwmp:KickedResponse>${str('NextURL', m.nextUrl)}</cwmp:KickedResponse>`,
   DUStateChangeCompleteResponse: () => '<cwmp:DUStateChangeCompleteResponse></cwmp:DUStateChangeCompleteResponse>',

@@ -2,13 +2,7 @@
 import type { CwmpVersion } from '../messages.ts';
 
 /** Why a CPE body could not be turned into a ParsedEnvelope. */
-export type CwmpParseErrorKind =
-  | 'malformed'
-  | 'not-soap'
-  | 'unknown-method'
-  | 'too-large'
-  | 'forbidden-dtd'
-  | 'too-deep';
+export type CwmpParseErrorKind = 'malformed' | 'not-soap' | 'unknown-method' | 'too-large' | 'forbidden-dtd' | 'too-deep';
 
 export interface CwmpParseErrorDetails {
   /** The RPC element's local name, when the error is about the method (e.g. 'unknown-method'). */

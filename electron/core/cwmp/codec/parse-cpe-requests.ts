@@ -15,15 +15,7 @@ import type {
   TransferCompleteRequest,
 } from '../messages.ts';
 import type { ParseContext } from './values.ts';
-import {
-  arrayItems,
-  readBool,
-  readDateTime,
-  readFaultStruct,
-  readInt,
-  readParameterValues,
-  readString,
-} from './values.ts';
+import { arrayItems, readBool, readDateTime, readFaultStruct, readInt, readParameterValues, readString } from './values.ts';
 import type { XmlElement } from './xml.ts';
 import { childElements, fieldsOf, text } from './xml.ts';
 
@@ -153,10 +145,7 @@ function parseDUStateChangeComplete(el: XmlElement, ctx: ParseContext): DUStateC
   };
 }
 
-function parseAutonomousDUStateChangeComplete(
-  el: XmlElement,
-  ctx: ParseContext,
-): AutonomousDUStateChangeCompleteRequest {
+function parseAutonomousDUStateChangeComplete(el: XmlElement, ctx: ParseContext): AutonomousDUStateChangeCompleteRequest {
   return { name: 'AutonomousDUStateChangeComplete', results: parseResults(ctx, el) };
 }
 

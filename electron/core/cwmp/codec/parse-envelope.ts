@@ -85,12 +85,7 @@ function isResponseMethod(method: string): method is keyof typeof cpeResponsePar
   return Object.hasOwn(cpeResponseParsers, method);
 }
 
-function parseRpc(
-  rpc: XmlElement,
-  ctx: ParseContext,
-  header: HeaderInfo,
-  fallback: CwmpVersion,
-): { body: CpeBody; version: CwmpVersion } {
+function parseRpc(rpc: XmlElement, ctx: ParseContext, header: HeaderInfo, fallback: CwmpVersion): { body: CpeBody; version: CwmpVersion } {
   const version = (rpc.ns === undefined ? undefined : versionOfNamespace(rpc.ns)) ?? header.version ?? fallback;
   if (rpc.ns === undefined || versionOfNamespace(rpc.ns) === undefined) {
     ctx.warnings.push(`<${rpc.qname}> is not in a CWMP namespace (namespace '${rpc.ns ?? 'undeclared'}')`);

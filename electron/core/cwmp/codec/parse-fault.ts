@@ -36,10 +36,7 @@ function parseSpvFaults(ctx: ParseContext, cwmpFault: XmlElement): SetParameterV
 }
 
 /** Parses a SOAP Fault element; also reports the CWMP version its cwmp:Fault detail declares. */
-export function parseFault(
-  el: XmlElement,
-  ctx: ParseContext,
-): { message: CpeFault; version: CwmpVersion | undefined } {
+export function parseFault(el: XmlElement, ctx: ParseContext): { message: CpeFault; version: CwmpVersion | undefined } {
   const f = fieldsOf(el);
   const cwmpFault = findCwmpFault(ctx, f);
   if (cwmpFault === undefined) ctx.warnings.push('SOAP Fault has no cwmp:Fault detail');

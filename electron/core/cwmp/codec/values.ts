@@ -44,8 +44,7 @@ export function readString(ctx: ParseContext, el: XmlElement | undefined, what: 
   return text(el);
 }
 
-const DATE_TIME =
-  /^-?([0-9]{4,})-([0-9]{2})-([0-9]{2})T([0-9]{2}):([0-9]{2}):([0-9]{2})(?:\.[0-9]+)?(Z|[+-][0-9]{2}:[0-9]{2})?$/;
+const DATE_TIME = /^-?([0-9]{4,})-([0-9]{2})-([0-9]{2})T([0-9]{2}):([0-9]{2}):([0-9]{2})(?:\.[0-9]+)?(Z|[+-][0-9]{2}:[0-9]{2})?$/;
 
 function inRange(s: string | undefined, min: number, max: number): boolean {
   const n = Number(s);
@@ -57,8 +56,12 @@ export function checkDateTime(t: string): 'invalid' | 'no-zone' | 'ok' {
   const m = DATE_TIME.exec(t);
   if (m === null) return 'invalid';
   const ok =
-    inRange(m[1], 1, Infinity) && inRange(m[2], 1, 12) && inRange(m[3], 1, 31) &&
-    inRange(m[4], 0, 24) && inRange(m[5], 0, 59) && inRange(m[6], 0, 60);
+    inRange(m[1], 1, Infinity) &&
+    inRange(m[2], 1, 12) &&
+    inRange(m[3], 1, 31) &&
+    inRange(m[4], 0, 24) &&
+    inRange(m[5], 0, 59) &&
+    inRange(m[6], 0, 60);
   if (!ok) return 'invalid';
   return m[7] === undefined ? 'no-zone' : 'ok';
 }

@@ -31,9 +31,7 @@ function check(value: string): void {
   const bad = FORBIDDEN.exec(value);
   if (bad === null) return;
   const cp = bad[0].codePointAt(0) ?? 0;
-  throw new UnrepresentableTextError(
-    `text contains U+${cp.toString(16).padStart(4, '0').toUpperCase()}, which XML 1.0 cannot carry`,
-  );
+  throw new UnrepresentableTextError(`text contains U+${cp.toString(16).padStart(4, '0').toUpperCase()}, which XML 1.0 cannot carry`);
 }
 
 /** Escapes element content. '\r' becomes &#13; so it survives the receiver's newline normalisation. */

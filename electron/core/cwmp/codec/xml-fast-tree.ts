@@ -25,12 +25,34 @@ const GUARDED_NAMES = new Set(['__proto__', 'constructor', 'prototype', ...Objec
 // The Inform's element and attribute names as constants: a property key made from a sliced
 // string must be looked up in V8's string table first, which was half of the builder's time.
 const KNOWN_NAMES = [
-  'ParameterValueStruct', 'Name', 'Value', 'EventStruct', 'EventCode', 'CommandKey', 'DeviceId', 'Manufacturer',
-  'OUI', 'ProductClass', 'SerialNumber', 'Event', 'MaxEnvelopes', 'CurrentTime', 'RetryCount', 'ParameterList',
-  'xsi:type', 'SOAP-ENC:arrayType', 'soapenc:arrayType', 'soap-enc:arrayType', 'cwmp:ID', 'cwmp:Inform',
+  'ParameterValueStruct',
+  'Name',
+  'Value',
+  'EventStruct',
+  'EventCode',
+  'CommandKey',
+  'DeviceId',
+  'Manufacturer',
+  'OUI',
+  'ProductClass',
+  'SerialNumber',
+  'Event',
+  'MaxEnvelopes',
+  'CurrentTime',
+  'RetryCount',
+  'ParameterList',
+  'xsi:type',
+  'SOAP-ENC:arrayType',
+  'soapenc:arrayType',
+  'soap-enc:arrayType',
+  'cwmp:ID',
+  'cwmp:Inform',
 ];
 const KNOWN_BY_LENGTH: string[][] = [];
-for (const name of KNOWN_NAMES) (KNOWN_BY_LENGTH[name.length] ??= []).push(name);
+for (const name of KNOWN_NAMES) {
+  KNOWN_BY_LENGTH[name.length] ??= [];
+  KNOWN_BY_LENGTH[name.length]?.push(name);
+}
 
 /** xml[from, to) as a string, the constant one when it is a known name. */
 function nameAt(xml: string, from: number, to: number): string {

@@ -128,10 +128,7 @@ function scanStartTag(xml: string, lt: number, st: ScanState, maxDepth: number):
   } else {
     st.stack.push(xml.slice(lt + 1, end));
     if (st.stack.length > maxDepth) {
-      throw new CwmpParseError(
-        'too-deep',
-        `elements nested deeper than ${maxDepth} levels at line ${lineAt(xml, lt)}`,
-      );
+      throw new CwmpParseError('too-deep', `elements nested deeper than ${maxDepth} levels at line ${lineAt(xml, lt)}`);
     }
   }
   return gt + 1;

@@ -67,8 +67,12 @@ const NAMED: Readonly<Record<string, string>> = { amp: '&', lt: '<', gt: '>', qu
 
 function isXmlChar(cp: number): boolean {
   return (
-    cp === 0x9 || cp === 0xa || cp === 0xd || (cp >= 0x20 && cp <= 0xd7ff) ||
-    (cp >= 0xe000 && cp <= 0xfffd) || (cp >= 0x10000 && cp <= 0x10ffff)
+    cp === 0x9 ||
+    cp === 0xa ||
+    cp === 0xd ||
+    (cp >= 0x20 && cp <= 0xd7ff) ||
+    (cp >= 0xe000 && cp <= 0xfffd) ||
+    (cp >= 0x10000 && cp <= 0x10ffff)
   );
 }
 
@@ -243,12 +247,7 @@ export function text(el: XmlElement | undefined): string {
  * An attribute by namespace and local name (prefixes resolved in the element's scope).
  * `fallbackPrefix` is used only when the attribute's prefix is not declared at all.
  */
-export function attrNs(
-  el: XmlElement,
-  namespaces: ReadonlySet<string>,
-  local: string,
-  fallbackPrefix?: string,
-): string | undefined {
+export function attrNs(el: XmlElement, namespaces: ReadonlySet<string>, local: string, fallbackPrefix?: string): string | undefined {
   if (el.attrs === undefined) return undefined;
   for (const name in el.attrs) {
     const colon = name.indexOf(':');

@@ -3,14 +3,7 @@
 // (store writes first, so an Inform is durable before its InformResponse goes out) and sends
 // the reply. TR-069 3.7.1: Inform -> InformResponse -> CPE requests -> empty POST ->
 // ACS requests -> empty response (204).
-import type {
-  AcsFaultCode,
-  AcsRequest,
-  AcsResponse,
-  CpeRequest,
-  CwmpVersion,
-  ParsedEnvelope,
-} from '../messages.ts';
+import type { AcsFaultCode, AcsRequest, AcsResponse, CpeRequest, CwmpVersion, ParsedEnvelope } from '../messages.ts';
 import { deviceIdOf } from '../device-id.ts';
 import { answerCpeRequest } from './cpe-requests.ts';
 import type {
@@ -74,7 +67,14 @@ function onInform(state: SessionState, env: ParsedEnvelope, inform: CpeRequest &
     effects.push(...end(state, 'aborted', [], { kind: 'no-content' }).effects);
   }
   const deviceId = deviceIdOf(inform.deviceId);
-  const ctx: SessionContext = { deviceId, version: env.version, messages: 1, nextId: 1, warnings: [...env.warnings], held: env.holdRequests };
+  const ctx: SessionContext = {
+    deviceId,
+    version: env.version,
+    messages: 1,
+    nextId: 1,
+    warnings: [...env.warnings],
+    held: env.holdRequests,
+  };
   effects.push({ type: 'inform', deviceId, inform, version: env.version, warnings: env.warnings });
   const reply: AcsResponse = { name: 'InformResponse', maxEnvelopes: 1 };
   return { state: { name: 'cpe-requests', ctx }, effects, reply: soap(ctx.version, env.id ?? '', reply) };
@@ -106,7 +106,13 @@ function onCpeAnswer(
     if (env.id !== undefined && env.id !== inFlight.id) {
       effects.push(warnCtx(ctx, `cwmp:ID ${env.id} does not match the request's ${inFlight.id}`));
     }
-    effects.push({ type: 'task-response', deviceId: ctx.deviceId, taskId: inFlight.taskId, request: inFlight.request, response: body.message });
+    effects.push({
+      type: 'task-response',
+      deviceId: ctx.deviceId,
+      taskId: inFlight.taskId,
+      request: inFlight.request,
+      response: body.message,
+    });
   } else {
     const got = messageName(env);
     effects.push({
@@ -175,7 +181,10 @@ function onDispatch(state: SessionState, next: QueuedRequest | undefined): StepR
   };
 }
 
-function onParseError(state: SessionState, failure: { kind: string; message: string; method?: string; id?: string; version?: CwmpVersion }): StepResult {
+function onParseError(
+  state: SessionState,
+  failure: { kind: string; message: string; method?: string; id?: string; version?: CwmpVersion },
+): StepResult {
   if (failure.kind === 'unknown-method') {
     // TR-069 A.5: a request for a method the ACS does not implement gets Fault 8000.
     const version = failure.version ?? (state.name === 'cpe-requests' || state.name === 'acs-requests' ? state.ctx.version : '1.0');

@@ -113,6 +113,9 @@ export function parentOf(path: string): string {
 
 export function assertFound(result: ValuesResult, asked: number): void {
   if (result.values.length === 0 && result.invalid.length > 0 && asked > 0) {
-    throw new TaskFault(9005, `the device has none of the requested parameters (${result.invalid.slice(0, 3).join(', ')}${result.invalid.length > 3 ? ', ...' : ''})`);
+    throw new TaskFault(
+      9005,
+      `the device has none of the requested parameters (${result.invalid.slice(0, 3).join(', ')}${result.invalid.length > 3 ? ', ...' : ''})`,
+    );
   }
 }

@@ -10,9 +10,7 @@ export type CpeAnswer = { kind: 'response'; response: CpeResponse } | { kind: 'f
 /** What a task waits for after its last RPC, across sessions (TR-069 3.7.1.5 / A.3.2.7). */
 export type Awaiting = 'boot' | 'bootstrap' | 'transfer';
 
-export type PlanOutcome =
-  | { kind: 'done'; result: unknown }
-  | { kind: 'await'; awaiting: Awaiting; result: unknown; timeoutMs: number };
+export type PlanOutcome = { kind: 'done'; result: unknown } | { kind: 'await'; awaiting: Awaiting; result: unknown; timeoutMs: number };
 
 export type Plan = Generator<AcsRequest, PlanOutcome, CpeAnswer>;
 

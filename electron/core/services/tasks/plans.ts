@@ -24,7 +24,11 @@ export function createPlan(args: StoredTaskArgs, ctx: PlanContext): Plan {
     case 'getParameterAttributes':
       return single(ctx, { name: 'GetParameterAttributes', parameterNames: args.names }, 'GetParameterAttributesResponse');
     case 'setParameterAttributes':
-      return single(ctx, { name: 'SetParameterAttributes', parameterList: args.attributes.map(toSetAttribute) }, 'SetParameterAttributesResponse');
+      return single(
+        ctx,
+        { name: 'SetParameterAttributes', parameterList: args.attributes.map(toSetAttribute) },
+        'SetParameterAttributesResponse',
+      );
     case 'reboot':
       return awaitAfter(ctx, { name: 'Reboot', commandKey: ctx.commandKey }, 'RebootResponse', 'boot', 10 * MINUTE);
     case 'factoryReset':
@@ -82,7 +86,11 @@ function* refreshPlan(ctx: PlanContext, path: string): Plan {
   const values: ParameterValue[] = [];
   const invalid: string[] = [...invalidDirect];
   for (const subtree of subtrees) {
-    const r = yield* valuesOfSubtree(ctx, subtree, leaves.filter((l) => l.startsWith(subtree)));
+    const r = yield* valuesOfSubtree(
+      ctx,
+      subtree,
+      leaves.filter((l) => l.startsWith(subtree)),
+    );
     values.push(...r.values);
     invalid.push(...r.invalid);
   }
@@ -112,7 +120,8 @@ function* crCredentialsPlan(ctx: PlanContext, values: ParameterValue[], creds: {
 function* addObjectPlan(ctx: PlanContext, path: string, values: ParameterValue[] | undefined): Plan {
   const answer = yield { name: 'AddObject', objectName: path, parameterKey: ctx.commandKey };
   const { instanceNumber, status } = expectResponse(answer, 'AddObjectResponse');
-  if (!Number.isInteger(instanceNumber) || instanceNumber < 1) throw new TaskFault(0, `the CPE answered AddObject without a valid instance number`);
+  if (!Number.isInteger(instanceNumber) || instanceNumber < 1)
+    throw new TaskFault(0, `the CPE answered AddObject without a valid instance number`);
   const instance = `${path}${instanceNumber}.`;
   // Learn the new instance's parameters (names, writability, types) before setting any.
   const leaves = yield* discoverNames(ctx, instance);
@@ -126,7 +135,13 @@ function* addObjectPlan(ctx: PlanContext, path: string, values: ParameterValue[]
   return { kind: 'done', result: { instanceNumber, path: instance, status } };
 }
 
-function* awaitAfter(ctx: PlanContext, request: AcsRequest, expected: 'RebootResponse' | 'FactoryResetResponse', awaiting: 'boot' | 'bootstrap', timeoutMs: number): Plan {
+function* awaitAfter(
+  ctx: PlanContext,
+  request: AcsRequest,
+  expected: 'RebootResponse' | 'FactoryResetResponse',
+  awaiting: 'boot' | 'bootstrap',
+  timeoutMs: number,
+): Plan {
   const answer = yield request;
   expectResponse(answer, expected);
   return { kind: 'await', awaiting, result: { commandKey: ctx.commandKey }, timeoutMs };
@@ -136,7 +151,8 @@ function* awaitAfter(ctx: PlanContext, request: AcsRequest, expected: 'RebootRes
 function* transferPlan(ctx: PlanContext, request: AcsRequest & { name: 'Download' | 'Upload' }): Sub<PlanOutcome> {
   const answer = yield request;
   const response = expectResponse(answer, request.name === 'Download' ? 'DownloadResponse' : 'UploadResponse');
-  if (response.status === 0) return { kind: 'done', result: { status: 0, startTime: response.startTime, completeTime: response.completeTime } };
+  if (response.status === 0)
+    return { kind: 'done', result: { status: 0, startTime: response.startTime, completeTime: response.completeTime } };
   return { kind: 'await', awaiting: 'transfer', result: { status: 1, commandKey: ctx.commandKey }, timeoutMs: 60 * MINUTE };
 }
 
@@ -157,7 +173,15 @@ function downloadRequest(ctx: PlanContext, a: Extract<TaskSpec, { name: 'downloa
 }
 
 function uploadRequest(ctx: PlanContext, a: Extract<TaskSpec, { name: 'upload' }>): AcsRequest & { name: 'Upload' } {
-  return { name: 'Upload', commandKey: ctx.commandKey, fileType: a.fileType, url: a.url, username: a.username ?? '', password: a.password ?? '', delaySeconds: a.delaySeconds ?? 0 };
+  return {
+    name: 'Upload',
+    commandKey: ctx.commandKey,
+    fileType: a.fileType,
+    url: a.url,
+    username: a.username ?? '',
+    password: a.password ?? '',
+    delaySeconds: a.delaySeconds ?? 0,
+  };
 }
 
 function toSetAttribute(a: { name: string; notification?: number; accessList?: string[] }): SetParameterAttribute {

@@ -178,7 +178,10 @@ export class TaskRunner {
     if (isTransientFault(err.code) && task.attempts < this.maxAttempts) {
       const delay = BACKOFF_MS[Math.min(task.attempts - 1, BACKOFF_MS.length - 1)] ?? 60_000;
       const explained = explainFault(err.code, err.message);
-      this.deps.store.tasks.defer(task.id, new Date(this.deps.now().getTime() + delay), { code: err.code, message: `${explained.title}: ${err.message}; retrying` });
+      this.deps.store.tasks.defer(task.id, new Date(this.deps.now().getTime() + delay), {
+        code: err.code,
+        message: `${explained.title}: ${err.message}; retrying`,
+      });
       this.deps.changed(task);
       return;
     }

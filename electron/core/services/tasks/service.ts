@@ -7,12 +7,12 @@ import type { TaskOptions } from '../../../../shared/tasks.ts';
 import type { EventHub } from '../../events.ts';
 import type { Store } from '../../store/index.ts';
 import type { StoredTask } from '../../store/tasks.ts';
-import { describeConnectionRequestResult, sendConnectionRequest } from '../connection-request.ts';
 import type { Quirks } from '../quirks.ts';
+import { wakeDevice } from '../wake.ts';
 import { parseTaskSpec } from './task-spec.ts';
 import { validateTask } from './task-validate.ts';
 
-const DEFAULT_EXPIRY_SECONDS = 86_400;
+export const DEFAULT_EXPIRY_SECONDS = 86_400;
 const MAX_WAIT_SECONDS = 120;
 
 export interface TaskServiceDeps {
@@ -25,7 +25,12 @@ export interface TaskServiceDeps {
 
 export interface TaskService {
   create(deviceId: string, body: unknown, options: TaskOptions): Promise<CreateTaskResult>;
-  list(query: { deviceId?: string; status?: TaskStatus; limit?: number }): TaskRecord[];
+  list(query: {
+    deviceId?: string | undefined;
+    status?: TaskStatus | undefined;
+    batchId?: string | undefined;
+    limit?: number | undefined;
+  }): TaskRecord[];
   get(taskId: number): TaskRecord;
   cancel(taskId: number): TaskRecord;
   connectionRequest(deviceId: string): Promise<ConnectionRequestReport>;
@@ -40,13 +45,7 @@ export function createTaskService(deps: TaskServiceDeps): TaskService {
 
   const connectionRequest = async (deviceId: string): Promise<ConnectionRequestReport> => {
     mustGetDevice(deviceId);
-    const url = store.devices.get(deviceId)?.connectionRequestUrl ?? '';
-    if (url === '') return { outcome: 'no-url', message: 'The device has not reported a ConnectionRequestURL; it will run queued tasks at its next periodic Inform.' };
-    const creds = store.crCredentials.get(deviceId);
-    const result = await sendConnectionRequest(url, creds === undefined ? null : { username: creds.username, password: creds.password }, {
-      timeoutMs: deps.connectionRequestTimeoutMs,
-    });
-    return { outcome: result.outcome, message: describeConnectionRequestResult(result) };
+    return wakeDevice(store, deviceId, { timeoutMs: deps.connectionRequestTimeoutMs });
   };
 
   return {
@@ -56,11 +55,12 @@ export function createTaskService(deps: TaskServiceDeps): TaskService {
       const args = validateTask(store, deviceId, spec, deps.quirksFor(deviceId));
       const expiresIn = options.expiresInSeconds ?? DEFAULT_EXPIRY_SECONDS;
       const now = deps.now();
-      // CommandKey/ParameterKey: at most 32 characters (TR-069 A.3.2.1); names the task in
-      // the CPE's TransferComplete and M Reboot events.
-      const commandKey = `dk-${randomBytes(6).toString('hex')}`;
-      const task = store.tasks.enqueue(deviceId, spec.name, args, { at: now, commandKey, expiresAt: new Date(now.getTime() + expiresIn * 1000) });
-      events.emit('taskUpdated', { taskId: task.id, deviceId, status: task.status });
+      const task = store.tasks.enqueue(deviceId, spec.name, args, {
+        at: now,
+        commandKey: newCommandKey(),
+        expiresAt: new Date(now.getTime() + expiresIn * 1000),
+      });
+      events.emit('taskUpdated', { taskId: task.id, deviceId, status: task.status, batchId: null });
       if (options.connectionRequest !== true) return { task: toRecord(task), ran: false, connectionRequest: null };
       const waitMs = Math.min(options.waitSeconds ?? 0, MAX_WAIT_SECONDS) * 1000;
       const settled = waitMs > 0 ? waitForTask(store, events, task.id, waitMs) : Promise.resolve(null);
@@ -79,14 +79,25 @@ export function createTaskService(deps: TaskServiceDeps): TaskService {
       const task = store.tasks.get(taskId);
       if (task === undefined) throw new AcsError('not_found', `no task ${taskId}`);
       if (task.status !== 'queued') {
-        throw new AcsError('conflict', `task ${taskId} is ${task.status}${task.status === 'running' ? ': it is in a session with the device and cannot be cancelled now' : ''}`);
+        throw new AcsError(
+          'conflict',
+          `task ${taskId} is ${task.status}${task.status === 'running' ? ': it is in a session with the device and cannot be cancelled now' : ''}`,
+        );
       }
       store.tasks.cancel(taskId, deps.now());
-      events.emit('taskUpdated', { taskId, deviceId: task.deviceId, status: 'cancelled' });
+      events.emit('taskUpdated', { taskId, deviceId: task.deviceId, status: 'cancelled', batchId: task.batchId });
       return toRecord(store.tasks.get(taskId) ?? task);
     },
     connectionRequest,
   };
+}
+
+/**
+ * CommandKey/ParameterKey: at most 32 characters (TR-069 A.3.2.1); names the task in the CPE's
+ * TransferComplete and M Reboot events.
+ */
+export function newCommandKey(): string {
+  return `dk-${randomBytes(6).toString('hex')}`;
 }
 
 /** A task has run when it ended, or when it reached the device and waits for its confirmation. */
@@ -112,7 +123,7 @@ function waitForTask(store: Store, events: EventHub, taskId: number, ms: number)
   });
 }
 
-function toRecord(t: StoredTask): TaskRecord {
+export function toRecord(t: StoredTask): TaskRecord {
   return {
     id: t.id,
     deviceId: t.deviceId,
@@ -127,5 +138,6 @@ function toRecord(t: StoredTask): TaskRecord {
     attempts: t.attempts,
     awaiting: t.awaiting,
     notBefore: t.notBefore,
+    batchId: t.batchId,
   };
 }

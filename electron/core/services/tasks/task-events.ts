@@ -5,7 +5,10 @@ import type { Store } from '../../store/index.ts';
 export class TaskChanges {
   private readonly pending = new Map<number, string>();
 
-  constructor(private readonly store: Store, private readonly events: EventHub) {}
+  constructor(
+    private readonly store: Store,
+    private readonly events: EventHub,
+  ) {}
 
   add(task: { id: number; deviceId: string }): void {
     this.pending.set(task.id, task.deviceId);
@@ -21,7 +24,8 @@ export class TaskChanges {
     this.pending.clear();
     for (const id of ids) {
       const task = this.store.tasks.get(id);
-      if (task !== undefined) this.events.emit('taskUpdated', { taskId: task.id, deviceId: task.deviceId, status: task.status });
+      if (task !== undefined)
+        this.events.emit('taskUpdated', { taskId: task.id, deviceId: task.deviceId, status: task.status, batchId: task.batchId });
     }
   }
 }

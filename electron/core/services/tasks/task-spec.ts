@@ -2,7 +2,14 @@
 // message that names the offending field. Semantic checks against the device's stored tree
 // (types, writability) happen in task-validate.ts.
 import { AcsError } from '../../../../shared/errors.ts';
-import { taskNames, type AttributeSpec, type ScalarValue, type TaskName, type TaskSpec, type ValueTuple } from '../../../../shared/tasks.ts';
+import {
+  taskNames,
+  type AttributeSpec,
+  type ScalarValue,
+  type TaskName,
+  type TaskSpec,
+  type ValueTuple,
+} from '../../../../shared/tasks.ts';
 
 type Obj = Record<string, unknown>;
 
@@ -83,10 +90,12 @@ function attributes(o: Obj): AttributeSpec[] {
       spec.notification = n;
     }
     if (a.accessList !== undefined) {
-      if (!Array.isArray(a.accessList) || !a.accessList.every((x) => typeof x === 'string')) bad(`'attributes[${i}].accessList' must be an array of strings`);
+      if (!Array.isArray(a.accessList) || !a.accessList.every((x) => typeof x === 'string'))
+        bad(`'attributes[${i}].accessList' must be an array of strings`);
       spec.accessList = a.accessList as string[];
     }
-    if (spec.notification === undefined && spec.accessList === undefined) bad(`'attributes[${i}]' changes nothing: give notification or accessList`);
+    if (spec.notification === undefined && spec.accessList === undefined)
+      bad(`'attributes[${i}]' changes nothing: give notification or accessList`);
     return spec;
   });
 }
@@ -94,7 +103,10 @@ function attributes(o: Obj): AttributeSpec[] {
 function transfer(o: Obj): { fileType: string; url: string; username?: string; password?: string; delaySeconds?: number } {
   const url = requiredStr(o, 'url');
   if (!/^(https?|ftp|tftp):\/\//i.test(url)) bad(`'url' must be an http, https, ftp or tftp URL`);
-  const t: { fileType: string; url: string; username?: string; password?: string; delaySeconds?: number } = { fileType: requiredStr(o, 'fileType'), url };
+  const t: { fileType: string; url: string; username?: string; password?: string; delaySeconds?: number } = {
+    fileType: requiredStr(o, 'fileType'),
+    url,
+  };
   const username = optStr(o, 'username');
   if (username !== undefined) t.username = username;
   const password = optStr(o, 'password');
@@ -113,7 +125,9 @@ const parsers: { [K in TaskName]: (o: Obj) => Extract<TaskSpec, { name: K }> } =
   setParameterValues: (o) => ({ name: 'setParameterValues', values: valueTuples(o, 'values', false) ?? [] }),
   addObject: (o) => {
     const values = valueTuples(o, 'values', true);
-    return values === undefined ? { name: 'addObject', path: objectPath(o, 'path') } : { name: 'addObject', path: objectPath(o, 'path'), values };
+    return values === undefined
+      ? { name: 'addObject', path: objectPath(o, 'path') }
+      : { name: 'addObject', path: objectPath(o, 'path'), values };
   },
   deleteObject: (o) => ({ name: 'deleteObject', path: objectPath(o, 'path') }),
   getParameterAttributes: (o) => ({ name: 'getParameterAttributes', names: paths(o, 'names') }),
@@ -137,7 +151,8 @@ const parsers: { [K in TaskName]: (o: Obj) => Extract<TaskSpec, { name: K }> } =
     const spec: Extract<TaskSpec, { name: 'setConnectionRequestCredentials' }> = { name: 'setConnectionRequestCredentials' };
     const username = optStr(o, 'username');
     const password = optStr(o, 'password');
-    if ((username === undefined) !== (password === undefined)) bad("give both 'username' and 'password', or neither to have them generated");
+    if ((username === undefined) !== (password === undefined))
+      bad("give both 'username' and 'password', or neither to have them generated");
     if (username !== undefined && password !== undefined) {
       if (username.trim() === '') bad("'username' must not be empty");
       spec.username = username;

@@ -32,7 +32,10 @@ export function validateTask(store: Store, deviceId: string, spec: TaskSpec, qui
     case 'setConnectionRequestCredentials': {
       const root = store.devices.get(deviceId)?.rootObject ?? '';
       if (root === '') bad('the device has not reported its data model root yet; refresh it first');
-      const creds = spec.username !== undefined && spec.password !== undefined ? { username: spec.username, password: spec.password } : generateCrCredentials();
+      const creds =
+        spec.username !== undefined && spec.password !== undefined
+          ? { username: spec.username, password: spec.password }
+          : generateCrCredentials();
       const ms = `${root}.ManagementServer.`;
       const values: ParameterValue[] = [
         { name: `${ms}ConnectionRequestUsername`, value: creds.username, type: 'xsd:string' },
@@ -75,7 +78,8 @@ function resolveValues(store: Store, deviceId: string, tuples: ValueTuple[], qui
 function resolveInstanceValues(store: Store, deviceId: string, table: string, tuples: ValueTuple[], quirks: Quirks): ParameterValue[] {
   const sibling = store.parameters.list(deviceId, table);
   return tuples.map(([rel, raw, explicitType]) => {
-    if (rel.includes('.') && !rel.match(/^[A-Za-z0-9_]+(\.[A-Za-z0-9_]+)*$/)) bad(`'${rel}' must be a name relative to the new instance, such as 'Enable'`);
+    if (rel.includes('.') && !rel.match(/^[A-Za-z0-9_]+(\.[A-Za-z0-9_]+)*$/))
+      bad(`'${rel}' must be a name relative to the new instance, such as 'Enable'`);
     const known = sibling.find((r) => r.path.startsWith(table) && r.path.slice(table.length).replace(/^\d+\./, '') === rel);
     if (known?.writable === false) bad(`'${rel}' is read-only in ${table}`);
     const type = explicitType ?? known?.type ?? inferType(raw);

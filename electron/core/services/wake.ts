@@ -1,0 +1,109 @@
+// Waking stored devices with connection requests (TR-069 3.2.2): one at a time for the API's
+// "connect now", and in the background for a bulk task batch, a few at a time, so asking
+// 100,000 devices neither opens 100,000 sockets at once nor keeps the API call waiting.
+import type { ConnectionRequestReport } from '../../../shared/models.ts';
+import type { Store } from '../store/index.ts';
+import { describeConnectionRequestResult, sendConnectionRequest } from './connection-request.ts';
+import { crCredentialsFor } from './credentials.ts';
+
+export interface WakeOptions {
+  timeoutMs: number;
+  signal?: AbortSignal;
+}
+
+/** One connection request to a known device, with its own credentials or else the default ones. */
+export async function wakeDevice(store: Store, deviceId: string, opts: WakeOptions): Promise<ConnectionRequestReport> {
+  const url = store.devices.get(deviceId)?.connectionRequestUrl ?? '';
+  if (url === '') {
+    return {
+      outcome: 'no-url',
+      message: 'The device has not reported a ConnectionRequestURL; it will run queued tasks at its next periodic Inform.',
+    };
+  }
+  const result = await sendConnectionRequest(url, crCredentialsFor(store, deviceId), opts);
+  return { outcome: result.outcome, message: describeConnectionRequestResult(result) };
+}
+
+export interface WakeQueueDeps {
+  /** Requests in flight at most (all batches together). */
+  concurrency: number;
+  send: (deviceId: string, signal: AbortSignal) => Promise<ConnectionRequestReport>;
+  /** One request of the batch ended: reached the device, or not. */
+  settled: (batchId: string, reached: boolean) => void;
+  onError: (err: unknown) => void;
+}
+
+interface Job {
+  batchId: string;
+  deviceId: string;
+}
+
+/** Background connection requests of bulk task batches, first in first out, bounded concurrency. */
+export class WakeQueue {
+  private readonly queue: Job[] = [];
+  private head = 0;
+  private running = 0;
+  private readonly perBatch = new Map<string, number>();
+  private readonly stop = new AbortController();
+  private readonly idleWaiters: (() => void)[] = [];
+
+  constructor(private readonly deps: WakeQueueDeps) {}
+
+  add(batchId: string, deviceIds: readonly string[]): void {
+    if (this.stop.signal.aborted || deviceIds.length === 0) return;
+    for (const deviceId of deviceIds) this.queue.push({ batchId, deviceId });
+    this.perBatch.set(batchId, (this.perBatch.get(batchId) ?? 0) + deviceIds.length);
+    this.pump();
+  }
+
+  /** Requests of the batch queued or in flight. */
+  pending(batchId: string): number {
+    return this.perBatch.get(batchId) ?? 0;
+  }
+
+  /** Drops what is queued, aborts what is in flight and waits for it to end. */
+  async close(): Promise<void> {
+    this.stop.abort();
+    this.queue.length = 0;
+    this.head = 0;
+    this.perBatch.clear();
+    if (this.running > 0) await new Promise<void>((resolve) => this.idleWaiters.push(resolve));
+  }
+
+  private pump(): void {
+    while (this.running < this.deps.concurrency && this.head < this.queue.length && !this.stop.signal.aborted) {
+      const job = this.queue[this.head++];
+      if (job === undefined) break;
+      if (this.head > 1024 && this.head * 2 > this.queue.length) {
+        this.queue.splice(0, this.head);
+        this.head = 0;
+      }
+      this.running += 1;
+      void this.run(job);
+    }
+  }
+
+  private async run(job: Job): Promise<void> {
+    let reached = false;
+    let aborted = false;
+    try {
+      reached = (await this.deps.send(job.deviceId, this.stop.signal)).outcome === 'reached';
+    } catch (err) {
+      aborted = this.stop.signal.aborted;
+      if (!aborted) this.deps.onError(err);
+    }
+    this.running -= 1;
+    const left = (this.perBatch.get(job.batchId) ?? 1) - 1;
+    if (left > 0) this.perBatch.set(job.batchId, left);
+    else this.perBatch.delete(job.batchId);
+    if (!aborted) {
+      try {
+        this.deps.settled(job.batchId, reached);
+      } catch (err) {
+        this.deps.onError(err);
+      }
+    }
+    if (this.running === 0 && this.stop.signal.aborted) for (const wake of this.idleWaiters.splice(0)) wake();
+    this.pump();
+  }
+}

@@ -1,0 +1,175 @@
+// Runtime schemas of every contract method's argument object (valibot). The TypeScript argument
+// types are inferred from these, and the core checks each call against its schema once, at the
+// AcsApi boundary (electron/core/api-validate.ts), whichever transport it came by.
+// Objects are strict: an unknown key is refused, so a misspelt filter is an error, not ignored.
+import * as v from 'valibot';
+import { deviceSortKeys, deviceStatuses } from './device-status.ts';
+import { taskStatuses } from './models.ts';
+
+const text = (name: string) => v.string(`'${name}' must be a string`);
+const nonEmpty = (name: string) => v.pipe(v.string(`'${name}' must be a string`), v.trim(), v.nonEmpty(`'${name}' must not be empty`));
+const whole = (name: string, min: number, max: number) => {
+  const message = `'${name}' must be a whole number from ${min} to ${max}`;
+  return v.pipe(v.number(message), v.integer(message), v.minValue(min, message), v.maxValue(max, message));
+};
+const flag = (name: string) => v.boolean(`'${name}' must be true or false`);
+const oneOf = <T extends string>(name: string, options: readonly T[]) =>
+  v.picklist(options, `'${name}' must be one of ${options.join(', ')}`);
+
+/** A device id: OUI-ProductClass-SerialNumber, as stored. */
+export const deviceId = nonEmpty('id');
+const noArgs = v.strictObject({});
+const byId = v.strictObject({ id: deviceId });
+
+/** Tags: short labels an operator puts on devices ("tower-3", "vip"). */
+export const tagSchema = v.pipe(
+  v.string('a tag must be a string'),
+  v.trim(),
+  v.nonEmpty('a tag must not be empty'),
+  v.maxLength(40, 'a tag is at most 40 characters'),
+  v.regex(/^[\p{L}\p{N} _.:@+-]+$/u, 'a tag may hold letters, digits, spaces and _ . : @ + -'),
+);
+const tagList = (name: string) =>
+  v.pipe(v.array(tagSchema, `'${name}' must be a list of tags`), v.maxLength(50, `'${name}' holds at most 50 tags`));
+
+/** What narrows the device list; every field given must hold (they combine with AND). */
+export const deviceFilterEntries = {
+  /** Search as you type: serial, MAC, IP, model, manufacturer, firmware, id (3+ characters: substring). */
+  q: v.optional(text('q')),
+  /** With `value`: only devices whose parameter at this path has exactly this value. */
+  param: v.optional(nonEmpty('param')),
+  value: v.optional(text('value')),
+  status: v.optional(oneOf('status', deviceStatuses)),
+  /** Exact model name. */
+  model: v.optional(text('model')),
+  /** Exact firmware (software) version. */
+  firmware: v.optional(text('firmware')),
+  tag: v.optional(tagSchema),
+  /** Only devices with a task that ended in a fault (still in history). */
+  failing: v.optional(flag('failing')),
+  /** Only these devices (at most 1,000): the UI refreshes rows it shows this way. */
+  ids: v.optional(v.pipe(v.array(deviceId, "'ids' must be a list of device ids"), v.maxLength(1000, "'ids' holds at most 1000 ids"))),
+};
+
+const paramNeedsValue = <T extends { param?: string | undefined; value?: string | undefined }>() =>
+  v.check<T, string>(
+    (a) => (a.param === undefined) === (a.value === undefined),
+    "'param' and 'value' go together: param=Device.X.Y&value=...",
+  );
+
+export const deviceFilterSchema = v.pipe(v.strictObject(deviceFilterEntries), paramNeedsValue());
+
+/** Which devices a bulk action applies to: a list of ids, or every device matching a filter. */
+export const deviceSelectionSchema = v.pipe(
+  v.strictObject({
+    ids: v.optional(
+      v.pipe(
+        v.array(deviceId, "'ids' must be a list of device ids"),
+        v.minLength(1, "'ids' must name at least one device"),
+        v.maxLength(100_000, "'ids' holds at most 100000 ids"),
+      ),
+    ),
+    filter: v.optional(deviceFilterSchema),
+  }),
+  v.check((s) => (s.ids === undefined) !== (s.filter === undefined), "'selection' must be {ids: [...]} or {filter: {...}}"),
+);
+
+const taskOptionEntries = {
+  /** Send a connection request so the device opens a session now. */
+  connectionRequest: v.optional(flag('connectionRequest')),
+  /** Seconds the task may stay queued before it expires (default one day). */
+  expiresInSeconds: v.optional(whole('expiresInSeconds', 1, 86_400 * 30)),
+};
+
+const credentials = v.strictObject({ id: deviceId, username: nonEmpty('username'), password: text('password') });
+
+/** Every contract method's argument schema. The method list of the contract is these keys. */
+export const apiArgSchemas = {
+  serverInfo: noArgs,
+  getOverview: noArgs,
+  listDevices: v.pipe(
+    v.strictObject({
+      ...deviceFilterEntries,
+      sort: v.optional(oneOf('sort', deviceSortKeys)),
+      order: v.optional(oneOf('order', ['asc', 'desc'] as const)),
+      /** The `next` cursor of the previous page (keyset paging); stays valid while rows change. */
+      after: v.optional(nonEmpty('after')),
+      offset: v.optional(whole('offset', 0, Number.MAX_SAFE_INTEGER)),
+      limit: v.optional(whole('limit', 1, 1000)),
+    }),
+    paramNeedsValue(),
+  ),
+  getDevice: byId,
+  deleteDevice: byId,
+  getParameters: v.strictObject({ id: deviceId, prefix: v.optional(text('prefix')) }),
+  listTags: noArgs,
+  tagDevices: v.pipe(
+    v.strictObject({ selection: deviceSelectionSchema, add: v.optional(tagList('add')), remove: v.optional(tagList('remove')) }),
+    v.check((a) => (a.add?.length ?? 0) + (a.remove?.length ?? 0) > 0, "give tags to 'add' or 'remove'"),
+  ),
+  deleteDevices: v.strictObject({ selection: deviceSelectionSchema }),
+  createTask: v.strictObject({
+    id: deviceId,
+    /** A TaskSpec, e.g. {"name": "reboot"}; checked against the device's stored tree by the core. */
+    task: v.unknown(),
+    ...taskOptionEntries,
+    /** Seconds to wait for the task to finish (with connectionRequest); 0 returns at once. */
+    waitSeconds: v.optional(whole('waitSeconds', 0, 120)),
+  }),
+  /** One task per selected device, queued together as a batch whose progress can be followed. */
+  createTasks: v.strictObject({ selection: deviceSelectionSchema, task: v.unknown(), ...taskOptionEntries }),
+  getTaskBatch: v.strictObject({ batchId: nonEmpty('batchId') }),
+  listTasks: v.strictObject({
+    deviceId: v.optional(deviceId),
+    status: v.optional(oneOf('status', taskStatuses)),
+    batchId: v.optional(nonEmpty('batchId')),
+    limit: v.optional(whole('limit', 1, 1000)),
+  }),
+  getTask: v.strictObject({ taskId: whole('taskId', 1, Number.MAX_SAFE_INTEGER) }),
+  cancelTask: v.strictObject({ taskId: whole('taskId', 1, Number.MAX_SAFE_INTEGER) }),
+  connectionRequest: byId,
+  getDeviceCredentials: byId,
+  setDeviceCredentials: credentials,
+  deleteDeviceCredentials: byId,
+  getCpeCredentials: byId,
+  setCpeCredentials: credentials,
+  deleteCpeCredentials: byId,
+  /** Connection-request credentials used for devices that have none of their own. */
+  getDefaultCredentials: noArgs,
+  setDefaultCredentials: v.strictObject({ username: nonEmpty('username'), password: text('password') }),
+  deleteDefaultCredentials: noArgs,
+  getCpeAuth: noArgs,
+  setCpeAuth: v.strictObject({
+    mode: v.optional(oneOf('mode', ['digest', 'basic', 'none'] as const)),
+    realm: v.optional(text('realm')),
+    username: v.optional(text('username')),
+    password: v.optional(text('password')),
+    unknownDevices: v.optional(oneOf('unknownDevices', ['register', 'refuse'] as const)),
+  }),
+  importDeviceCredentials: v.strictObject({
+    rows: v.array(
+      v.strictObject({ deviceId: nonEmpty('deviceId'), username: text('username'), password: text('password') }),
+      "'rows' must be a list of {deviceId, username, password}",
+    ),
+  }),
+  getQuirkRules: noArgs,
+  /** Checked by the core's rule parser, which names the offending rule. */
+  setQuirkRules: v.strictObject({ rules: v.unknown() }),
+  listRegistrations: noArgs,
+  registerDevice: v.strictObject({ id: deviceId, note: v.optional(text('note')) }),
+  unregisterDevice: byId,
+  getHistorySettings: noArgs,
+  setHistorySettings: v.strictObject({
+    days: v.optional(whole('days', 1, 3650)),
+    keepPerDevice: v.optional(whole('keepPerDevice', 1, 1000)),
+  }),
+  pruneHistory: noArgs,
+  /** The JSON API's bearer token (browser mode, billing integrations). */
+  getApiToken: noArgs,
+  /** Replaces the API token: every API client (and open browser tab) must use the new one. */
+  regenerateApiToken: noArgs,
+} as const;
+
+export type ApiArgSchemas = typeof apiArgSchemas;
+export type DeviceFilter = v.InferOutput<typeof deviceFilterSchema>;
+export type DeviceSelection = v.InferOutput<typeof deviceSelectionSchema>;

@@ -1,0 +1,172 @@
+// One contract, validated once: every method refuses a bad argument object with bad_request and
+// a message naming the field, the same way over HTTP (the mechanical route mapping), over the
+// IPC path (main's handlers + the preload bridge, Electron faked in memory) and called directly.
+import assert from 'node:assert/strict';
+import { after, before, describe, test } from 'node:test';
+import Database from 'better-sqlite3';
+import { apiMethods } from '../../shared/bridge.ts';
+import type { AcsApi, ApiMethod } from '../../shared/contract.ts';
+import { apiRoutes } from '../../shared/contract.ts';
+import { AcsError } from '../../shared/errors.ts';
+import { classifyError } from '../../electron/core/api-validate.ts';
+import { registerIpcHandlers } from '../../electron/main/ipc.ts';
+import { createBridge } from '../../electron/preload/create-bridge.ts';
+import { startHarness, type Harness } from '../helpers/acs-harness.ts';
+import { loopbackIpc } from '../helpers/ipc-loopback.ts';
+
+interface BadCall {
+  args: Record<string, unknown>;
+  /** What the error message must say. */
+  message: RegExp;
+}
+
+const unknownArg: BadCall = { args: { bogus: '1' }, message: /unknown argument 'bogus'/ };
+const unknownArgFor = (id: string): BadCall => ({ args: { id, bogus: '1' }, message: /unknown argument 'bogus'/ });
+
+/** A bad call for every method: the compiler refuses a contract method without one. */
+const badCalls: Record<ApiMethod, BadCall> = {
+  serverInfo: unknownArg,
+  getOverview: unknownArg,
+  listDevices: { args: { limit: 0 }, message: /'limit' must be a whole number from 1 to 1000/ },
+  getDevice: unknownArgFor('dev-1'),
+  deleteDevice: unknownArgFor('dev-1'),
+  getParameters: unknownArgFor('dev-1'),
+  listTags: unknownArg,
+  tagDevices: { args: { selection: { ids: ['dev-1'] }, add: ['no<html>'] }, message: /a tag may hold letters/ },
+  deleteDevices: { args: { selection: {} }, message: /'selection' must be \{ids/ },
+  createTask: {
+    args: { id: 'dev-1', task: { name: 'reboot' }, waitSeconds: 500 },
+    message: /'waitSeconds' must be a whole number from 0 to 120/,
+  },
+  createTasks: {
+    args: { selection: { filter: { status: 'asleep' } }, task: { name: 'reboot' } },
+    message: /selection\.filter: 'status' must be one of online, late, offline/,
+  },
+  getTaskBatch: { args: { batchId: ' ' }, message: /'batchId' must not be empty/ },
+  listTasks: { args: { status: 'sleeping' }, message: /'status' must be one of queued, running/ },
+  getTask: { args: { taskId: 'abc' }, message: /'taskId' must be a whole number/ },
+  cancelTask: { args: { taskId: 0 }, message: /'taskId' must be a whole number from 1/ },
+  connectionRequest: unknownArgFor('dev-1'),
+  getDeviceCredentials: unknownArgFor('dev-1'),
+  setDeviceCredentials: { args: { id: 'dev-1', username: ' ', password: 'p' }, message: /'username' must not be empty/ },
+  deleteDeviceCredentials: unknownArgFor('dev-1'),
+  getCpeCredentials: unknownArgFor('dev-1'),
+  setCpeCredentials: { args: { id: 'dev-1', username: 'u', password: 5 }, message: /'password' must be a string/ },
+  deleteCpeCredentials: unknownArgFor('dev-1'),
+  getDefaultCredentials: unknownArg,
+  setDefaultCredentials: { args: { username: 'u' }, message: /missing argument 'password'/ },
+  deleteDefaultCredentials: unknownArg,
+  getCpeAuth: unknownArg,
+  setCpeAuth: { args: { mode: 'kerberos' }, message: /'mode' must be one of digest, basic, none/ },
+  importDeviceCredentials: { args: { rows: 'x' }, message: /'rows' must be a list/ },
+  getQuirkRules: unknownArg,
+  setQuirkRules: { args: {}, message: /missing argument 'rules'/ },
+  listRegistrations: unknownArg,
+  registerDevice: { args: { id: 5 }, message: /'id' must be a string/ },
+  unregisterDevice: unknownArgFor('dev-1'),
+  getHistorySettings: unknownArg,
+  setHistorySettings: { args: { days: 0 }, message: /'days' must be a whole number from 1 to 3650/ },
+  pruneHistory: unknownArg,
+  getApiToken: unknownArg,
+  regenerateApiToken: unknownArg,
+};
+
+/** Sends a contract call over HTTP exactly as the route table says (path, then query or body). */
+async function callHttp(h: Harness, method: ApiMethod, args: Record<string, unknown>): Promise<{ status: number; body: unknown }> {
+  const route = apiRoutes[method];
+  const rest = { ...args };
+  const path = route.path.replace(/:([A-Za-z]+)/g, (_m, key: string) => {
+    const value = String(rest[key]);
+    delete rest[key];
+    return encodeURIComponent(value);
+  });
+  const url = new URL(path, h.apiUrl);
+  const init: RequestInit = {
+    method: route.method,
+    headers: { Authorization: `Bearer ${h.acs.info.apiToken}`, 'Content-Type': 'application/json' },
+  };
+  if (route.method === 'GET' || route.method === 'DELETE') {
+    for (const [key, value] of Object.entries(rest)) url.searchParams.append(key, String(value));
+  } else {
+    init.body = JSON.stringify(rest);
+  }
+  const response = await fetch(url, init);
+  return { status: response.status, body: (await response.json()) as unknown };
+}
+
+describe('contract validation', () => {
+  let h: Harness;
+  let bridge: ReturnType<typeof createBridge>;
+  before(async () => {
+    h = await startHarness();
+    const ipc = loopbackIpc('file:///app/dist/renderer/index.html');
+    registerIpcHandlers({ ipcMain: ipc.ipcMain, api: h.acs.api, isTrustedSender: () => true });
+    bridge = createBridge(ipc.ipcRenderer);
+  });
+  after(() => h?.close());
+
+  test('every contract method has a bad call here, and no more', () => {
+    assert.deepEqual(Object.keys(badCalls).sort(), [...apiMethods].sort());
+  });
+
+  for (const method of apiMethods) {
+    const bad = badCalls[method];
+    test(`${method}: a bad argument is bad_request over HTTP, IPC and direct calls alike`, async () => {
+      const http = await callHttp(h, method, bad.args);
+      assert.equal(http.status, 400, JSON.stringify(http.body));
+      const httpError = (http.body as { error: { code: string; message: string } }).error;
+      assert.equal(httpError.code, 'bad_request');
+      assert.match(httpError.message, bad.message);
+
+      const viaIpc = await (bridge[method] as (a: unknown) => Promise<{ ok: boolean; error?: { code: string; message: string } }>)(
+        bad.args,
+      );
+      assert.equal(viaIpc.ok, false);
+      assert.equal(viaIpc.error?.code, 'bad_request');
+      assert.match(viaIpc.error?.message ?? '', bad.message);
+
+      const direct = (h.acs.api[method] as (a: unknown) => Promise<unknown>)(bad.args);
+      await assert.rejects(
+        direct,
+        (err: unknown) => err instanceof AcsError && err.code === 'bad_request' && bad.message.test(err.message),
+      );
+    });
+  }
+
+  test('a non-object argument is refused, not crashed on', async () => {
+    const api: AcsApi = h.acs.api;
+    await assert.rejects((api.listDevices as (a: unknown) => Promise<unknown>)(42), /listDevices expects one argument object/);
+    const viaIpc = await (bridge.getDevice as (a: unknown) => Promise<{ ok: boolean; error?: { code: string } }>)([1, 2]);
+    assert.equal(viaIpc.error?.code, 'bad_request');
+  });
+
+  test('query parameters become the types the schema declares (numbers, booleans, repeated lists)', async () => {
+    const ok = await callHttp(h, 'listDevices', { limit: 5, failing: 'true' });
+    assert.equal(ok.status, 200, JSON.stringify(ok.body));
+    assert.equal((ok.body as { limit: number }).limit, 5);
+    const url = new URL('/api/devices?ids=a&ids=b&limit=2', h.apiUrl);
+    const both = await fetch(url, { headers: { Authorization: `Bearer ${h.acs.info.apiToken}` } });
+    assert.equal(both.status, 200);
+    const bad = await callHttp(h, 'listDevices', { limit: 'ten' });
+    assert.equal(bad.status, 400);
+  });
+
+  test('a store constraint failure reaches callers as bad_request with its message', () => {
+    const db = new Database(':memory:');
+    db.exec('CREATE TABLE t (id TEXT PRIMARY KEY)');
+    db.prepare("INSERT INTO t VALUES ('a')").run();
+    let thrown: unknown;
+    try {
+      db.prepare("INSERT INTO t VALUES ('a')").run();
+    } catch (err) {
+      thrown = err;
+    }
+    db.close();
+    const classified = classifyError(thrown);
+    assert.ok(classified instanceof AcsError);
+    assert.equal(classified.code, 'bad_request');
+    assert.match(classified.message, /UNIQUE constraint failed/);
+    const other = new Error('disk on fire');
+    assert.equal(classifyError(other), other);
+  });
+});
