@@ -1,16 +1,17 @@
 // Headless entry point: `npm run serve`. The same engine the desktop app starts, with the UI
-// served to a browser.
+// served to a browser. Runs as the bundle dist/server/server.mjs (scripts/build.mjs) under plain
+// node, or from source under tsx (tests).
 import { homedir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { createAcs } from './core/acs.ts';
-import { parseServeArgs, serveUsage, UsageError } from './core/config.ts';
+import { parseServeArgs, type ServeOptions, serveUsage, UsageError } from './core/config.ts';
 import { createLogger } from './core/log.ts';
 import { advertisedCwmpUrls } from './core/net-info.ts';
 import { resolveDataDir } from './core/store/data-dir.ts';
 
 async function main(): Promise<void> {
-  let opts;
+  let opts: ServeOptions | 'help';
   try {
     opts = parseServeArgs(process.argv.slice(2));
   } catch (err) {
@@ -24,7 +25,7 @@ async function main(): Promise<void> {
   }
   const dataDir = resolveDataDir({ flag: opts.dataDir ?? undefined, env: process.env, platform: process.platform, homedir: homedir() });
   const log = createLogger({ console: (line) => console.log(line), file: join(dataDir, 'deskacs.log') });
-  const webRoot = join(dirname(fileURLToPath(import.meta.url)), '..', 'dist', 'renderer');
+  const webRoot = builtRendererDir(fileURLToPath(import.meta.url));
   const acs = await createAcs({
     dataDir,
     cwmpHost: opts.cwmpHost,
@@ -67,6 +68,12 @@ async function main(): Promise<void> {
   };
   process.on('SIGINT', () => stop('SIGINT'));
   process.on('SIGTERM', () => stop('SIGTERM'));
+}
+
+/** dist/renderer: beside the bundle (dist/server/server.mjs), or from the source in electron/. */
+function builtRendererDir(thisFile: string): string {
+  const here = dirname(thisFile);
+  return thisFile.endsWith('.ts') ? join(here, '..', 'dist', 'renderer') : join(here, '..', 'renderer');
 }
 
 main().catch((err: unknown) => {

@@ -34,8 +34,14 @@ function placeholderElectron(dir) {
 function runBuilder(electronDist, output) {
   const cli = join(root, 'node_modules/electron-builder/cli.js');
   const args = [
-    cli, '--linux', '--dir', '--publish', 'never',
-    '-c.npmRebuild=false', `-c.electronDist=${electronDist}`, `-c.directories.output=${output}`,
+    cli,
+    '--linux',
+    '--dir',
+    '--publish',
+    'never',
+    '-c.npmRebuild=false',
+    `-c.electronDist=${electronDist}`,
+    `-c.directories.output=${output}`,
   ];
   const result = spawnSync(process.execPath, args, {
     cwd: root,
@@ -108,10 +114,13 @@ function checkLayout(output) {
   const missing = [...needed.values()].filter((id) => !packaged.has(id));
   if (missing.length > 0) fail(`production dependencies missing from app.asar: ${missing.join(', ')}`);
   const neededNames = new Set([...needed.values()].map((id) => id.slice(0, id.lastIndexOf('@'))));
-  const leaked = Object.keys(pkg.devDependencies ?? {}).filter((dep) => !neededNames.has(dep) && files.has(`node_modules/${dep}/package.json`));
+  const leaked = Object.keys(pkg.devDependencies ?? {}).filter(
+    (dep) => !neededNames.has(dep) && files.has(`node_modules/${dep}/package.json`),
+  );
   if (leaked.length > 0) fail(`dev dependencies were packaged: ${leaked.join(', ')}`);
   const buildOnly = [...files.keys()].filter(
-    (p) => p.startsWith('node_modules/better-sqlite3/deps/') || (p.startsWith('dist/') && p.endsWith('.map')),
+    (p) =>
+      p.startsWith('node_modules/better-sqlite3/deps/') || p.startsWith('dist/server/') || (p.startsWith('dist/') && p.endsWith('.map')),
   );
   if (buildOnly.length > 0) fail(`build-only files were packaged, e.g. ${buildOnly[0]}`);
   return files.size;

@@ -14,6 +14,13 @@ export default async function* reporter(source) {
       continue;
     }
     if (data.details?.type === 'suite') {
+      // A skipped describe() runs none of its tests and reports no test events: count the
+      // suite itself, so "skipped on this machine" shows in the verdict instead of vanishing.
+      if (data.skip) {
+        skipped += 1;
+        yield `${'  '.repeat(data.nesting ?? 0)}skip    ${data.name} (suite)${skipReason(data.skip)}\n`;
+        continue;
+      }
       if (type === 'test:fail' && data.details.error?.failureType !== 'subtestsFailed') {
         failed += 1;
         failures.push(`${data.name}: ${describe(data.details.error)}`);
@@ -25,8 +32,7 @@ export default async function* reporter(source) {
     const ms = data.details?.duration_ms?.toFixed(0) ?? '?';
     if (data.skip || data.todo) {
       skipped += 1;
-      const why = typeof data.skip === 'string' ? ` # SKIP ${data.skip}` : ' # SKIP';
-      yield `${indent}skip    ${data.name}${why}\n`;
+      yield `${indent}skip    ${data.name}${skipReason(data.skip)}\n`;
     } else if (type === 'test:pass') {
       passed += 1;
       yield `${indent}ok      ${data.name} (${ms} ms)\n`;
@@ -34,13 +40,17 @@ export default async function* reporter(source) {
       failed += 1;
       const text = describe(data.details?.error);
       failures.push(`${data.file ?? ''} > ${data.name}\n${text}`);
-      yield `${indent}not ok  ${data.name} (${ms} ms)\n${indentText(text, indent + '        ')}\n`;
+      yield `${indent}not ok  ${data.name} (${ms} ms)\n${indentText(text, `${indent}        `)}\n`;
     }
   }
   if (failures.length > 0) {
     yield `\nFailures:\n${failures.map((f, i) => `${i + 1}) ${f}`).join('\n\n')}\n`;
   }
   yield `\n${passed} passed, ${failed} failed, ${skipped} skipped\n`;
+}
+
+function skipReason(skip) {
+  return typeof skip === 'string' ? ` # SKIP ${skip}` : ' # SKIP';
 }
 
 function describe(error) {
@@ -50,5 +60,8 @@ function describe(error) {
 }
 
 function indentText(text, indent) {
-  return text.split('\n').map((l) => indent + l).join('\n');
+  return text
+    .split('\n')
+    .map((l) => indent + l)
+    .join('\n');
 }

@@ -30,11 +30,15 @@ if (files.length === 0) {
   process.exit(1);
 }
 const args = [
-  '--import', 'tsx',
+  '--import',
+  'tsx',
   '--test',
-  '--test-reporter', join(root, 'scripts/test-reporter.mjs'),
-  '--test-reporter-destination', 'stdout',
-  '--test-concurrency', '2',
+  '--test-reporter',
+  join(root, 'scripts/test-reporter.mjs'),
+  '--test-reporter-destination',
+  'stdout',
+  '--test-concurrency',
+  '2',
   ...files.map((f) => relative(process.cwd(), join(root, f))),
 ];
 const result = spawnSync(process.execPath, args, { stdio: 'inherit', cwd: root, env: { ...process.env } });

@@ -1,44 +1,12 @@
-// One ipcMain.handle per contract method, channel names derived from the contract. Thin on
-// purpose: check the sender, pass the argument object to the core's AcsApi, return an
-// ApiResponse. No business logic here.
-import type { AcsApi, AcsEventName, AcsEvents, ApiArgs, ApiMethod, ApiResult } from '../../shared/contract.ts';
+// One ipcMain.handle per contract method, built from the contract's method list, with channel
+// names derived from the method names. Thin on purpose: check the sender, pass the argument
+// object to the core's AcsApi (which validates it), return an ApiResponse. No logic here.
+import type { AcsApi, AcsEventName, AcsEvents, ApiMethod, ApiResult } from '../../shared/contract.ts';
 import { apiEventNames } from '../../shared/contract.ts';
 import type { ApiResponse } from '../../shared/bridge.ts';
 import { apiMethods, ipcChannelOf } from '../../shared/bridge.ts';
 import { toApiError } from '../../shared/errors.ts';
 import type { AcsEventBus } from '../core/acs-types.ts';
-
-type Handler<K extends ApiMethod> = (api: AcsApi, args: ApiArgs<K>) => Promise<ApiResult<K>>;
-
-/** The typed map: the compiler refuses a contract method without an entry here. */
-const handlers: { [K in ApiMethod]: Handler<K> } = {
-  serverInfo: (api, args) => api.serverInfo(args),
-  listDevices: (api, args) => api.listDevices(args),
-  getDevice: (api, args) => api.getDevice(args),
-  getParameters: (api, args) => api.getParameters(args),
-  createTask: (api, args) => api.createTask(args),
-  listTasks: (api, args) => api.listTasks(args),
-  getTask: (api, args) => api.getTask(args),
-  cancelTask: (api, args) => api.cancelTask(args),
-  connectionRequest: (api, args) => api.connectionRequest(args),
-  getDeviceCredentials: (api, args) => api.getDeviceCredentials(args),
-  setDeviceCredentials: (api, args) => api.setDeviceCredentials(args),
-  deleteDeviceCredentials: (api, args) => api.deleteDeviceCredentials(args),
-  getCpeCredentials: (api, args) => api.getCpeCredentials(args),
-  setCpeCredentials: (api, args) => api.setCpeCredentials(args),
-  deleteCpeCredentials: (api, args) => api.deleteCpeCredentials(args),
-  getCpeAuth: (api, args) => api.getCpeAuth(args),
-  setCpeAuth: (api, args) => api.setCpeAuth(args),
-  importDeviceCredentials: (api, args) => api.importDeviceCredentials(args),
-  getQuirkRules: (api, args) => api.getQuirkRules(args),
-  setQuirkRules: (api, args) => api.setQuirkRules(args),
-  listRegistrations: (api, args) => api.listRegistrations(args),
-  registerDevice: (api, args) => api.registerDevice(args),
-  unregisterDevice: (api, args) => api.unregisterDevice(args),
-  getHistorySettings: (api, args) => api.getHistorySettings(args),
-  setHistorySettings: (api, args) => api.setHistorySettings(args),
-  pruneHistory: (api, args) => api.pruneHistory(args),
-};
 
 /** What a handler needs of Electron's IpcMainInvokeEvent: the frame that sent the call. */
 export interface SenderEvent {
@@ -86,8 +54,9 @@ async function handleCall<K extends ApiMethod>(
     return { ok: false, error: { code: 'bad_request', message: `${method} expects one argument object` } };
   }
   try {
-    // The core validates the fields; here the shape is only known to be a plain object.
-    const value = await handlers[method](options.api, args as ApiArgs<K>);
+    // The AcsApi validates the fields against the method's schema (core/api-validate.ts).
+    const call = options.api[method] as (a: unknown) => Promise<ApiResult<K>>;
+    const value = await call(args);
     return { ok: true, value };
   } catch (err) {
     return { ok: false, error: toApiError(err) };

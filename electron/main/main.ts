@@ -1,13 +1,13 @@
 // Electron main process: lifecycle only. Starts the core (CWMP listener + SQLite store) with
 // desktop defaults, wires the contract to IPC, opens the window and closes the core on quit.
 import { app, BrowserWindow, dialog, ipcMain, session } from 'electron';
-import { join } from 'node:path';
+import { join, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { ipcEventChannel } from '../../shared/bridge.ts';
 import { createAcs } from '../core/acs.ts';
-import type { Acs, AcsConfig, Logger } from '../core/acs-types.ts';
-import { defaultServeOptions } from '../core/config.ts';
+import type { Acs, Logger } from '../core/acs-types.ts';
 import { createLogger } from '../core/log.ts';
+import { dataDirOverride, defaultCwmpPort, desktopConfig, startFailureHint } from './desktop-config.ts';
 import { forwardEvents, registerIpcHandlers } from './ipc.ts';
 import { isTrustedRendererUrl } from './security.ts';
 import { createMainWindow, hardenSession, hardenWebContents } from './window.ts';
@@ -15,24 +15,11 @@ import { createMainWindow, hardenSession, hardenWebContents } from './window.ts'
 /** How long quitting waits for the core to close (end sessions, checkpoint SQLite). */
 const closeTimeoutMs = 5_000;
 
-/** The headless server's defaults, except that the desktop UI talks over IPC, not HTTP. */
-function desktopConfig(dataDir: string, log: Logger): AcsConfig {
-  return {
-    dataDir,
-    // CPEs on the LAN/WAN reach the ACS on the standard CWMP port (IANA registered 7547).
-    cwmpHost: '0.0.0.0',
-    cwmpPort: 7547,
-    // The JSON API is for browser mode (`npm run serve`); the desktop window uses IPC.
-    httpHost: defaultServeOptions.httpHost,
-    httpPort: null,
-    webRoot: null,
-    sessionTimeoutMs: defaultServeOptions.sessionTimeoutMs,
-    maxConcurrentSessions: defaultServeOptions.maxConcurrentSessions,
-    log,
-  };
-}
-
 async function main(): Promise<void> {
+  // DESKACS_DATA moves everything (store, logs, Chromium's profile, the single-instance lock):
+  // a second, separate instance for tests or a portable setup. Must precede the lock.
+  const dataOverride = dataDirOverride(process.env);
+  if (dataOverride !== null) app.setPath('userData', resolve(dataOverride));
   if (!app.requestSingleInstanceLock()) {
     // Another DeskACS owns port 7547 and the data folder: hand over to it (second-instance).
     app.quit();
@@ -62,9 +49,7 @@ async function main(): Promise<void> {
     // The preload checks the shape of this AcsEventMessage before handing the payload on.
     for (const win of BrowserWindow.getAllWindows()) win.webContents.send(ipcEventChannel, { name, payload });
   });
-  manageWindows(() =>
-    createMainWindow({ preloadPath: join(appPath, 'dist/preload/preload.cjs'), rendererIndexPath, devServerUrl }),
-  );
+  manageWindows(() => createMainWindow({ preloadPath: join(appPath, 'dist/preload/preload.cjs'), rendererIndexPath, devServerUrl }));
   closeOnQuit(async () => {
     stopEvents();
     disposeIpc();
@@ -75,16 +60,22 @@ async function main(): Promise<void> {
 
 /** Starts the core; on failure tells the user why and exits (returns null). */
 async function startCore(dataDir: string, log: Logger): Promise<Acs | null> {
+  let cwmpPort = defaultCwmpPort;
   try {
-    const acs = await createAcs(desktopConfig(dataDir, log));
-    log.info('core started', { cwmpUrl: acs.info.cwmpUrl, dataDir: acs.info.dataDir });
+    const config = desktopConfig({ dataDir, log, env: process.env, isPackaged: app.isPackaged });
+    cwmpPort = config.cwmpPort;
+    const acs = await createAcs(config);
+    log.info('core started', {
+      cwmpUrl: acs.info.cwmpUrl,
+      dataDir: acs.info.dataDir,
+      nativeBinding: config.nativeBinding ?? 'node_modules',
+    });
     return acs;
   } catch (err) {
     const message = err instanceof Error ? err.message : String(err);
     log.error('core failed to start', { error: message });
-    const inUse = err instanceof Error && 'code' in err && err.code === 'EADDRINUSE';
-    const hint = inUse ? '\n\nAnother program (or another ACS) is using the CWMP port 7547.' : '';
-    dialog.showErrorBox('DeskACS could not start', `${message}${hint}`);
+    const hint = startFailureHint(err, cwmpPort);
+    dialog.showErrorBox('DeskACS could not start', hint === '' ? message : `${message}\n\n${hint}`);
     app.exit(1);
     return null;
   }

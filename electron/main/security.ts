@@ -2,11 +2,7 @@
 // call the API, which links may open in the user's browser, and the dev-server CSP.
 
 /** https hosts `shell.openExternal` may open (docs and specs linked from the UI). */
-export const externalHostAllowList: readonly string[] = [
-  'github.com',
-  'www.broadband-forum.org',
-  'cwmp-data-models.broadband-forum.org',
-];
+export const externalHostAllowList: readonly string[] = ['github.com', 'www.broadband-forum.org', 'cwmp-data-models.broadband-forum.org'];
 
 export interface RendererLocation {
   /** file:// URL of dist/renderer/index.html inside the app. */
@@ -42,7 +38,7 @@ export function isTrustedRendererUrl(url: string, where: RendererLocation): bool
 /** True for https URLs on an allow-listed host, without credentials or an explicit odd port. */
 export function isAllowedExternalUrl(url: string, allow: readonly string[] = externalHostAllowList): boolean {
   const u = parse(url);
-  if (!u || u.protocol !== 'https:') return false;
+  if (u?.protocol !== 'https:') return false;
   if (u.username !== '' || u.password !== '' || u.port !== '') return false;
   return allow.includes(u.hostname);
 }

@@ -2,8 +2,8 @@
 // plus `onEvent`. Takes the IPC renderer as a parameter, so tests check the surface and drive it
 // without an Electron binary.
 import type { AcsEventName, AcsEvents, ApiArgs, ApiMethod, ApiResult } from '../../shared/contract.ts';
-import type { AcsBridge, ApiResponse } from '../../shared/bridge.ts';
-import { ipcChannelOf, ipcEventChannel, isAcsEventName, isApiMethod, isEventMessageFor } from '../../shared/bridge.ts';
+import type { AcsBridge, AcsBridgeMethods, ApiResponse } from '../../shared/bridge.ts';
+import { apiMethods, ipcChannelOf, ipcEventChannel, isAcsEventName, isApiMethod, isEventMessageFor } from '../../shared/bridge.ts';
 
 /** The part of Electron's ipcRenderer the bridge uses (ipcRenderer satisfies it). */
 export interface BridgeIpc {
@@ -36,33 +36,7 @@ export function createBridge(ipc: BridgeIpc): AcsBridge {
     };
   }
 
-  return {
-    serverInfo: method('serverInfo'),
-    listDevices: method('listDevices'),
-    getDevice: method('getDevice'),
-    getParameters: method('getParameters'),
-    createTask: method('createTask'),
-    listTasks: method('listTasks'),
-    getTask: method('getTask'),
-    cancelTask: method('cancelTask'),
-    connectionRequest: method('connectionRequest'),
-    getDeviceCredentials: method('getDeviceCredentials'),
-    setDeviceCredentials: method('setDeviceCredentials'),
-    deleteDeviceCredentials: method('deleteDeviceCredentials'),
-    getCpeCredentials: method('getCpeCredentials'),
-    setCpeCredentials: method('setCpeCredentials'),
-    deleteCpeCredentials: method('deleteCpeCredentials'),
-    getCpeAuth: method('getCpeAuth'),
-    setCpeAuth: method('setCpeAuth'),
-    importDeviceCredentials: method('importDeviceCredentials'),
-    getQuirkRules: method('getQuirkRules'),
-    setQuirkRules: method('setQuirkRules'),
-    listRegistrations: method('listRegistrations'),
-    registerDevice: method('registerDevice'),
-    unregisterDevice: method('unregisterDevice'),
-    getHistorySettings: method('getHistorySettings'),
-    setHistorySettings: method('setHistorySettings'),
-    pruneHistory: method('pruneHistory'),
-    onEvent,
-  } satisfies AcsBridge;
+  // One function per contract method, built from the method list (so it grows with the contract).
+  const methods = Object.fromEntries(apiMethods.map((name) => [name, method(name)])) as AcsBridgeMethods;
+  return { ...methods, onEvent } satisfies AcsBridge;
 }

@@ -73,7 +73,11 @@ describe('RPC bodies', () => {
 
   test('string arrays use xsd:string[n]', () => {
     const xml = build({ name: 'GetParameterValues', parameterNames: ['A.', 'B.C', 'D.'] });
-    assert.ok(xml.includes('<ParameterNames soap-enc:arrayType="xsd:string[3]"><string>A.</string><string>B.C</string><string>D.</string></ParameterNames>'));
+    assert.ok(
+      xml.includes(
+        '<ParameterNames soap-enc:arrayType="xsd:string[3]"><string>A.</string><string>B.C</string><string>D.</string></ParameterNames>',
+      ),
+    );
     const empty = build({ name: 'GetRPCMethodsResponse', methods: [] });
     assert.ok(empty.includes('<MethodList soap-enc:arrayType="xsd:string[0]"></MethodList>'));
   });
@@ -81,7 +85,11 @@ describe('RPC bodies', () => {
   test('SetParameterAttributes, ScheduleDownload and ChangeDUState structures', () => {
     const spa = build(buildCases.find((c) => c.label === 'SetParameterAttributes')?.body ?? assert.fail());
     assert.ok(spa.includes('<ParameterList soap-enc:arrayType="cwmp:SetParameterAttributesStruct[2]">'));
-    assert.ok(spa.includes('<NotificationChange>1</NotificationChange><Notification>2</Notification><AccessListChange>0</AccessListChange><AccessList soap-enc:arrayType="xsd:string[0]"></AccessList>'));
+    assert.ok(
+      spa.includes(
+        '<NotificationChange>1</NotificationChange><Notification>2</Notification><AccessListChange>0</AccessListChange><AccessList soap-enc:arrayType="xsd:string[0]"></AccessList>',
+      ),
+    );
     const sd = build(buildCases.find((c) => c.label === 'ScheduleDownload')?.body ?? assert.fail(), '1.2');
     assert.ok(sd.includes('<TimeWindowList soap-enc:arrayType="cwmp:TimeWindowStruct[2]">'));
     assert.ok(sd.includes('<MaxRetries>-1</MaxRetries>'));
@@ -91,7 +99,14 @@ describe('RPC bodies', () => {
   });
 
   test('ACS faults: Client for 8003 Invalid arguments, Server for the others', () => {
-    const expected: Record<number, string> = { 8000: 'Server', 8001: 'Server', 8002: 'Server', 8003: 'Client', 8004: 'Server', 8005: 'Server' };
+    const expected: Record<number, string> = {
+      8000: 'Server',
+      8001: 'Server',
+      8002: 'Server',
+      8003: 'Client',
+      8004: 'Server',
+      8005: 'Server',
+    };
     for (const code of [8000, 8001, 8002, 8003, 8004, 8005] as const) {
       const xml = build({ name: 'Fault', code, string: 'why' });
       assert.ok(
@@ -118,7 +133,8 @@ describe('refusals', () => {
     test(`${body.name} is refused for CWMP ${version}`, () => {
       assert.throws(
         () => build(body, version),
-        (e: unknown) => e instanceof CwmpBuildError && e.method === body.name && e.version === version && /needs CWMP 1\.[12] or later/.test(e.message),
+        (e: unknown) =>
+          e instanceof CwmpBuildError && e.method === body.name && e.version === version && /needs CWMP 1\.[12] or later/.test(e.message),
       );
     });
   }
@@ -132,7 +148,10 @@ describe('refusals', () => {
   test('invalid arguments and unrepresentable text are refused', () => {
     assert.throws(() => build({ name: 'ScheduleInform', delaySeconds: -1, commandKey: '' }), /DelaySeconds -1 is not an unsignedInt/);
     assert.throws(() => build({ name: 'InformResponse', maxEnvelopes: 1.5 }), CwmpBuildError);
-    assert.throws(() => build({ name: 'Reboot', commandKey: 'bad\u0001key' }), (e: unknown) => e instanceof CwmpBuildError && e.message.includes('U+0001'));
+    assert.throws(
+      () => build({ name: 'Reboot', commandKey: 'bad\u0001key' }),
+      (e: unknown) => e instanceof CwmpBuildError && e.message.includes('U+0001'),
+    );
     assert.throws(() => build({ name: 'Reboot', commandKey: 'lone \uD800 surrogate' }), CwmpBuildError);
     assert.throws(
       () => build({ name: 'ChangeDUState', commandKey: '', operations: [{ op: 'Install' }] }, '1.2'),

@@ -14,7 +14,15 @@ import { fixture, sampleBody, samplesDir, samplesMissing } from '../fixtures/cwm
 function simulatorInform(model: 'tr098' | 'tr181', events: string[]): string {
   const m = builtinModel(model);
   return writeCpeMessage(
-    { name: 'Inform', deviceId: deviceIdentity(m), events: events.map((code) => ({ code, commandKey: 'k&1' })), maxEnvelopes: 1, currentTime: '2026-11-21T10:00:00Z', retryCount: 2, parameterList: informParameters(m) },
+    {
+      name: 'Inform',
+      deviceId: deviceIdentity(m),
+      events: events.map((code) => ({ code, commandKey: 'k&1' })),
+      maxEnvelopes: 1,
+      currentTime: '2026-11-21T10:00:00Z',
+      retryCount: 2,
+      parameterList: informParameters(m),
+    },
     { id: 'sim-1' },
   );
 }
@@ -46,19 +54,39 @@ const VARIANTS: [string, (xml: string) => string, 'fast' | 'either'][] = [
   ['no declaration, no whitespace', (x) => x.replace(/<\?xml[^>]*>\s*/, '').replace(/>\s+</g, '><'), 'fast'],
   ['single-quoted attributes, spaces around =', (x) => x.replace(/ ([\w:-]+)="([^"]*)"/g, " $1 = '$2'"), 'fast'],
   ['attributes on new lines', (x) => x.replace(/ xmlns:/g, '\n    xmlns:'), 'fast'],
-  ['namespace declared on the Inform element', (x) => x.replace('<cwmp:Inform>', '<cwmp:Inform xmlns:cwmp="urn:dslforum-org:cwmp-1-2">'), 'fast'],
-  ['default namespace, unprefixed Inform', (x) => x.replace('<cwmp:Inform>', '<Inform xmlns="urn:dslforum-org:cwmp-1-0">').replace('</cwmp:Inform>', '</Inform>'), 'fast'],
+  [
+    'namespace declared on the Inform element',
+    (x) => x.replace('<cwmp:Inform>', '<cwmp:Inform xmlns:cwmp="urn:dslforum-org:cwmp-1-2">'),
+    'fast',
+  ],
+  [
+    'default namespace, unprefixed Inform',
+    (x) => x.replace('<cwmp:Inform>', '<Inform xmlns="urn:dslforum-org:cwmp-1-0">').replace('</cwmp:Inform>', '</Inform>'),
+    'fast',
+  ],
   ['a value with > and quotes', (x) => x.replace('V1 &lt;beta&gt;', 'a>b "c" \'d\''), 'fast'],
   ['space before the self-closing slash', (x) => x.replace('<CommandKey/>', '<CommandKey />'), 'fast'],
   ['a comment', (x) => x.replace('<MaxEnvelopes>', '<!-- hi --><MaxEnvelopes>'), 'either'],
   ['CDATA in a value', (x) => x.replace('V1 &lt;beta&gt;', '<![CDATA[V1 <beta>]]>'), 'either'],
   ['a processing instruction inside', (x) => x.replace('<MaxEnvelopes>', '<?pi x?><MaxEnvelopes>'), 'either'],
-  ['an attribute without a value', (x) => x.replace('<Value xsi:type="xsd:string">V1', '<Value checked xsi:type="xsd:string">V1'), 'either'],
+  [
+    'an attribute without a value',
+    (x) => x.replace('<Value xsi:type="xsd:string">V1', '<Value checked xsi:type="xsd:string">V1'),
+    'either',
+  ],
   ['a duplicate attribute', (x) => x.replace('xsi:type="xsd:string">V1', 'xsi:type="xsd:int" xsi:type="xsd:string">V1'), 'either'],
   ['attributes without whitespace between', (x) => x.replace('soap-env:mustUnderstand="1"', 'a="1"b="2"'), 'either'],
-  ['an element named constructor', (x) => x.replace('<MaxEnvelopes>1</MaxEnvelopes>', '<constructor>1</constructor><MaxEnvelopes>1</MaxEnvelopes>'), 'either'],
+  [
+    'an element named constructor',
+    (x) => x.replace('<MaxEnvelopes>1</MaxEnvelopes>', '<constructor>1</constructor><MaxEnvelopes>1</MaxEnvelopes>'),
+    'either',
+  ],
   ['an element named toString', (x) => x.replace('<MaxEnvelopes>1</MaxEnvelopes>', '<toString/><MaxEnvelopes>1</MaxEnvelopes>'), 'either'],
-  ['a non-ASCII element name', (x) => x.replace('<MaxEnvelopes>1</MaxEnvelopes>', '<Größe>1</Größe><MaxEnvelopes>1</MaxEnvelopes>'), 'either'],
+  [
+    'a non-ASCII element name',
+    (x) => x.replace('<MaxEnvelopes>1</MaxEnvelopes>', '<Größe>1</Größe><MaxEnvelopes>1</MaxEnvelopes>'),
+    'either',
+  ],
   ['text after the root', (x) => `${x}trailing`, 'either'],
   ['UTF-8 text in values', (x) => x.replace('Acme &amp; Sons', 'Ünïcødé 路由器'), 'fast'],
   ['end tag with trailing space', (x) => x.replace('</MaxEnvelopes>', '</MaxEnvelopes >'), 'either'],
@@ -79,7 +107,11 @@ function check(xml: string, expect: 'fast' | 'either', label: string): void {
   if (expect === 'fast') assert.notEqual(fast, undefined, `${label}: the fast path declined`);
   if (fast !== undefined) {
     let slow: unknown;
-    try { slow = fastXmlParserTree(xml); } catch (err) { assert.fail(`${label}: fast-xml-parser refuses (${String(err)}) what the builder accepts: ${JSON.stringify(xml.slice(0, 120))}`); }
+    try {
+      slow = fastXmlParserTree(xml);
+    } catch (err) {
+      assert.fail(`${label}: fast-xml-parser refuses (${String(err)}) what the builder accepts: ${JSON.stringify(xml.slice(0, 120))}`);
+    }
     assert.deepEqual(fast, slow, `${label}: trees differ`);
   }
   let viaFast: unknown;

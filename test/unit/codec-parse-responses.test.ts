@@ -26,7 +26,11 @@ describe('CPE responses', () => {
         ],
       },
     ],
-    ['SetParameterValuesResponse', '<c:SetParameterValuesResponse><Status>1</Status></c:SetParameterValuesResponse>', { name: 'SetParameterValuesResponse', status: 1 }],
+    [
+      'SetParameterValuesResponse',
+      '<c:SetParameterValuesResponse><Status>1</Status></c:SetParameterValuesResponse>',
+      { name: 'SetParameterValuesResponse', status: 1 },
+    ],
     [
       'GetParameterAttributesResponse',
       '<c:GetParameterAttributesResponse><ParameterList enc:arrayType="c:ParameterAttributeStruct[1]"><ParameterAttributeStruct>' +
@@ -44,7 +48,11 @@ describe('CPE responses', () => {
       '<c:AddObjectResponse><InstanceNumber>12</InstanceNumber><Status>0</Status></c:AddObjectResponse>',
       { name: 'AddObjectResponse', instanceNumber: 12, status: 0 },
     ],
-    ['DeleteObjectResponse', '<c:DeleteObjectResponse><Status>0</Status></c:DeleteObjectResponse>', { name: 'DeleteObjectResponse', status: 0 }],
+    [
+      'DeleteObjectResponse',
+      '<c:DeleteObjectResponse><Status>0</Status></c:DeleteObjectResponse>',
+      { name: 'DeleteObjectResponse', status: 0 },
+    ],
     ['RebootResponse', '<c:RebootResponse></c:RebootResponse>', { name: 'RebootResponse' }],
     ['FactoryResetResponse', '<c:FactoryResetResponse/>', { name: 'FactoryResetResponse' }],
     [
@@ -90,4 +98,3 @@ describe('CPE responses', () => {
     });
   }
 });
-

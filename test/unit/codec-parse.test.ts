@@ -37,7 +37,11 @@ describe('own fixtures', () => {
     assert.equal(values.get('InternetGatewayDevice.DeviceInfo.SoftwareVersion')?.value, '1.2.3 <beta> AB');
     assert.equal(values.get('InternetGatewayDevice.ManagementServer.ConnectionRequestURL')?.value, 'http://192.0.2.10:7547/cr?a=1&b=2');
     const interval = values.get('InternetGatewayDevice.ManagementServer.PeriodicInformInterval');
-    assert.deepEqual(interval, { name: 'InternetGatewayDevice.ManagementServer.PeriodicInformInterval', value: '0300', type: 'xsd:unsignedInt' });
+    assert.deepEqual(interval, {
+      name: 'InternetGatewayDevice.ManagementServer.PeriodicInformInterval',
+      value: '0300',
+      type: 'xsd:unsignedInt',
+    });
     assert.equal(values.get('InternetGatewayDevice.LANDevice.1.WLANConfiguration.1.SSID')?.value, '  padded ssid  ');
     assert.equal(values.get('InternetGatewayDevice.DeviceInfo.X_FIXTURE_Note')?.value, 'raw <markup> & &amp; stays');
     assert.equal(values.get('InternetGatewayDevice.ManagementServer.EnableCWMP')?.type, 'xsd:boolean');
@@ -235,7 +239,10 @@ describe('envelope handling', () => {
 
   test('prototype property names are unknown methods, not crashes', () => {
     for (const name of ['constructor', 'toString', 'hasOwnProperty']) {
-      assert.throws(() => parseEnvelope(envelope(`<c:${name}/>`)), (e: unknown) => e instanceof CwmpParseError && e.kind === 'unknown-method');
+      assert.throws(
+        () => parseEnvelope(envelope(`<c:${name}/>`)),
+        (e: unknown) => e instanceof CwmpParseError && e.kind === 'unknown-method',
+      );
     }
   });
 
@@ -249,7 +256,10 @@ describe('envelope handling', () => {
     assert.equal(request(env).name, 'GetRPCMethods');
     // A prefix named like the envelope but bound elsewhere is not a SOAP envelope.
     const fake = '<soap:Envelope xmlns:soap="urn:example:not-soap"><soap:Body/></soap:Envelope>';
-    assert.throws(() => parseEnvelope(fake), (e: unknown) => e instanceof CwmpParseError && e.kind === 'not-soap');
+    assert.throws(
+      () => parseEnvelope(fake),
+      (e: unknown) => e instanceof CwmpParseError && e.kind === 'not-soap',
+    );
   });
 
   test('not SOAP: other root, missing Body, empty Body', () => {
@@ -259,7 +269,10 @@ describe('envelope handling', () => {
       ['<e:Envelope xmlns:e="http://schemas.xmlsoap.org/soap/envelope/"><e:Body> </e:Body></e:Envelope>', /Body is empty/],
     ];
     for (const [xml, message] of cases) {
-      assert.throws(() => parseEnvelope(xml), (e: unknown) => e instanceof CwmpParseError && e.kind === 'not-soap' && message.test(e.message));
+      assert.throws(
+        () => parseEnvelope(xml),
+        (e: unknown) => e instanceof CwmpParseError && e.kind === 'not-soap' && message.test(e.message),
+      );
     }
   });
 

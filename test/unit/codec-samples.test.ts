@@ -6,13 +6,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, test } from 'node:test';
 import { CwmpParseError, decodeBody, parseEnvelope } from '../../electron/core/cwmp/codec/index.ts';
-import type {
-  CpeFault,
-  CpeRequest,
-  CpeResponse,
-  InformRequest,
-  ParsedEnvelope,
-} from '../../electron/core/cwmp/messages.ts';
+import type { CpeFault, CpeRequest, CpeResponse, InformRequest, ParsedEnvelope } from '../../electron/core/cwmp/messages.ts';
 import { sampleBody, samplesDir, samplesMissing } from '../fixtures/cwmp/load.ts';
 
 const skip = samplesMissing;
@@ -40,7 +34,11 @@ function param(m: InformRequest, name: string): string | undefined {
 }
 
 describe('external CPE samples', () => {
-  const files = skip ? [] : readdirSync(samplesDir).filter((f) => f !== 'README.md' && f !== FRAGMENT).sort();
+  const files = skip
+    ? []
+    : readdirSync(samplesDir)
+        .filter((f) => f !== 'README.md' && f !== FRAGMENT)
+        .sort();
 
   test('the sample set is the expected one', { skip }, () => {
     assert.equal(files.length, 25);
@@ -59,8 +57,7 @@ describe('external CPE samples', () => {
     const text = readFileSync(join(samplesDir, FRAGMENT), 'utf8');
     assert.throws(
       () => parseEnvelope(text),
-      (e: unknown) =>
-        e instanceof CwmpParseError && e.kind === 'malformed' && /^not well-formed XML at line 30: /.test(e.message),
+      (e: unknown) => e instanceof CwmpParseError && e.kind === 'malformed' && /^not well-formed XML at line 30: /.test(e.message),
     );
   });
 
@@ -95,7 +92,11 @@ describe('external CPE samples', () => {
     assert.equal(param(m, 'InternetGatewayDevice.ManagementServer.ParameterKey'), '');
     assert.equal(param(m, '.ExternalIPAddress'), '192.168.1.254');
     const date = m.parameterList.find((p) => p.name === 'InternetGatewayDevice.DeviceInfo.VendorConfigFile.1.Date');
-    assert.deepEqual(date, { name: 'InternetGatewayDevice.DeviceInfo.VendorConfigFile.1.Date', value: '0000-00-00T00:00:00', type: 'xsd:dateTime' });
+    assert.deepEqual(date, {
+      name: 'InternetGatewayDevice.DeviceInfo.VendorConfigFile.1.Date',
+      value: '0000-00-00T00:00:00',
+      type: 'xsd:dateTime',
+    });
     assert.ok(env.warnings.some((w) => w.includes("dateTime value '0000-00-00T00:00:00'")));
   });
 
@@ -193,7 +194,10 @@ describe('external CPE samples', () => {
   test('ZTE Inform: three events, CommandKey on BOOTSTRAP, duplicate parameter kept and reported', { skip }, () => {
     const env = parseSample('zte-f600w-Inform.xml');
     const m = inform(env);
-    assert.deepEqual(m.events.map((e) => e.code), ['0 BOOTSTRAP', '1 BOOT', '4 VALUE CHANGE']);
+    assert.deepEqual(
+      m.events.map((e) => e.code),
+      ['0 BOOTSTRAP', '1 BOOT', '4 VALUE CHANGE'],
+    );
     assert.equal(m.events[0]?.commandKey, 'TR069_ZTE_HOMEGATEWAY');
     assert.equal(m.parameterList.length, 10);
     assert.ok(env.warnings.includes('duplicate parameter InternetGatewayDevice.ManagementServer.ConnectionRequestURL in ParameterList'));
@@ -209,7 +213,10 @@ describe('external CPE samples', () => {
     const env = parseSample('easycwmp-1.8.6-Inform-digest.http');
     assert.equal(env.version, '1.2');
     assert.equal(env.id, '1');
-    assert.deepEqual(inform(env).events.map((e) => e.code), ['0 BOOTSTRAP', '1 BOOT', '2 PERIODIC']);
+    assert.deepEqual(
+      inform(env).events.map((e) => e.code),
+      ['0 BOOTSTRAP', '1 BOOT', '2 PERIODIC'],
+    );
     assert.deepEqual(env.warnings, []);
   });
 
@@ -222,7 +229,10 @@ describe('external CPE samples', () => {
   test('ZyXEL VMG8924 IPv6 ConnectionRequestURL and zero-padded arrayType', { skip }, () => {
     const env = parseSample('zyxel-vmg8924-b10a-Inform.xml');
     const m = inform(env);
-    assert.equal(param(m, 'InternetGatewayDevice.ManagementServer.ConnectionRequestURL'), 'http://[2a02:980:1400::1ff]:30005/78DF621FFD24F339452C341BEFE0E8A8');
+    assert.equal(
+      param(m, 'InternetGatewayDevice.ManagementServer.ConnectionRequestURL'),
+      'http://[2a02:980:1400::1ff]:30005/78DF621FFD24F339452C341BEFE0E8A8',
+    );
     assert.deepEqual(env.warnings, []);
   });
 
@@ -256,6 +266,10 @@ describe('external CPE samples', () => {
 
     const gpa = response(parseSample('thomson-speedtouch780-r7.4.1.7-GetParameterAttributesResponse.http'));
     assert.ok(gpa.name === 'GetParameterAttributesResponse');
-    assert.deepEqual(gpa.parameterList[0], { name: 'InternetGatewayDevice.DeviceInfo.SerialNumber', notification: 0, accessList: ['subscriber'] });
+    assert.deepEqual(gpa.parameterList[0], {
+      name: 'InternetGatewayDevice.DeviceInfo.SerialNumber',
+      notification: 0,
+      accessList: ['subscriber'],
+    });
   });
 });

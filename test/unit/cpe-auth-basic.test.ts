@@ -4,7 +4,7 @@ import { createBasicChallenge, parseBasic, verifyBasic } from '../../electron/co
 
 const b64 = (bytes: Buffer): string => bytes.toString('base64');
 const header = (text: string, encoding: BufferEncoding = 'utf8'): string => `Basic ${b64(Buffer.from(text, encoding))}`;
-const users = { lookupPassword: (u: string): string | undefined => ({ cpe1: 's3cret', 'üser': 'pässwörd' })[u] };
+const users = { lookupPassword: (u: string): string | undefined => ({ cpe1: 's3cret', üser: 'pässwörd' })[u] };
 
 describe('CPE auth: basic', () => {
   test('parses user and password, splitting at the first colon only', () => {
@@ -20,7 +20,15 @@ describe('CPE auth: basic', () => {
   });
 
   test('rejects what is not Basic credentials', () => {
-    for (const h of [undefined, '', 'Basic', 'Basic !!!', 'Basic bm9jb2xvbg==' /* "nocolon" */, header(':password'), 'Digest username="a"']) {
+    for (const h of [
+      undefined,
+      '',
+      'Basic',
+      'Basic !!!',
+      'Basic bm9jb2xvbg==' /* "nocolon" */,
+      header(':password'),
+      'Digest username="a"',
+    ]) {
       assert.equal(parseBasic(h), undefined, String(h));
     }
   });

@@ -1,7 +1,13 @@
 import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { createHash } from 'node:crypto';
-import { createChallenge, digestResponse, NONCE_LIFETIME_MS, verifyDigest, type DigestOptions } from '../../electron/core/cwmp/auth/digest.ts';
+import {
+  createChallenge,
+  digestResponse,
+  NONCE_LIFETIME_MS,
+  verifyDigest,
+  type DigestOptions,
+} from '../../electron/core/cwmp/auth/digest.ts';
 import { AuthClient } from '../../electron/core/simulator/digest.ts';
 
 const secret = Buffer.alloc(32, 7);
@@ -68,7 +74,14 @@ describe('CPE auth: digest', () => {
     const ha1 = md5('Mufasa:testrealm@host.com:Circle Of Life');
     const ha2 = md5('GET:/dir/index.html');
     assert.equal(
-      digestResponse({ username: 'Mufasa', realm: 'testrealm@host.com', password: 'Circle Of Life', method: 'GET', uri: '/dir/index.html', nonce: 'n1' }),
+      digestResponse({
+        username: 'Mufasa',
+        realm: 'testrealm@host.com',
+        password: 'Circle Of Life',
+        method: 'GET',
+        uri: '/dir/index.html',
+        nonce: 'n1',
+      }),
       md5(`${ha1}:n1:${ha2}`),
     );
   });
@@ -141,7 +154,11 @@ describe('CPE auth: digest', () => {
     // Move the issue time forward by editing the nonce's first character.
     const tampered = (nonce[0] === 'A' ? 'B' : 'A') + nonce.slice(1);
     assert.notEqual(tampered, nonce);
-    assert.deepEqual(verifyDigest(answer({ nonce: tampered }), 'POST', users, at(1), opts), { ok: false, reason: 'stale', username: 'cpe1' });
+    assert.deepEqual(verifyDigest(answer({ nonce: tampered }), 'POST', users, at(1), opts), {
+      ok: false,
+      reason: 'stale',
+      username: 'cpe1',
+    });
     const original = answer({ nonce });
     const swapped = original.replace(`nonce="${nonce}"`, `nonce="${tampered}"`);
     assert.deepEqual(verifyDigest(swapped, 'POST', users, at(1), opts), { ok: false, reason: 'bad-response', username: 'cpe1' });
@@ -149,7 +166,11 @@ describe('CPE auth: digest', () => {
 
   test('a nonce from another process (another secret) or another realm is stale', () => {
     const foreign = param(createChallenge('DeskACS', t0, { secret: Buffer.alloc(32, 9) }), 'nonce');
-    assert.deepEqual(verifyDigest(answer({ nonce: foreign }), 'POST', users, at(1), opts), { ok: false, reason: 'stale', username: 'cpe1' });
+    assert.deepEqual(verifyDigest(answer({ nonce: foreign }), 'POST', users, at(1), opts), {
+      ok: false,
+      reason: 'stale',
+      username: 'cpe1',
+    });
     const otherRealm = param(createChallenge('Other', t0, { secret }), 'nonce');
     assert.equal(verifyDigest(answer({ nonce: otherRealm }), 'POST', users, at(1), opts).ok, false);
   });
@@ -203,7 +224,18 @@ describe('CPE auth: digest', () => {
 
   test('MD5-sess, upper-case hex, unquoted and quoted qop, and escaped usernames verify', () => {
     const nonce = param(createChallenge('DeskACS', t0, { secret }), 'nonce');
-    const sess = digestResponse({ username: 'cpe1', realm: 'DeskACS', password: 'Secr3t pass', method: 'POST', uri: '/', nonce, qop: 'auth', nc: '00000001', cnonce: 'c', algorithm: 'MD5-sess' });
+    const sess = digestResponse({
+      username: 'cpe1',
+      realm: 'DeskACS',
+      password: 'Secr3t pass',
+      method: 'POST',
+      uri: '/',
+      nonce,
+      qop: 'auth',
+      nc: '00000001',
+      cnonce: 'c',
+      algorithm: 'MD5-sess',
+    });
     const h = `Digest username="cpe1", realm="DeskACS", nonce="${nonce}", uri="/", algorithm=MD5-sess, qop="auth", nc=00000001, cnonce="c", response="${sess.toUpperCase()}"`;
     assert.deepEqual(verifyDigest(h, 'POST', users, at(1), opts), { ok: true, username: 'cpe1' });
     const quotedUsers = { lookupPassword: (u: string): string | undefined => (u === 'we"ird\\user' ? 'p' : undefined) };

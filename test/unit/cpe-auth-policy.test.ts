@@ -14,7 +14,13 @@ import {
 const secret = Buffer.alloc(32, 3);
 const t0 = new Date('2024-05-01T12:00:00.000Z');
 const later = (ms: number): Date => new Date(t0.getTime() + ms);
-const config: CpeAuthConfig = { mode: 'digest', realm: 'DeskACS', username: 'deskacs', password: 'globalPass1', unknownDevices: 'register' };
+const config: CpeAuthConfig = {
+  mode: 'digest',
+  realm: 'DeskACS',
+  username: 'deskacs',
+  password: 'globalPass1',
+  unknownDevices: 'register',
+};
 const perDevice: Record<string, { deviceId: string; password: string }> = {
   'cpe-own': { deviceId: '00D09E-Box-S1', password: 'ownPass' },
 };
@@ -59,12 +65,18 @@ describe('CPE auth: authenticateRequest', () => {
 
   test('digest mode: the global credentials answering the challenge authenticate', () => {
     const nonce = nonceOf(challengeOf(auth(undefined)).header);
-    assert.deepEqual(auth(digestAnswer('deskacs', 'globalPass1', nonce)), { kind: 'ok', principal: { username: 'deskacs', deviceId: null } });
+    assert.deepEqual(auth(digestAnswer('deskacs', 'globalPass1', nonce)), {
+      kind: 'ok',
+      principal: { username: 'deskacs', deviceId: null },
+    });
   });
 
   test('digest mode: a device username is checked against its own password and names its device', () => {
     const nonce = nonceOf(challengeOf(auth(undefined)).header);
-    assert.deepEqual(auth(digestAnswer('cpe-own', 'ownPass', nonce)), { kind: 'ok', principal: { username: 'cpe-own', deviceId: '00D09E-Box-S1' } });
+    assert.deepEqual(auth(digestAnswer('cpe-own', 'ownPass', nonce)), {
+      kind: 'ok',
+      principal: { username: 'cpe-own', deviceId: '00D09E-Box-S1' },
+    });
     const wrong = challengeOf(auth(digestAnswer('cpe-own', 'globalPass1', nonce)));
     assert.deepEqual(wrong.failure, { reason: 'bad-response', username: 'cpe-own', counts: true });
   });
@@ -103,12 +115,19 @@ describe('CPE auth: authenticateRequest', () => {
     assert.deepEqual(auth(basic('cpe-own', 'ownPass'), b), { kind: 'ok', principal: { username: 'cpe-own', deviceId: '00D09E-Box-S1' } });
     assert.deepEqual(challengeOf(auth(basic('deskacs', 'nope'), b)).failure, { reason: 'bad-password', username: 'deskacs', counts: true });
     const nonce = nonceOf(createChallenge('DeskACS', t0, { secret }));
-    assert.deepEqual(auth(digestAnswer('deskacs', 'globalPass1', nonce), b), { kind: 'ok', principal: { username: 'deskacs', deviceId: null } });
+    assert.deepEqual(auth(digestAnswer('deskacs', 'globalPass1', nonce), b), {
+      kind: 'ok',
+      principal: { username: 'deskacs', deviceId: null },
+    });
   });
 });
 
 function admission(known: string[], registered: string[], withOwn: string[]): AdmissionLookups {
-  return { deviceExists: (id) => known.includes(id), isRegistered: (id) => registered.includes(id), hasOwnCredentials: (id) => withOwn.includes(id) };
+  return {
+    deviceExists: (id) => known.includes(id),
+    isRegistered: (id) => registered.includes(id),
+    hasOwnCredentials: (id) => withOwn.includes(id),
+  };
 }
 
 const global = { username: 'deskacs', deviceId: null };

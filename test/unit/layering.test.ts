@@ -118,7 +118,14 @@ describe('import reader', () => {
       "export const s = 'not an import';",
     ].join('\n');
     assert.deepEqual(importSpecifiers(source).sort(), [
-      '../b.ts', './a.ts', './e.ts', './f.ts', './g.ts', './side-effect.css', 'c-pkg', 'h',
+      '../b.ts',
+      './a.ts',
+      './e.ts',
+      './f.ts',
+      './g.ts',
+      './side-effect.css',
+      'c-pkg',
+      'h',
     ]);
   });
 
@@ -139,7 +146,10 @@ describe('layering', () => {
     for (const layer of layers) {
       assert.ok(importsOf(layer).files.length > 0, `no .ts/.tsx files under ${layerDirs[layer]}`);
     }
-    assert.ok(importsOf('main').imports.some((i) => i.target === 'electron'), 'the reader missed main importing electron');
+    assert.ok(
+      importsOf('main').imports.some((i) => i.target === 'electron'),
+      'the reader missed main importing electron',
+    );
   });
 
   test('shared/ imports neither electron, node:* nor DOM-only modules, only shared/ files', () => {
@@ -162,4 +172,3 @@ describe('layering', () => {
     assert.deepEqual(violations('renderer'), []);
   });
 });
-

@@ -106,7 +106,15 @@ describe('resolveQuirks', () => {
 describe('parseQuirkRules', () => {
   const good = {
     match: { oui: '00259E', productClass: 'HG8245.*', manufacturer: 'Huawei', softwareVersion: 'V3' },
-    quirks: { nextLevelBroken: true, booleanForm: 'numeric', gpvBatchSize: 8, spvBatchSize: 4, gpnMaxDepth: 5, skipRootGetParameterNames: false, noTransferComplete: true },
+    quirks: {
+      nextLevelBroken: true,
+      booleanForm: 'numeric',
+      gpvBatchSize: 8,
+      spvBatchSize: 4,
+      gpnMaxDepth: 5,
+      skipRootGetParameterNames: false,
+      noTransferComplete: true,
+    },
     note: '  seen on our HG8245H fleet  ',
   };
 

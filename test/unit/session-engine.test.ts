@@ -70,7 +70,14 @@ describe('session engine', () => {
 
   test('a CPE fault is recorded against the in-flight task and the session goes on', () => {
     const sent = turn(informed().state, { kind: 'empty' }, gpv);
-    const fault = { name: 'Fault' as const, faultCode: 'Client', faultString: 'CWMP fault', code: 9005, string: 'Invalid parameter name', setParameterValuesFaults: [] };
+    const fault = {
+      name: 'Fault' as const,
+      faultCode: 'Client',
+      faultString: 'CWMP fault',
+      code: 9005,
+      string: 'Invalid parameter name',
+      setParameterValuesFaults: [],
+    };
     const next: QueuedRequest = { taskId: 8, request: { name: 'Reboot', commandKey: 'r' } };
     const r = turn(sent.state, { kind: 'envelope', envelope: env({ kind: 'fault', message: fault }) }, next);
     assert.ok(r.effects.some((e) => e.type === 'task-fault' && e.taskId === 7 && e.fault.code === 9005));
@@ -96,8 +103,16 @@ describe('session engine', () => {
   });
 
   test('GetRPCMethods from the CPE lists the ACS methods of its CWMP version', () => {
-    const r10 = turn(informed('1.0').state, { kind: 'envelope', envelope: env({ kind: 'request', message: { name: 'GetRPCMethods' } }) }, undefined);
-    const r12 = turn(informed('1.2').state, { kind: 'envelope', envelope: env({ kind: 'request', message: { name: 'GetRPCMethods' } }, 'x', '1.2') }, undefined);
+    const r10 = turn(
+      informed('1.0').state,
+      { kind: 'envelope', envelope: env({ kind: 'request', message: { name: 'GetRPCMethods' } }) },
+      undefined,
+    );
+    const r12 = turn(
+      informed('1.2').state,
+      { kind: 'envelope', envelope: env({ kind: 'request', message: { name: 'GetRPCMethods' } }, 'x', '1.2') },
+      undefined,
+    );
     assert.ok(r10.reply.kind === 'soap' && r10.reply.envelope.body.name === 'GetRPCMethodsResponse');
     assert.ok(r12.reply.kind === 'soap' && r12.reply.envelope.body.name === 'GetRPCMethodsResponse');
     assert.ok(!r10.reply.envelope.body.methods.includes('DUStateChangeComplete'));
@@ -113,7 +128,10 @@ describe('session engine', () => {
   });
 
   test('an unknown method gets Fault 8000 carrying the request ID', () => {
-    const r = step(informed().state, { kind: 'parse-error', failure: { kind: 'unknown-method', message: 'x', method: 'Frobnicate', id: 'z9', version: '1.1' } });
+    const r = step(informed().state, {
+      kind: 'parse-error',
+      failure: { kind: 'unknown-method', message: 'x', method: 'Frobnicate', id: 'z9', version: '1.1' },
+    });
     assert.ok(r.reply.kind === 'soap');
     assert.equal(r.reply.envelope.id, 'z9');
     assert.equal(r.reply.envelope.version, '1.1');

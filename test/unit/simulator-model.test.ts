@@ -34,11 +34,18 @@ test('loadCsvModel reads the fixture: objects get a trailing dot, virtual rows a
   assert.equal(model.get('InternetGatewayDevice.DeviceInfo.UpTime')?.type, 'xsd:unsignedInt');
   assert.equal(model.get('InternetGatewayDevice.LANDevice.1.Hosts.Host.')?.object, true);
   assert.equal(model.get('InternetGatewayDevice.LANDevice.1.')?.object, true, 'missing ancestors are created');
-  assert.deepEqual(deviceIdentity(model), { manufacturer: 'Fixture Devices, Inc.', oui: '0A1B2C', productClass: 'FIX-1', serialNumber: 'FIX0001' });
+  assert.deepEqual(deviceIdentity(model), {
+    manufacturer: 'Fixture Devices, Inc.',
+    oui: '0A1B2C',
+    productClass: 'FIX-1',
+    serialNumber: 'FIX0001',
+  });
 });
 
 test('loadCsvModel accepts the 5-column format and rejects text without TR-069 rows', () => {
-  const model = loadCsvModel('Parameter,Object,Writable,Value,Value type\nDevice.DeviceInfo.SerialNumber,false,false,"S,1",xsd:string\nDevice.X,true,true,,\n');
+  const model = loadCsvModel(
+    'Parameter,Object,Writable,Value,Value type\nDevice.DeviceInfo.SerialNumber,false,false,"S,1",xsd:string\nDevice.X,true,true,,\n',
+  );
   assert.equal(model.value('Device.DeviceInfo.SerialNumber'), 'S,1');
   assert.equal(model.get('Device.X.')?.writable, true);
   assert.throws(() => loadCsvModel('Parameter,Object\nTags.foo,false\n'), /no Device\. or InternetGatewayDevice\. rows/);
@@ -92,6 +99,9 @@ test('every real CSV dump in ../shared loads and answers GetParameterNames/GetPa
     assert.deepEqual(root, { name: 'GetParameterNamesResponse', parameterList: [{ name: model.root(), writable: false }] }, file);
     const values = cpe.handle({ name: 'GetParameterValues', parameterNames: [`${model.root()}DeviceInfo.`] });
     assert.equal(values.name, 'GetParameterValuesResponse', file);
-    assert.ok(informParameters(model).some((p) => p.name.endsWith('SoftwareVersion')), file);
+    assert.ok(
+      informParameters(model).some((p) => p.name.endsWith('SoftwareVersion')),
+      file,
+    );
   }
 });

@@ -42,20 +42,41 @@ test('reads ACS requests by namespace whatever the prefixes, without a Header, w
 test('reads InformResponse, HoldRequests, ACS faults and unknown methods', () => {
   const wrap = (body: string, header = ''): string =>
     `<soapenv:Envelope xmlns:soapenv="http://schemas.xmlsoap.org/soap/envelope/" xmlns:cwmp="urn:dslforum-org:cwmp-1-0"><soapenv:Header><cwmp:ID>7</cwmp:ID>${header}</soapenv:Header><soapenv:Body>${body}</soapenv:Body></soapenv:Envelope>`;
-  const ir = readAcsMessage(wrap('<cwmp:InformResponse><MaxEnvelopes>1</MaxEnvelopes></cwmp:InformResponse>', '<cwmp:HoldRequests>1</cwmp:HoldRequests>'));
+  const ir = readAcsMessage(
+    wrap('<cwmp:InformResponse><MaxEnvelopes>1</MaxEnvelopes></cwmp:InformResponse>', '<cwmp:HoldRequests>1</cwmp:HoldRequests>'),
+  );
   assert.deepEqual([ir.id, ir.holdRequests, ir.message], ['7', true, { kind: 'InformResponse', maxEnvelopes: 1 }]);
-  const fault = readAcsMessage(wrap('<soapenv:Fault><faultcode>Client</faultcode><faultstring>CWMP fault</faultstring><detail><cwmp:Fault><FaultCode>8005</FaultCode><FaultString>Retry request</FaultString></cwmp:Fault></detail></soapenv:Fault>'));
+  const fault = readAcsMessage(
+    wrap(
+      '<soapenv:Fault><faultcode>Client</faultcode><faultstring>CWMP fault</faultstring><detail><cwmp:Fault><FaultCode>8005</FaultCode><FaultString>Retry request</FaultString></cwmp:Fault></detail></soapenv:Fault>',
+    ),
+  );
   assert.deepEqual(fault.message, { kind: 'fault', code: 8005, string: 'Retry request' });
   assert.deepEqual(readAcsMessage(wrap('<cwmp:ScheduleDownload/>')).message, { kind: 'unsupported', method: 'ScheduleDownload' });
-  const gpn = readAcsMessage(wrap('<cwmp:GetParameterNames><ParameterPath>Device.</ParameterPath><NextLevel>true</NextLevel></cwmp:GetParameterNames>'));
+  const gpn = readAcsMessage(
+    wrap('<cwmp:GetParameterNames><ParameterPath>Device.</ParameterPath><NextLevel>true</NextLevel></cwmp:GetParameterNames>'),
+  );
   assert.deepEqual(gpn.message, { kind: 'request', request: { name: 'GetParameterNames', parameterPath: 'Device.', nextLevel: true } });
-  const spa = readAcsMessage(wrap('<cwmp:SetParameterAttributes><ParameterList><SetParameterAttributesStruct><Name>Device.X</Name><NotificationChange>1</NotificationChange><Notification>2</Notification><AccessListChange>0</AccessListChange><AccessList/></SetParameterAttributesStruct></ParameterList></cwmp:SetParameterAttributes>'));
-  assert.deepEqual(spa.message, { kind: 'request', request: { name: 'SetParameterAttributes', parameterList: [{ name: 'Device.X', notificationChange: true, notification: 2, accessListChange: false, accessList: [] }] } });
+  const spa = readAcsMessage(
+    wrap(
+      '<cwmp:SetParameterAttributes><ParameterList><SetParameterAttributesStruct><Name>Device.X</Name><NotificationChange>1</NotificationChange><Notification>2</Notification><AccessListChange>0</AccessListChange><AccessList/></SetParameterAttributesStruct></ParameterList></cwmp:SetParameterAttributes>',
+    ),
+  );
+  assert.deepEqual(spa.message, {
+    kind: 'request',
+    request: {
+      name: 'SetParameterAttributes',
+      parameterList: [{ name: 'Device.X', notificationChange: true, notification: 2, accessListChange: false, accessList: [] }],
+    },
+  });
   assert.throws(() => readAcsMessage('<html>nope</html>'), /Expected a SOAP Envelope/);
 });
 
 test('writes a CPE envelope that reads back: escaped values, echoed ID, no header when asked', () => {
-  const xml = writeCpeMessage({ name: 'GetParameterValuesResponse', parameterList: [{ name: 'Device.X', value: `<&>"'`, type: 'xsd:string' }] }, { id: 'abc' });
+  const xml = writeCpeMessage(
+    { name: 'GetParameterValuesResponse', parameterList: [{ name: 'Device.X', value: `<&>"'`, type: 'xsd:string' }] },
+    { id: 'abc' },
+  );
   assert.ok(!xml.startsWith('<?xml'));
   const root = parseXml(xml);
   const body = root.children.find((c) => c.local === 'Body');
@@ -67,16 +88,43 @@ test('writes a CPE envelope that reads back: escaped values, echoed ID, no heade
 });
 
 test('Digest: RFC 2617 example vector, header parsing, and the client answer', () => {
-  const response = digestResponse({ username: 'Mufasa', password: 'Circle Of Life', realm: 'testrealm@host.com', nonce: 'dcd98b7102dd2f0e8b11d0f600bfb0c093', method: 'GET', uri: '/dir/index.html', qop: 'auth', nc: '00000001', cnonce: '0a4f113b' });
+  const response = digestResponse({
+    username: 'Mufasa',
+    password: 'Circle Of Life',
+    realm: 'testrealm@host.com',
+    nonce: 'dcd98b7102dd2f0e8b11d0f600bfb0c093',
+    method: 'GET',
+    uri: '/dir/index.html',
+    qop: 'auth',
+    nc: '00000001',
+    cnonce: '0a4f113b',
+  });
   assert.equal(response, '6629fae49393a05397450978507c4ef1');
-  assert.deepEqual(parseAuthHeader('Digest realm="a, b", qop="auth,auth-int", nonce=xyz').params, { realm: 'a, b', qop: 'auth,auth-int', nonce: 'xyz' });
+  assert.deepEqual(parseAuthHeader('Digest realm="a, b", qop="auth,auth-int", nonce=xyz').params, {
+    realm: 'a, b',
+    qop: 'auth,auth-int',
+    nonce: 'xyz',
+  });
   const client = new AuthClient('u', 'p');
   assert.equal(client.authorization('POST', '/'), undefined);
   assert.equal(client.accept(['Basic realm="r"']), true);
   assert.equal(client.authorization('POST', '/'), 'Basic dTpw');
   client.accept(['Basic realm="r"', 'Digest realm="r", qop="auth", nonce="n", opaque="o"']);
   const p = parseAuthHeader(client.authorization('POST', '/acs') ?? '').params;
-  assert.equal(p.response, digestResponse({ username: 'u', password: 'p', realm: 'r', nonce: 'n', method: 'POST', uri: '/acs', qop: 'auth', nc: p.nc, cnonce: p.cnonce }));
+  assert.equal(
+    p.response,
+    digestResponse({
+      username: 'u',
+      password: 'p',
+      realm: 'r',
+      nonce: 'n',
+      method: 'POST',
+      uri: '/acs',
+      qop: 'auth',
+      nc: p.nc,
+      cnonce: p.cnonce,
+    }),
+  );
   assert.deepEqual([p.nc, p.opaque], ['00000001', 'o']);
 });
 
@@ -88,7 +136,10 @@ test('Retry-After accepts seconds and HTTP dates', () => {
 
 test('CWMP 1.0 TransferComplete reports detailed transfer faults as 9010/9011', () => {
   const f = { code: 9016, string: 'File transfer failure: unable to access file: HTTP 404' };
-  assert.deepEqual(transferFaultForVersion(f, 'urn:dslforum-org:cwmp-1-0', true), { code: 9010, string: 'File transfer failure: unable to access file: HTTP 404' });
+  assert.deepEqual(transferFaultForVersion(f, 'urn:dslforum-org:cwmp-1-0', true), {
+    code: 9010,
+    string: 'File transfer failure: unable to access file: HTTP 404',
+  });
   assert.equal(transferFaultForVersion(f, 'urn:dslforum-org:cwmp-1-0', false).code, 9011);
   assert.equal(transferFaultForVersion(f, 'urn:dslforum-org:cwmp-1-2', true).code, 9016);
   assert.equal(transferFaultForVersion({ code: 9012, string: 'auth' }, 'urn:dslforum-org:cwmp-1-0', true).code, 9012);
@@ -102,15 +153,36 @@ test('what the simulator emits is valid against the BBF cwmp schema', (t) => {
   if (!existsSync(validator)) return t.skip(`schema validator not found at ${validator} (../shared is external material)`);
   if (!xmllintAvailable()) return t.skip('xmllint not installed (Debian package libxml2-utils)');
   const cpe = new SimulatedCpe(builtinModel('tr098'));
-  cpe.handle({ name: 'SetParameterAttributes', parameterList: [{ name: 'InternetGatewayDevice.DeviceInfo.SoftwareVersion', notificationChange: false, notification: 0, accessListChange: true, accessList: ['Subscriber'] }] });
+  cpe.handle({
+    name: 'SetParameterAttributes',
+    parameterList: [
+      {
+        name: 'InternetGatewayDevice.DeviceInfo.SoftwareVersion',
+        notificationChange: false,
+        notification: 0,
+        accessListChange: true,
+        accessList: ['Subscriber'],
+      },
+    ],
+  });
   const messages: CpeOutgoing[] = [
     cpe.buildInform(new Date(), 0),
-    { name: 'TransferComplete', commandKey: 'k', fault: { code: 9010, string: 'File transfer failure' }, startTime: new Date().toISOString(), completeTime: new Date().toISOString() },
+    {
+      name: 'TransferComplete',
+      commandKey: 'k',
+      fault: { code: 9010, string: 'File transfer failure' },
+      startTime: new Date().toISOString(),
+      completeTime: new Date().toISOString(),
+    },
     cpe.handle({ name: 'GetRPCMethods' }),
     cpe.handle({ name: 'GetParameterNames', parameterPath: 'InternetGatewayDevice.DeviceInfo.', nextLevel: true }),
     cpe.handle({ name: 'GetParameterValues', parameterNames: ['InternetGatewayDevice.DeviceInfo.'] }),
     cpe.handle({ name: 'GetParameterAttributes', parameterNames: ['InternetGatewayDevice.DeviceInfo.SoftwareVersion'] }),
-    cpe.handle({ name: 'SetParameterValues', parameterKey: '', parameterList: [{ name: 'InternetGatewayDevice.DeviceInfo.SerialNumber', value: 'x', type: 'xsd:string' }] }),
+    cpe.handle({
+      name: 'SetParameterValues',
+      parameterKey: '',
+      parameterList: [{ name: 'InternetGatewayDevice.DeviceInfo.SerialNumber', value: 'x', type: 'xsd:string' }],
+    }),
     cpe.handle({ name: 'AddObject', objectName: 'InternetGatewayDevice.Layer3Forwarding.Forwarding.', parameterKey: '' }),
     { name: 'DownloadResponse', status: 1, startTime: '0001-01-01T00:00:00Z', completeTime: '0001-01-01T00:00:00Z' },
     { name: 'RebootResponse' },
@@ -124,7 +196,13 @@ test('what the simulator emits is valid against the BBF cwmp schema', (t) => {
       return file;
     }),
   );
-  const detailed: CpeOutgoing = { name: 'TransferComplete', commandKey: 'k', fault: { code: 9016, string: 'x' }, startTime: '2026-01-01T00:00:00Z', completeTime: '2026-01-01T00:00:01Z' };
+  const detailed: CpeOutgoing = {
+    name: 'TransferComplete',
+    commandKey: 'k',
+    fault: { code: 9016, string: 'x' },
+    startTime: '2026-01-01T00:00:00Z',
+    completeTime: '2026-01-01T00:00:01Z',
+  };
   files.push(path.join(dir, 'tc-1-2.xml'));
   writeFileSync(files.at(-1) ?? '', writeCpeMessage(detailed, { id: 'x', cwmpNamespace: 'urn:dslforum-org:cwmp-1-2' }));
   try {

@@ -4,7 +4,10 @@ import { defaultDataDir, resolveDataDir, storePath } from '../../electron/core/s
 
 describe('store defaultDataDir', () => {
   test('Windows uses %APPDATA%\\DeskACS', () => {
-    assert.equal(defaultDataDir('win32', { APPDATA: 'C:\\Users\\ana\\AppData\\Roaming' }, 'C:\\Users\\ana'), 'C:\\Users\\ana\\AppData\\Roaming\\DeskACS');
+    assert.equal(
+      defaultDataDir('win32', { APPDATA: 'C:\\Users\\ana\\AppData\\Roaming' }, 'C:\\Users\\ana'),
+      'C:\\Users\\ana\\AppData\\Roaming\\DeskACS',
+    );
   });
 
   test('Windows without APPDATA falls back to the roaming folder under the home directory', () => {

@@ -23,5 +23,4 @@ describe('store deviceIdOf', () => {
   test('trims surrounding whitespace and keeps an empty product class as an empty part', () => {
     assert.equal(deviceIdOf(id(' a0b1c2 ', '', ' SN1\n')), 'A0B1C2--SN1');
   });
-
 });

@@ -1,12 +1,6 @@
 import { test, describe } from 'node:test';
 import assert from 'node:assert/strict';
-import {
-  booleanFormOf,
-  canonicalType,
-  coerceValue,
-  inferType,
-  type CoerceResult,
-} from '../../electron/core/services/values.ts';
+import { booleanFormOf, canonicalType, coerceValue, inferType, type CoerceResult } from '../../electron/core/services/values.ts';
 
 function value(r: CoerceResult): string {
   if (!r.ok) assert.fail(`expected ok, got: ${r.message}`);
@@ -39,10 +33,7 @@ describe('coerceValue: integers', () => {
       message(coerceValue('abc', 'xsd:unsignedInt', undefined, 'Device.ManagementServer.PeriodicInformInterval')),
       "'abc' is not a valid xsd:unsignedInt for Device.ManagementServer.PeriodicInformInterval (expected a whole number 0–4294967295)",
     );
-    assert.equal(
-      message(coerceValue(1.5, 'xsd:int')),
-      '1.5 is not a valid xsd:int (expected a whole number -2147483648–2147483647)',
-    );
+    assert.equal(message(coerceValue(1.5, 'xsd:int')), '1.5 is not a valid xsd:int (expected a whole number -2147483648–2147483647)');
   });
 
   test("trims surrounding whitespace (xsd whiteSpace=collapse) and canonicalises: ' 12 ', '+7', '007', '-0'", () => {
@@ -94,7 +85,10 @@ describe('coerceValue: booleans', () => {
 
   test('refuses yes/no, on/off, 2, empty and other values', () => {
     for (const raw of ['yes', 'no', 'on', 'off', 'enabled', '2', '', 2, -1, null, 'tru']) {
-      assert.match(message(coerceValue(raw, 'xsd:boolean', undefined, 'Device.WiFi.Radio.1.Enable')), /for Device\.WiFi\.Radio\.1\.Enable \(expected true, false, 1 or 0\)$/);
+      assert.match(
+        message(coerceValue(raw, 'xsd:boolean', undefined, 'Device.WiFi.Radio.1.Enable')),
+        /for Device\.WiFi\.Radio\.1\.Enable \(expected true, false, 1 or 0\)$/,
+      );
     }
   });
 
@@ -158,7 +152,10 @@ describe('coerceValue: dateTime', () => {
       '0001-01-01T00:00:00+01:00',
     ];
     for (const raw of bad) message(coerceValue(raw, 'xsd:dateTime'));
-    assert.match(message(coerceValue('2023-02-29T00:00:00Z', 'xsd:dateTime', undefined, 'Device.Time.X')), /^'2023-02-29T00:00:00Z' is not a valid xsd:dateTime for Device\.Time\.X \(expected a date and time like/);
+    assert.match(
+      message(coerceValue('2023-02-29T00:00:00Z', 'xsd:dateTime', undefined, 'Device.Time.X')),
+      /^'2023-02-29T00:00:00Z' is not a valid xsd:dateTime for Device\.Time\.X \(expected a date and time like/,
+    );
   });
 });
 
@@ -203,7 +200,10 @@ describe('coerceValue: strings, types and XML safety', () => {
   });
 
   test('refuses characters XML cannot carry, for every type', () => {
-    assert.match(message(coerceValue('bad\u0001ssid', 'xsd:string', undefined, 'Device.WiFi.SSID.1.SSID')), /U\+0001, which XML cannot carry/);
+    assert.match(
+      message(coerceValue('bad\u0001ssid', 'xsd:string', undefined, 'Device.WiFi.SSID.1.SSID')),
+      /U\+0001, which XML cannot carry/,
+    );
     message(coerceValue('x\uFFFE', 'xsd:string'));
     message(coerceValue('lone \uD800 surrogate', 'xsd:string'));
     message(coerceValue('1\u0000', 'xsd:int'));
