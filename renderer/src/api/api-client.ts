@@ -1,12 +1,12 @@
 // The renderer's ONE way to reach the core. Picks the transport once: Electron IPC when the
 // preload's bridge (window.acs) is present, else HTTP to the JSON API of browser mode. Every
 // component calls `client.call(method, args)` and never knows which one it got.
-import type { AcsBridge, AcsBridgeMethods } from '../../shared/bridge.ts';
-import { isAcsEventName } from '../../shared/bridge.ts';
-import type { AcsEventName, AcsEvents, ApiArgs, ApiMethod, ApiResult } from '../../shared/contract.ts';
-import { apiEventsPath, apiRoutes } from '../../shared/contract.ts';
-import type { ApiError, ErrorCode } from '../../shared/errors.ts';
-import { httpStatusOf } from '../../shared/errors.ts';
+import type { AcsBridge, AcsBridgeMethods } from '../../../shared/bridge.ts';
+import { isAcsEventName } from '../../../shared/bridge.ts';
+import type { AcsEventName, AcsEvents, ApiArgs, ApiMethod, ApiResult } from '../../../shared/contract.ts';
+import { apiEventsPath, apiRoutes } from '../../../shared/contract.ts';
+import type { ApiError, ErrorCode } from '../../../shared/errors.ts';
+import { httpStatusOf } from '../../../shared/errors.ts';
 
 declare global {
   interface Window {
@@ -17,6 +17,10 @@ declare global {
 
 export interface ApiClient {
   readonly transport: 'ipc' | 'http';
+  /** Browser mode: the API token in use ('' when none); the desktop app needs none. */
+  token(): string;
+  /** Browser mode: use this token from now on (kept for this tab only). */
+  setToken(token: string): void;
   call<K extends ApiMethod>(method: K, args: ApiArgs<K>): Promise<ApiResult<K>>;
   /** Subscribes to a core push event; returns the unsubscribe function. */
   onEvent<K extends AcsEventName>(name: K, listener: (payload: AcsEvents[K]) => void): () => void;
@@ -37,13 +41,15 @@ const tokenKey = 'deskacs.apiToken';
 export function createApiClient(): ApiClient {
   const bridge = window.acs;
   if (bridge !== undefined) return ipcClient(bridge);
-  return httpClient(window.location.origin, takeToken());
+  return httpClient(window.location.origin, new TokenStore(takeToken()));
 }
 
 function ipcClient(bridge: AcsBridge): ApiClient {
   const methods: AcsBridgeMethods = bridge;
   return {
     transport: 'ipc',
+    token: () => '',
+    setToken: () => undefined,
     async call<K extends ApiMethod>(method: K, args: ApiArgs<K>): Promise<ApiResult<K>> {
       const invoke = methods[method];
       if (typeof invoke !== 'function') {
@@ -71,13 +77,33 @@ function takeToken(): string {
   return window.sessionStorage.getItem(tokenKey) ?? '';
 }
 
-function httpClient(origin: string, token: string): ApiClient {
-  const events = new HttpEvents(origin, token);
+/** The tab's API token; the event stream reconnects when it changes. */
+class TokenStore {
+  private readonly listeners = new Set<() => void>();
+  constructor(private value: string) {}
+  get(): string {
+    return this.value;
+  }
+  set(token: string): void {
+    this.value = token;
+    window.sessionStorage.setItem(tokenKey, token);
+    for (const listener of this.listeners) listener();
+  }
+  onChange(listener: () => void): void {
+    this.listeners.add(listener);
+  }
+}
+
+function httpClient(origin: string, tokens: TokenStore): ApiClient {
+  const events = new HttpEvents(origin, () => tokens.get());
+  tokens.onChange(() => events.reconnect());
   return {
     transport: 'http',
+    token: () => tokens.get(),
+    setToken: (token) => tokens.set(token),
     async call<K extends ApiMethod>(method: K, args: ApiArgs<K>): Promise<ApiResult<K>> {
       const url = new URL(origin);
-      const init = buildRequest(method, args, url, token);
+      const init = buildRequest(method, args, url, tokens.get());
       let response: Response;
       try {
         response = await fetch(url, init);
@@ -159,10 +185,20 @@ class HttpEvents {
   private source: EventSource | null = null;
   private subscribers = 0;
 
+  private readonly handlers = new Map<string, Set<(event: MessageEvent<string>) => void>>();
+
   constructor(
     private readonly origin: string,
-    private readonly token: string,
+    private readonly token: () => string,
   ) {}
+
+  /** Reopens the stream with the current token, keeping every subscription. */
+  reconnect(): void {
+    if (this.source === null) return;
+    this.close();
+    const source = this.open();
+    for (const [name, set] of this.handlers) for (const h of set) source.addEventListener(name, h);
+  }
 
   on<K extends AcsEventName>(name: K, listener: (payload: AcsEvents[K]) => void): () => void {
     if (!isAcsEventName(name)) throw new Error(`Not a contract event: ${String(name)}`);
@@ -172,12 +208,19 @@ class HttpEvents {
       listener(JSON.parse(event.data) as AcsEvents[K]);
     };
     source.addEventListener(name, handler);
+    let set = this.handlers.get(name);
+    if (set === undefined) {
+      set = new Set();
+      this.handlers.set(name, set);
+    }
+    set.add(handler);
     this.subscribers += 1;
     let active = true;
     return () => {
       if (!active) return;
       active = false;
-      source.removeEventListener(name, handler);
+      this.handlers.get(name)?.delete(handler);
+      this.source?.removeEventListener(name, handler);
       this.subscribers -= 1;
       if (this.subscribers === 0) this.close();
     };
@@ -187,7 +230,7 @@ class HttpEvents {
     if (this.source !== null) return this.source;
     // EventSource cannot send an Authorization header; this route alone accepts ?token=.
     const url = new URL(apiEventsPath, this.origin);
-    url.searchParams.set('token', this.token);
+    url.searchParams.set('token', this.token());
     this.source = new EventSource(url);
     return this.source;
   }

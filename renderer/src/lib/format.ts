@@ -1,19 +1,4 @@
-// Display helpers for device data. Pure functions of their inputs (the clock is passed in).
-import type { DeviceSummary } from '../../shared/models.ts';
-
-export type Presence = 'online' | 'offline' | 'unknown';
-
-/**
- * Online means the last Inform came within twice the periodic inform interval: one missed
- * periodic Inform is tolerated (a CPE may be rebooting or its session may have failed once).
- */
-export function presenceOf(device: Pick<DeviceSummary, 'lastInform' | 'periodicInformInterval'>, now: number): Presence {
-  const interval = device.periodicInformInterval;
-  if (device.lastInform === null || interval === null || interval <= 0) return 'unknown';
-  const last = Date.parse(device.lastInform);
-  if (Number.isNaN(last)) return 'unknown';
-  return now - last <= 2 * interval * 1000 ? 'online' : 'offline';
-}
+// Display helpers. Pure functions of their inputs (the clock is passed in).
 
 const dateTime = new Intl.DateTimeFormat(undefined, { dateStyle: 'short', timeStyle: 'medium' });
 
@@ -39,6 +24,26 @@ export function errorText(err: unknown): string {
   if (!(err instanceof Error)) return String(err);
   if (!('code' in err) || typeof err.code !== 'string') return err.message;
   // Browser mode without a token: the server printed a link that carries it.
-  const hint = err.code === 'unauthorized' ? ' (open the link printed by the server: it ends in #token=…)' : '';
-  return `${err.code}: ${err.message}${hint}`;
+  const hint = err.code === 'unauthorized' ? ' (sign in again with the API token)' : '';
+  return `${err.message}${hint}`;
+}
+
+/** "3 days 4 h", "2 h 5 min", "40 s": a duration in words. */
+export function formatDuration(seconds: number): string {
+  const s = Math.max(0, Math.round(seconds));
+  const d = Math.floor(s / 86_400);
+  const h = Math.floor((s % 86_400) / 3600);
+  const m = Math.floor((s % 3600) / 60);
+  if (d > 0) return `${d} day${d === 1 ? '' : 's'}${h > 0 ? ` ${h} h` : ''}`;
+  if (h > 0) return `${h} h${m > 0 ? ` ${m} min` : ''}`;
+  if (m > 0) return `${m} min`;
+  return `${s} s`;
+}
+
+/** "in 12 min" / "12 min ago". */
+export function formatRelative(iso: string | null, now: number): string {
+  if (iso === null) return '—';
+  const t = Date.parse(iso);
+  if (Number.isNaN(t)) return iso;
+  return t >= now ? `in ${formatDuration((t - now) / 1000)}` : formatAgo(iso, now);
 }

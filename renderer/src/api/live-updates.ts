@@ -1,0 +1,91 @@
+// Keeps cached query results true as the core pushes events: an Inform refreshes that device's
+// row in the lists that show it (one listDevices({ids}) call per burst), a new device or a
+// deletion refreshes the lists and counts, a task update refreshes task views. Bursts (a fleet
+// informing every second) are coalesced, so the app never reloads everything on every event.
+import type { InfiniteData, QueryClient } from '@tanstack/react-query';
+import type { DeviceSummary, Page } from '../../../shared/models.ts';
+import type { ApiClient } from './api-client.ts';
+
+/** How long events are gathered before the caches are touched. */
+export const coalesceMs = 700;
+
+type DevicePages = InfiniteData<Page<DeviceSummary>, unknown>;
+
+export function subscribeLiveUpdates(client: ApiClient, queryClient: QueryClient): () => void {
+  const informed = new Set<string>();
+  const stale = new Set<string>();
+  let timer: ReturnType<typeof setTimeout> | undefined;
+
+  const schedule = (): void => {
+    timer ??= setTimeout(() => {
+      timer = undefined;
+      flush(client, queryClient, [...informed], [...stale]).catch(() => undefined);
+      informed.clear();
+      stale.clear();
+    }, coalesceMs);
+  };
+
+  const offs = [
+    client.onEvent('deviceInformed', ({ deviceId, isNew }) => {
+      if (isNew) stale.add('devices');
+      else informed.add(deviceId);
+      stale.add(`device:${deviceId}`);
+      stale.add('overview');
+      schedule();
+    }),
+    client.onEvent('sessionEnded', ({ deviceId }) => {
+      stale.add(`device:${deviceId}`);
+      schedule();
+    }),
+    client.onEvent('taskUpdated', ({ deviceId, batchId }) => {
+      stale.add('tasks');
+      // The overview counts queued, running and failing tasks.
+      stale.add('overview');
+      stale.add(`device:${deviceId}`);
+      if (batchId !== null) stale.add(`batch:${batchId}`);
+      schedule();
+    }),
+    client.onEvent('devicesChanged', () => {
+      stale.add('devices');
+      stale.add('overview');
+      stale.add('tags');
+      schedule();
+    }),
+  ];
+  return () => {
+    for (const off of offs) off();
+    clearTimeout(timer);
+  };
+}
+
+async function flush(client: ApiClient, queryClient: QueryClient, informed: string[], stale: string[]): Promise<void> {
+  const invalidate = (queryKey: unknown[]): Promise<void> => queryClient.invalidateQueries({ queryKey });
+  const work: Promise<void>[] = [];
+  for (const key of stale) {
+    if (key === 'devices') work.push(invalidate(['listDevices']), invalidate(['serverInfo']));
+    else if (key === 'overview') work.push(invalidate(['getOverview']));
+    else if (key === 'tags') work.push(invalidate(['listTags']));
+    else if (key === 'tasks') work.push(invalidate(['listTasks']));
+    else if (key.startsWith('device:'))
+      work.push(invalidate(['getDevice', { id: key.slice(7) }]), invalidate(['getParameters', { id: key.slice(7) }]));
+    else if (key.startsWith('batch:')) work.push(invalidate(['getTaskBatch', { batchId: key.slice(6) }]));
+  }
+  if (!stale.includes('devices')) work.push(patchRows(client, queryClient, informed));
+  await Promise.all(work);
+}
+
+/** Replaces the rows of informed devices in every cached device list that holds them. */
+async function patchRows(client: ApiClient, queryClient: QueryClient, informed: string[]): Promise<void> {
+  if (informed.length === 0) return;
+  const lists = queryClient.getQueriesData<DevicePages>({ queryKey: ['listDevices'] });
+  const shown = new Set<string>();
+  for (const [, data] of lists) for (const page of data?.pages ?? []) for (const d of page.items) shown.add(d.id);
+  const ids = informed.filter((id) => shown.has(id)).slice(0, 1000);
+  if (ids.length === 0) return;
+  const fresh = await client.call('listDevices', { ids, limit: ids.length });
+  const byId = new Map(fresh.items.map((d) => [d.id, d]));
+  queryClient.setQueriesData<DevicePages>({ queryKey: ['listDevices'] }, (data) => {
+    if (data?.pages === undefined) return data;
+    return { ...data, pages: data.pages.map((page) => ({ ...page, items: page.items.map((d) => byId.get(d.id) ?? d) })) };
+  });
+}
