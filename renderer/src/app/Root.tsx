@@ -7,6 +7,8 @@ import type { ApiClient } from '../api/api-client.ts';
 import { ClientProvider } from '../api/client-context.tsx';
 import { subscribeLiveUpdates } from '../api/live-updates.ts';
 import { ToastProvider } from '../components/Toasts.tsx';
+import { parseListParams } from '../pages/devices/list-state.ts';
+import { devicePagesOptions } from '../pages/devices/use-device-pages.ts';
 import { LoginPage } from '../pages/LoginPage.tsx';
 import { createAppRouter } from './routes.tsx';
 
@@ -26,6 +28,17 @@ function makeQueryClient(onUnauthorized: () => void): QueryClient {
   return queryClient;
 }
 
+/**
+ * The device list is where the app usually opens: its first page is asked for now, while React
+ * mounts, rather than after the page has rendered (the same cache entry the page then reads).
+ */
+function prefetchFirstPage(client: ApiClient, queryClient: QueryClient): void {
+  const hash = window.location.hash.replace(/^#/, '');
+  const [path = '', search = ''] = hash.split('?');
+  if (path !== '' && path !== '/' && path !== '/devices') return;
+  void queryClient.prefetchInfiniteQuery(devicePagesOptions(client, parseListParams(new URLSearchParams(search))));
+}
+
 function isAuthError(err: unknown): boolean {
   return err instanceof Error && 'code' in err && err.code === 'unauthorized';
 }
@@ -33,7 +46,11 @@ function isAuthError(err: unknown): boolean {
 export function Root({ client }: { client: ApiClient }) {
   const needsToken = client.transport === 'http';
   const [signedIn, setSignedIn] = useState(!needsToken || client.token() !== '');
-  const [queryClient] = useState(() => makeQueryClient(() => setSignedIn(false)));
+  const [queryClient] = useState(() => {
+    const qc = makeQueryClient(() => setSignedIn(false));
+    if (signedIn) prefetchFirstPage(client, qc);
+    return qc;
+  });
   const [router] = useState(createAppRouter);
 
   useEffect(() => (signedIn ? subscribeLiveUpdates(client, queryClient) : undefined), [client, queryClient, signedIn]);

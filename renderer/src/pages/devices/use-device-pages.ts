@@ -2,9 +2,16 @@
 // The cache key is ['listDevices', args] and the data InfiniteData<Page<DeviceSummary>>: the
 // live updates (api/live-updates.ts) patch informed rows in it and refetch it when devices come
 // or go.
-import { type InfiniteData, keepPreviousData, useInfiniteQuery, type UseInfiniteQueryResult } from '@tanstack/react-query';
+import {
+  type InfiniteData,
+  infiniteQueryOptions,
+  keepPreviousData,
+  useInfiniteQuery,
+  type UseInfiniteQueryResult,
+} from '@tanstack/react-query';
 import { useMemo } from 'react';
 import type { DeviceSummary, Page } from '../../../../shared/models.ts';
+import type { ApiClient } from '../../api/api-client.ts';
 import { useClient } from '../../api/client-context.tsx';
 import type { ListArgs } from './list-state.ts';
 
@@ -19,17 +26,24 @@ export interface DeviceList {
   total: number | null;
 }
 
-export function useDevicePages(args: ListArgs): DeviceList {
-  const client = useClient();
-  const query = useInfiniteQuery({
+/** The list's query: shared by the page and the app's start-up prefetch (Root), so both hit one cache entry. */
+export function devicePagesOptions(client: ApiClient, args: ListArgs) {
+  return infiniteQueryOptions({
     queryKey: ['listDevices', args],
     queryFn: ({ pageParam }) =>
       client.call('listDevices', pageParam === null ? { ...args, limit: pageSize } : { ...args, limit: pageSize, after: pageParam }),
     initialPageParam: null as string | null,
     getNextPageParam: (last: Page<DeviceSummary>) => last.next,
+    staleTime: 15_000,
+  });
+}
+
+export function useDevicePages(args: ListArgs): DeviceList {
+  const client = useClient();
+  const query = useInfiniteQuery({
+    ...devicePagesOptions(client, args),
     // While a new search or sort loads, the previous rows stay (no flash of "Loading").
     placeholderData: keepPreviousData,
-    staleTime: 15_000,
   });
   const rows = useMemo(() => {
     const seen = new Set<string>();
