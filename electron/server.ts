@@ -36,6 +36,7 @@ async function main(): Promise<void> {
     sessionTimeoutMs: opts.sessionTimeoutMs,
     maxConcurrentSessions: opts.maxConcurrentSessions,
     cpeAuth: opts.cpeAuth,
+    logPeriodicSessions: opts.logPeriodicSessions,
     log,
   });
   const { info } = acs;

@@ -102,6 +102,26 @@ export const apiArgSchemas = {
   getDevice: byId,
   deleteDevice: byId,
   getParameters: v.strictObject({ id: deviceId, prefix: v.optional(text('prefix')) }),
+  /** The device page's summary card: identity, uptime, WAN, LAN, Wi-Fi, connection requests. */
+  getDeviceSummary: byId,
+  /** Checks values against the device's stored tree (types, writability) without queueing anything. */
+  checkValues: v.strictObject({
+    id: deviceId,
+    values: v.pipe(
+      v.array(
+        v.tuple([nonEmpty('path'), v.union([v.string(), v.number(), v.boolean()], 'a value must be text, a number or true/false')]),
+        "'values' must be a list of [path, value]",
+      ),
+      v.minLength(1, "'values' must hold at least one [path, value]"),
+      v.maxLength(1000, "'values' holds at most 1000 entries"),
+    ),
+  }),
+  /** The device's faults, newest first, each with its explanation and suggested fix. */
+  listFaults: v.strictObject({ id: deviceId, limit: v.optional(whole('limit', 1, 500)) }),
+  /** The device's recent sessions, newest first. */
+  listSessions: v.strictObject({ id: deviceId, limit: v.optional(whole('limit', 1, 500)) }),
+  /** One session with its messages in order (raw SOAP, passwords masked), for the inspector. */
+  getSession: v.strictObject({ sessionId: whole('sessionId', 1, Number.MAX_SAFE_INTEGER) }),
   listTags: noArgs,
   tagDevices: v.pipe(
     v.strictObject({ selection: deviceSelectionSchema, add: v.optional(tagList('add')), remove: v.optional(tagList('remove')) }),
@@ -123,10 +143,14 @@ export const apiArgSchemas = {
     deviceId: v.optional(deviceId),
     status: v.optional(oneOf('status', taskStatuses)),
     batchId: v.optional(nonEmpty('batchId')),
+    /** A task name (refresh, setParameterValues, reboot ...). */
+    name: v.optional(nonEmpty('name')),
     limit: v.optional(whole('limit', 1, 1000)),
   }),
   getTask: v.strictObject({ taskId: whole('taskId', 1, Number.MAX_SAFE_INTEGER) }),
   cancelTask: v.strictObject({ taskId: whole('taskId', 1, Number.MAX_SAFE_INTEGER) }),
+  /** Queues a new task with the same device, name and arguments as a finished one (failed, expired, cancelled). */
+  retryTask: v.strictObject({ taskId: whole('taskId', 1, Number.MAX_SAFE_INTEGER) }),
   connectionRequest: byId,
   getDeviceCredentials: byId,
   setDeviceCredentials: credentials,

@@ -18,9 +18,11 @@ import type {
   Page,
   ParameterRow,
   ServerInfo,
+  SessionRecord,
   TaskRecord,
   TaskStatus,
 } from './models.ts';
+import type { DeviceFault, DeviceSummaryCard, SessionDetail, ValueCheck } from './models-device.ts';
 import type {
   ApiTokenInfo,
   CreateTasksResult,
@@ -44,6 +46,11 @@ export interface ApiResults {
   getDevice: DeviceDetail;
   deleteDevice: { removed: boolean };
   getParameters: ParameterRow[];
+  getDeviceSummary: DeviceSummaryCard;
+  checkValues: ValueCheck[];
+  listFaults: DeviceFault[];
+  listSessions: SessionRecord[];
+  getSession: SessionDetail;
   listTags: TagCount[];
   tagDevices: TagResult;
   deleteDevices: DeleteResult;
@@ -53,6 +60,7 @@ export interface ApiResults {
   listTasks: TaskRecord[];
   getTask: TaskRecord;
   cancelTask: TaskRecord;
+  retryTask: TaskRecord;
   connectionRequest: ConnectionRequestReport;
   getDeviceCredentials: DeviceCredentials | null;
   setDeviceCredentials: DeviceCredentials;
@@ -100,6 +108,11 @@ export const apiRoutes = {
   getDevice: { method: 'GET', path: '/api/devices/:id' },
   deleteDevice: { method: 'DELETE', path: '/api/devices/:id' },
   getParameters: { method: 'GET', path: '/api/devices/:id/parameters' },
+  getDeviceSummary: { method: 'GET', path: '/api/devices/:id/summary' },
+  checkValues: { method: 'POST', path: '/api/devices/:id/check-values' },
+  listFaults: { method: 'GET', path: '/api/devices/:id/faults' },
+  listSessions: { method: 'GET', path: '/api/devices/:id/sessions' },
+  getSession: { method: 'GET', path: '/api/sessions/:sessionId' },
   listTags: { method: 'GET', path: '/api/tags' },
   tagDevices: { method: 'POST', path: '/api/devices/tags' },
   deleteDevices: { method: 'POST', path: '/api/devices/delete' },
@@ -109,6 +122,7 @@ export const apiRoutes = {
   listTasks: { method: 'GET', path: '/api/tasks' },
   getTask: { method: 'GET', path: '/api/tasks/:taskId' },
   cancelTask: { method: 'DELETE', path: '/api/tasks/:taskId' },
+  retryTask: { method: 'POST', path: '/api/tasks/:taskId/retry' },
   connectionRequest: { method: 'POST', path: '/api/devices/:id/connection-request' },
   getDeviceCredentials: { method: 'GET', path: '/api/devices/:id/credentials' },
   setDeviceCredentials: { method: 'PUT', path: '/api/devices/:id/credentials' },
@@ -138,7 +152,7 @@ export const apiRoutes = {
 export interface AcsEvents {
   /** `isNew`: the device's first Inform (it was not in the store before). */
   deviceInformed: { deviceId: string; events: string[]; isNew: boolean };
-  sessionEnded: { deviceId: string; outcome: string };
+  sessionEnded: { deviceId: string; outcome: string; sessionId: number | null };
   taskUpdated: { taskId: number; deviceId: string; status: TaskStatus; batchId: string | null };
   /** Devices were deleted or re-tagged through the API (deviceIds: at most 1,000 listed). */
   devicesChanged: { change: 'deleted' | 'tagged'; count: number; deviceIds: string[] };

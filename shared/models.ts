@@ -127,6 +127,11 @@ export interface ConnectionRequestReport {
 
 export interface CreateTaskResult {
   task: TaskRecord;
+  /**
+   * True when an identical task (same name and arguments) was already queued or running for the
+   * device: that task is returned and nothing new is queued (a double click queues one task).
+   */
+  reused: boolean;
   /** True when the task finished (or reached the device and now awaits its confirmation) before the call returned. */
   ran: boolean;
   connectionRequest: ConnectionRequestReport | null;

@@ -7,6 +7,12 @@ export type ScalarValue = string | number | boolean;
 /** [path, value] or [path, value, xsd type] */
 export type ValueTuple = [string, ScalarValue] | [string, ScalarValue, string];
 
+/**
+ * Values of a new object instance, by names relative to it: [['Enable', true], ...] or
+ * {Enable: true, ...}.
+ */
+export type InstanceValues = ValueTuple[] | Record<string, ScalarValue>;
+
 export interface AttributeSpec {
   name: string;
   /** 0 off, 1 passive, 2 active (TR-069 A.3.2.4); omitted: leave unchanged. */
@@ -25,9 +31,10 @@ export interface TransferSpec {
 
 export type TaskSpec =
   | { name: 'getParameterValues'; names: string[] }
+  /** `path`: '' (the whole device), an object ('Device.WiFi.') or one parameter ('Device.WiFi.SSID.1.SSID'). */
   | { name: 'refresh'; path: string }
   | { name: 'setParameterValues'; values: ValueTuple[] }
-  | { name: 'addObject'; path: string; values?: ValueTuple[] }
+  | { name: 'addObject'; path: string; values?: InstanceValues }
   | { name: 'deleteObject'; path: string }
   | { name: 'getParameterAttributes'; names: string[] }
   | { name: 'setParameterAttributes'; attributes: AttributeSpec[] }

@@ -18,6 +18,12 @@ export interface AcsConfig {
   maxConcurrentSessions: number;
   /** Overrides of the stored CPE authentication settings (serve's --cpe-auth flags); saved. */
   cpeAuth?: Partial<CpeAuthConfig>;
+  /**
+   * Keep the session inspector's messages of plain periodic sessions too (an Inform with only
+   * '2 PERIODIC' and nothing else exchanged). Off by default: each would cost a store write of
+   * ~4 KB on the fleet-rate path (docs/performance.md). Every other session's messages are kept.
+   */
+  logPeriodicSessions?: boolean;
   /** Scheduling of history pruning (tests and benchmarks); defaults: first pass after 2 min, then hourly. */
   historyPruning?: { firstDelayMs?: number | null; intervalMs?: number };
   log: Logger;

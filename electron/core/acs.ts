@@ -19,7 +19,7 @@ import { createTaskBatchService } from './services/tasks/batches.ts';
 import { TaskRunner } from './services/tasks/runner.ts';
 import { createTaskService } from './services/tasks/service.ts';
 import { TaskChanges } from './services/tasks/task-events.ts';
-import { wakeDevice, WakeQueue } from './services/wake.ts';
+import { wakeDevice, WakeOutcomes, WakeQueue } from './services/wake.ts';
 import { openStore, type Store } from './store/index.ts';
 import { storePath } from './store/data-dir.ts';
 
@@ -47,12 +47,20 @@ export async function assembleAcs(config: AcsConfig): Promise<{ acs: Acs; store:
   };
   const taskChanges = new TaskChanges(store, events);
   const runner = new TaskRunner({ store, log: config.log, now, quirksFor, changed: (t) => taskChanges.add(t) });
-  const tasks = createTaskService({ store, events, quirksFor, connectionRequestTimeoutMs: CONNECTION_REQUEST_TIMEOUT_MS, now });
+  const wakeOutcomes = new WakeOutcomes();
+  const tasks = createTaskService({
+    store,
+    events,
+    quirksFor,
+    connectionRequestTimeoutMs: CONNECTION_REQUEST_TIMEOUT_MS,
+    wakeOutcomes,
+    now,
+  });
   const walker = createSelectionWalker(store);
   let settleWake: (batchId: string, reached: boolean) => void = () => {};
   const wake = new WakeQueue({
     concurrency: BULK_WAKE_CONCURRENCY,
-    send: (deviceId, signal) => wakeDevice(store, deviceId, { timeoutMs: CONNECTION_REQUEST_TIMEOUT_MS, signal }),
+    send: (deviceId, signal) => wakeDevice(store, deviceId, { timeoutMs: CONNECTION_REQUEST_TIMEOUT_MS, signal, outcomes: wakeOutcomes }),
     settled: (batchId, reached) => settleWake(batchId, reached),
     onError: (err) => config.log.error('bulk connection request failed', { error: String(err) }),
   });
@@ -79,7 +87,14 @@ export async function assembleAcs(config: AcsConfig): Promise<{ acs: Acs; store:
       maxConcurrentSessions: config.maxConcurrentSessions,
       maxBodyBytes: MAX_CWMP_BODY_BYTES,
       retryAfterSeconds: 10,
-      backend: createSessionBackend({ store, events, runner, taskChanges, log: config.log }),
+      backend: createSessionBackend({
+        store,
+        events,
+        runner,
+        taskChanges,
+        log: config.log,
+        logPeriodicSessions: config.logPeriodicSessions === true,
+      }),
       gate: createCpeGate({ store, log: config.log, config: () => cpeAuth }),
       log: config.log,
     });
@@ -100,7 +115,21 @@ export async function assembleAcs(config: AcsConfig): Promise<{ acs: Acs; store:
     const openListener = listener;
     const bulk = createDeviceBulkService({ store, events, walker, inSession: (id) => openListener.hasSession(id), now });
     const apiUrl = (): string => apiServer?.url ?? '';
-    const api = createApi({ store, config, listener, tasks, cpeAuth: cpeAuthSettings, history, bulk, batches, apiToken, now, apiUrl });
+    const api = createApi({
+      store,
+      config,
+      listener,
+      tasks,
+      cpeAuth: cpeAuthSettings,
+      history,
+      bulk,
+      batches,
+      apiToken,
+      quirksFor,
+      wakeOutcomes,
+      now,
+      apiUrl,
+    });
     if (config.httpPort !== null) {
       apiServer = await startApiServer({
         host: config.httpHost,

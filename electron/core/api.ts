@@ -10,12 +10,17 @@ import type { CwmpListener } from './cwmp/listener.ts';
 import { cwmpEndpoints } from './net-info.ts';
 import { createCredentialService } from './services/credentials.ts';
 import type { DeviceBulkService } from './services/device-bulk.ts';
+import { listDeviceFaults } from './services/device-faults.ts';
+import { deviceSummaryCard } from './services/device-summary.ts';
 import { createDeviceService } from './services/devices.ts';
 import type { HistoryRetentionService } from './services/history-retention.ts';
 import { fleetOverview } from './services/overview.ts';
-import { parseQuirkRules, type QuirkRule } from './services/quirks.ts';
+import { parseQuirkRules, type QuirkRule, type Quirks } from './services/quirks.ts';
+import { listDeviceSessions, sessionDetail } from './services/session-inspector.ts';
 import type { TaskBatchService } from './services/tasks/batches.ts';
 import type { TaskService } from './services/tasks/service.ts';
+import { checkValues } from './services/value-check.ts';
+import type { WakeOutcomes } from './services/wake.ts';
 import type { Store } from './store/index.ts';
 
 export const ACS_VERSION = '0.1.0';
@@ -46,6 +51,10 @@ export interface ApiParts {
   /** Bulk tasks (createTasks) and their progress. */
   batches: TaskBatchService;
   apiToken: ApiTokenHolder;
+  /** Per-model quirks (checkValues coerces booleans as the device's tasks would). */
+  quirksFor: (deviceId: string) => Quirks;
+  /** The last connection request's outcome per device (the summary card). */
+  wakeOutcomes: WakeOutcomes;
   now: () => Date;
   /** The JSON API's URL once it listens (its real port), or '' when there is none. */
   apiUrl: () => string;
@@ -57,7 +66,7 @@ export function createApi(parts: ApiParts): AcsApi {
 }
 
 function createApiImpl(parts: ApiParts): AcsApi {
-  const { store, config, listener, tasks, cpeAuth, history, bulk, batches, apiToken, now } = parts;
+  const { store, config, listener, tasks, cpeAuth, history, bulk, batches, apiToken, quirksFor, wakeOutcomes, now } = parts;
   const devices = createDeviceService(store, now);
   const credentials = createCredentialService(store, now);
   return {
@@ -79,6 +88,11 @@ function createApiImpl(parts: ApiParts): AcsApi {
     getDevice: async (args) => devices.detail(args),
     deleteDevice: async (args) => bulk.deleteOne(args.id),
     getParameters: async (args) => devices.parameters(args),
+    getDeviceSummary: async (args) => deviceSummaryCard(store, wakeOutcomes, args.id),
+    checkValues: async (args) => checkValues(store, quirksFor, args),
+    listFaults: async (args) => listDeviceFaults(store, args.id, args.limit),
+    listSessions: async (args) => listDeviceSessions(store, args.id, args.limit),
+    getSession: async (args) => sessionDetail(store, args.sessionId),
     listTags: async () => store.tags.counts(),
     tagDevices: (args) => bulk.tag(args),
     deleteDevices: (args) => bulk.deleteMany(args),
@@ -94,6 +108,7 @@ function createApiImpl(parts: ApiParts): AcsApi {
     listTasks: async (args) => tasks.list(args),
     getTask: async (args) => tasks.get(args.taskId),
     cancelTask: async (args) => tasks.cancel(args.taskId),
+    retryTask: async (args) => tasks.retry(args.taskId),
     connectionRequest: (args) => tasks.connectionRequest(args.id),
     getDeviceCredentials: async (args) => credentials.get(args.id),
     setDeviceCredentials: async (args) => credentials.set(args.id, args.username, args.password),

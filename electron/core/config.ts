@@ -14,6 +14,8 @@ export interface ServeOptions {
     password?: string;
     unknownDevices?: 'register' | 'refuse';
   };
+  /** Keep the session inspector's log of plain periodic sessions too (costs ~2 WAL pages each). */
+  logPeriodicSessions: boolean;
 }
 
 export const defaultServeOptions: ServeOptions = {
@@ -25,6 +27,7 @@ export const defaultServeOptions: ServeOptions = {
   sessionTimeoutMs: 30_000,
   maxConcurrentSessions: 200,
   cpeAuth: {},
+  logPeriodicSessions: false,
 };
 
 export class UsageError extends Error {
@@ -46,6 +49,8 @@ export const serveUsage = `Usage: npm run serve -- [options]
   --cpe-username U         the username CPEs use (saved; default generated on first start)
   --cpe-password P         the password CPEs use (saved; default generated on first start)
   --unknown-devices POLICY register (default) or refuse devices that were not pre-registered
+  --log-periodic-sessions  keep the session inspector's log of plain periodic Informs too
+                           (default: only sessions that did more than a periodic Inform)
   --help                   this text`;
 
 export function parseServeArgs(argv: readonly string[]): ServeOptions | 'help' {
@@ -89,6 +94,9 @@ export function parseServeArgs(argv: readonly string[]): ServeOptions | 'help' {
         break;
       case '--cpe-password':
         opts.cpeAuth.password = value();
+        break;
+      case '--log-periodic-sessions':
+        opts.logPeriodicSessions = true;
         break;
       case '--unknown-devices':
         opts.cpeAuth.unknownDevices = oneOf(flag, value(), ['register', 'refuse'] as const);

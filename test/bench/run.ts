@@ -13,6 +13,7 @@ import { runHistory } from './scenarios/history.ts';
 import { runInform } from './scenarios/inform.ts';
 import { runProfile } from './scenarios/profile.ts';
 import { runStorm } from './scenarios/storm.ts';
+import { runTree } from './scenarios/tree.ts';
 import { runUi } from './scenarios/ui.ts';
 
 export interface BenchResults {
@@ -35,6 +36,7 @@ export interface BenchResults {
     history?: Awaited<ReturnType<typeof runHistory>>;
     profile?: Awaited<ReturnType<typeof runProfile>>;
     ui?: Awaited<ReturnType<typeof runUi>>;
+    tree?: Awaited<ReturnType<typeof runTree>>;
   };
 }
 
@@ -62,6 +64,9 @@ async function runOne(name: ScenarioName, o: BenchOptions, into: BenchResults['s
       return;
     case 'ui':
       into.ui = await runUi(o, log);
+      return;
+    case 'tree':
+      into.tree = await runTree(o, log);
       return;
   }
 }

@@ -60,7 +60,7 @@ export async function openApp(
   // The token link signs in; the app then drops the token from the address bar.
   await page.goto(`${apiUrl}/#token=${token}`);
   // Waits from Node: a polling waitForFunction is an eval, which the app's CSP refuses.
-  for (let i = 0; i < 400 && page.url().includes('token='); i++) await page.waitForTimeout(25);
+  for (let i = 0; i < 1200 && page.url().includes('token='); i++) await page.waitForTimeout(25);
   if (page.url().includes('token=')) throw new Error('the app did not take the token from the address');
   await page.evaluate(`location.hash = ${JSON.stringify(`#${hashPath}`)}`);
   return { context, page, errors };

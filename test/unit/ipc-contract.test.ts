@@ -150,13 +150,13 @@ describe('push events', () => {
     const got: unknown[] = [];
     const offs = apiEventNames.map((name) => bridge.onEvent(name, (payload) => got.push({ name, payload })));
     hub.emit('deviceInformed', { deviceId: 'd1', events: ['1 BOOT'], isNew: true });
-    hub.emit('sessionEnded', { deviceId: 'd1', outcome: 'ok' });
+    hub.emit('sessionEnded', { deviceId: 'd1', outcome: 'ok', sessionId: 7 });
     stop();
-    hub.emit('sessionEnded', { deviceId: 'd2', outcome: 'ok' });
+    hub.emit('sessionEnded', { deviceId: 'd2', outcome: 'ok', sessionId: 8 });
     for (const off of offs) off();
     assert.deepEqual(got, [
       { name: 'deviceInformed', payload: { deviceId: 'd1', events: ['1 BOOT'], isNew: true } },
-      { name: 'sessionEnded', payload: { deviceId: 'd1', outcome: 'ok' } },
+      { name: 'sessionEnded', payload: { deviceId: 'd1', outcome: 'ok', sessionId: 7 } },
     ]);
   });
 });

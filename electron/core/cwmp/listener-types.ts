@@ -2,6 +2,7 @@
 import type { IncomingMessage } from 'node:http';
 import type { Logger } from '../acs-types.ts';
 import type { CpePrincipal } from './auth/index.ts';
+import type { CapturedMessage } from './message-log.ts';
 import type { QueuedRequest, SessionEffect } from './session/types.ts';
 
 /** Durable effects and the task queue (services/session-backend.ts). */
@@ -20,6 +21,11 @@ export interface SessionBackend {
   batch(fn: () => void, durable: boolean, onDurable: (err: Error | null) => void): void;
   /** Forgets in-memory state of a device whose step was not committed. */
   forget(deviceId: string): void;
+  /**
+   * The messages of the session that just ended under this key (its 'session-ended' effect was
+   * applied), for the session inspector; called inside the batch when there is one.
+   */
+  sessionLog(key: string, messages: CapturedMessage[]): void;
 }
 
 /** Authentication and admission of CPEs (services/cpe-gate.ts). */

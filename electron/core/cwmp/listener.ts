@@ -9,7 +9,7 @@ import { CommitBatcher, write } from './commit-batcher.ts';
 import { BodyError, readBody } from './http-body.ts';
 import { textOutgoing, type ListenerOptions } from './listener-types.ts';
 import { SessionRegistry } from './session-registry.ts';
-import { abandon, busy, processRequest, toInput } from './session-steps.ts';
+import { abandon, bodyText, busy, processRequest, toInput } from './session-steps.ts';
 import { initialState } from './session/engine.ts';
 
 export type { CpeGate, ListenerOptions, SessionBackend } from './listener-types.ts';
@@ -91,11 +91,12 @@ async function handle(
   const session = existing ?? registry.create(req.socket, initialState);
   session.principal = principal;
   // Parsing is pure CPU: done now, outside the batch's transaction.
-  const input = toInput(bytes, req.headers['content-type'], session, opts);
+  const text = bodyText(bytes, req.headers['content-type']);
+  const input = toInput(text, session, opts);
   // An empty POST's writes (the session's end, the next task picked up) are repaired at the
   // next start if a power cut loses them; everything else must be durable before the reply.
   const light = input.kind === 'empty' || input.kind === 'parse-error';
-  batcher.submit({ session, res, light, run: () => processRequest(session, input, registry, opts) });
+  batcher.submit({ session, res, light, run: () => processRequest(session, input, registry, opts, text) });
 }
 
 function listen(server: Server, host: string, port: number): Promise<void> {

@@ -3,6 +3,7 @@
 import { randomUUID } from 'node:crypto';
 import type { Socket } from 'node:net';
 import type { CpePrincipal } from './auth/index.ts';
+import { MessageLog } from './message-log.ts';
 import type { SessionState } from './session/types.ts';
 
 export interface LiveSession {
@@ -17,6 +18,8 @@ export interface LiveSession {
   outgoing: string | null;
   /** Who authenticated this session (null when authentication is off). */
   principal: CpePrincipal | null;
+  /** The session's messages so far, for the session inspector. */
+  log: MessageLog;
 }
 
 export const SESSION_COOKIE = 'deskacs_session';
@@ -63,6 +66,7 @@ export class SessionRegistry {
       timer: null,
       outgoing: null,
       principal: null,
+      log: new MessageLog(),
     };
     this.byToken.set(session.token, session);
     this.bySocket.set(socket, session);

@@ -3,14 +3,20 @@
 // so it runs inside the listener's group-commit batch.
 import { buildEnvelope, CwmpParseError, decodeBody, parseEnvelope } from './codec/index.ts';
 import { textOutgoing, type ListenerOptions, type Outgoing } from './listener-types.ts';
+import type { MessageLog } from './message-log.ts';
 import { SESSION_COOKIE, type LiveSession, type SessionRegistry } from './session-registry.ts';
 import { step } from './session/engine.ts';
 import type { ParseFailure, SessionInput, StepResult } from './session/types.ts';
 
-export function toInput(bytes: Buffer, contentType: string | undefined, session: LiveSession, opts: ListenerOptions): SessionInput {
-  if (bytes.length === 0 || isBlank(bytes)) return { kind: 'empty' };
+/** A request body as text ('' for an empty POST); the session inspector keeps it as received. */
+export function bodyText(bytes: Buffer, contentType: string | undefined): string {
+  return bytes.length === 0 || isBlank(bytes) ? '' : decodeBody(bytes, contentType);
+}
+
+export function toInput(text: string, session: LiveSession, opts: ListenerOptions): SessionInput {
+  if (text === '') return { kind: 'empty' };
   try {
-    return { kind: 'envelope', envelope: parseEnvelope(decodeBody(bytes, contentType), { maxBytes: opts.maxBodyBytes }) };
+    return { kind: 'envelope', envelope: parseEnvelope(text, { maxBytes: opts.maxBodyBytes }) };
   } catch (err) {
     if (!(err instanceof CwmpParseError)) throw err;
     const failure: ParseFailure = { kind: err.kind, message: err.message };
@@ -22,17 +28,47 @@ export function toInput(bytes: Buffer, contentType: string | undefined, session:
   }
 }
 
-/** Steps until there is something to send, and says what to send. */
-export function processRequest(session: LiveSession, first: SessionInput, registry: SessionRegistry, opts: ListenerOptions): Outgoing {
+/** Steps until there is something to send, and says what to send. `text`: the body as received. */
+export function processRequest(
+  session: LiveSession,
+  first: SessionInput,
+  registry: SessionRegistry,
+  opts: ListenerOptions,
+  text = '',
+): Outgoing {
+  // An Inform on a live session starts a new one: the old session's messages are its own.
+  const restart = isInform(first) && (session.state.name === 'cpe-requests' || session.state.name === 'acs-requests');
+  capture(session.log, first, text);
   let input = first;
   for (;;) {
     const result = runStep(session, input, registry, opts);
+    if (input === first && restart) opts.backend.sessionLog(session.token, session.log.takeAllButLast());
     if (result === 'busy') return busy(opts, 'another session of this device is in progress');
     if ('refused' in result) return textOutgoing(result.refused.status, result.refused.message);
     const next = nextInput(session, result, opts);
     if (next === null) return replyOf(session, result, registry, opts);
     input = next;
   }
+}
+
+function isInform(input: SessionInput): boolean {
+  return input.kind === 'envelope' && input.envelope.body.kind === 'request' && input.envelope.body.message.name === 'Inform';
+}
+
+/** The CPE's message for the session inspector, named by its RPC. */
+function capture(log: MessageLog, input: SessionInput, text: string): void {
+  if (input.kind === 'empty') {
+    log.add('cpe', 'empty', '');
+    return;
+  }
+  if (input.kind === 'parse-error') {
+    log.add('cpe', input.failure.method ?? 'unreadable', text);
+    return;
+  }
+  if (input.kind !== 'envelope') return;
+  const message = input.envelope.body.message;
+  const periodic = message.name === 'Inform' && message.events.length > 0 && message.events.every((e) => e.code === '2 PERIODIC');
+  log.add('cpe', message.name, text, periodic);
 }
 
 /**
@@ -91,18 +127,21 @@ function replyOf(session: LiveSession, result: StepResult, registry: SessionRegi
   const r = result.reply;
   const over = result.state.name === 'ended' || result.state.name === 'awaiting-inform';
   if (r.kind === 'no-content' || r.kind === 'next-request') {
-    registry.remove(session);
+    session.log.add('acs', 'empty', '');
+    end(session, registry, opts);
     // TR-069 3.7.1.4: the ACS ends the session with an empty HTTP response.
     return { status: 204, headers: {}, body: '' };
   }
   if (r.kind === 'http-error') {
-    if (over) registry.remove(session);
+    session.log.add('acs', `HTTP ${r.status}`, r.message);
+    if (over) end(session, registry, opts);
     return textOutgoing(r.status, r.message);
   }
   const xml = session.outgoing ?? buildEnvelope(r.envelope);
   session.outgoing = null;
+  session.log.add('acs', r.envelope.body.name, xml);
   // No session exists before an accepted Inform: a refused first message leaves nothing behind.
-  if (over) registry.remove(session);
+  if (over) end(session, registry, opts);
   else armTimeout(session, registry, opts);
   const headers: Record<string, string | number> = { 'Content-Type': 'text/xml; charset="utf-8"', SOAPServer: 'DeskACS' };
   if (r.envelope.body.name === 'InformResponse') headers['Set-Cookie'] = `${SESSION_COOKIE}=${session.token}; Path=/; HttpOnly`;
@@ -118,6 +157,12 @@ function armTimeout(session: LiveSession, registry: SessionRegistry, opts: Liste
   session.timer.unref();
 }
 
+/** The session is over: it leaves the registry, and its messages go to the inspector. */
+function end(session: LiveSession, registry: SessionRegistry, opts: ListenerOptions): void {
+  registry.remove(session);
+  if (session.log.length > 0) opts.backend.sessionLog(session.token, session.log.take());
+}
+
 /** Ends a session that will get no more requests (timeout, shutdown, replaced). */
 export function abandon(session: LiveSession, registry: SessionRegistry, opts: ListenerOptions, reason: string): void {
   registry.remove(session);
@@ -126,6 +171,7 @@ export function abandon(session: LiveSession, registry: SessionRegistry, opts: L
   session.state = result.state;
   try {
     opts.backend.apply(result.effects, { key: session.token, remoteAddress: session.remoteAddress });
+    if (session.log.length > 0) opts.backend.sessionLog(session.token, session.log.take());
   } catch (err) {
     opts.log.error('could not record the end of a session', { error: String(err), device: session.deviceId });
   }

@@ -1,6 +1,7 @@
 // Applies the session engine's effects to the store, one transaction per step, and hands the
 // engine the next request of the device's tasks (through the task runner). Push events go
-// out only after the commit.
+// out only after the commit. A session's messages go to the session inspector's ring when it
+// ends (session-logs.ts), except a plain periodic session's (see keepSessionLog).
 import type { CpeRequest } from '../cwmp/messages.ts';
 import type { SessionBackend } from '../cwmp/listener.ts';
 import type { SessionEffect } from '../cwmp/session/types.ts';
@@ -9,6 +10,7 @@ import type { Logger } from '../acs-types.ts';
 import type { Store } from '../store/index.ts';
 import { InformCounter } from './inform-counter.ts';
 import { applyResponseToStore } from './response-effects.ts';
+import { keepSessionLog, toSessionMessages } from './session-log.ts';
 import type { TaskRunner } from './tasks/runner.ts';
 import type { TaskChanges } from './tasks/task-events.ts';
 
@@ -19,15 +21,27 @@ export interface SessionBackendDeps {
   taskChanges: TaskChanges;
   log: Logger;
   now?: () => Date;
+  /** Keep the messages of plain periodic sessions too (off: they cost a store write each). */
+  logPeriodicSessions?: boolean;
 }
 
 type Emit = () => void;
+
+/** A session that ended and whose messages the listener will hand over. */
+interface EndedSession {
+  id: number;
+  deviceId: string;
+  outcome: string;
+  warnings: number;
+}
 
 export function createSessionBackend(deps: SessionBackendDeps): SessionBackend {
   const { store, events, log, runner } = deps;
   const now = deps.now ?? (() => new Date());
   /** Listener session key -> stored session id. */
   const sessionIds = new Map<string, number>();
+  /** Listener session key -> the session that just ended under it, until its log is handed over. */
+  const ended = new Map<string, EndedSession>();
   const informCounts = new InformCounter(store);
 
   const applyOne = (effect: SessionEffect, key: string, remoteAddress: string, at: Date, emits: Emit[]): void => {
@@ -74,8 +88,9 @@ export function createSessionBackend(deps: SessionBackendDeps): SessionBackend {
         if (id !== undefined) store.sessions.end(id, effect.outcome, { messages: effect.messages, warnings: effect.warnings }, at);
         const deviceId = effect.deviceId;
         if (deviceId !== null) {
+          if (id !== undefined) ended.set(key, { id, deviceId, outcome: effect.outcome, warnings: effect.warnings.length });
           runner.onSessionEnded(deviceId);
-          emits.push(() => events.emit('sessionEnded', { deviceId, outcome: effect.outcome }));
+          emits.push(() => events.emit('sessionEnded', { deviceId, outcome: effect.outcome, sessionId: id ?? null }));
         }
         return;
       }
@@ -146,6 +161,22 @@ export function createSessionBackend(deps: SessionBackendDeps): SessionBackend {
     },
     forget(deviceId) {
       runner.onSessionEnded(deviceId);
+      // Its session's messages will not be handed over (the listener dropped it).
+      for (const [key, e] of ended) if (e.deviceId === deviceId) ended.delete(key);
+    },
+    sessionLog(key, messages) {
+      const session = ended.get(key);
+      ended.delete(key);
+      if (session === undefined || !keepSessionLog(messages, session, deps.logPeriodicSessions === true)) return;
+      const write = (): void => store.sessionLogs.write(session.deviceId, session.id, toSessionMessages(messages));
+      try {
+        // Inside a batch: a savepoint of its transaction (one commit for the step and the log).
+        if (batching) store.transaction(write);
+        else store.lightTransaction(write);
+      } catch (err) {
+        // The inspector's copy is not worth failing a session over.
+        log.warn('could not keep the session log', { device: session.deviceId, session: session.id, error: String(err) });
+      }
     },
   };
 }

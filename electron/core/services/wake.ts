@@ -9,10 +9,49 @@ import { crCredentialsFor } from './credentials.ts';
 export interface WakeOptions {
   timeoutMs: number;
   signal?: AbortSignal;
+  /** Where the outcome is remembered for the device page (single and bulk wakes alike). */
+  outcomes?: WakeOutcomes;
+}
+
+/** What the last connection request to a device achieved, and when. */
+export interface WakeOutcome {
+  outcome: ConnectionRequestReport['outcome'];
+  message: string;
+  at: string;
+}
+
+/**
+ * The last connection request's outcome per device, in memory for this run of the ACS only (a
+ * restart forgets them: they describe the network as it was, not a record worth a write per
+ * wake). Bounded: past `max` devices the least recently woken are forgotten.
+ */
+export class WakeOutcomes {
+  private readonly last = new Map<string, WakeOutcome>();
+
+  constructor(private readonly max = 200_000) {}
+
+  record(deviceId: string, report: ConnectionRequestReport, at: Date): void {
+    this.last.delete(deviceId);
+    this.last.set(deviceId, { outcome: report.outcome, message: report.message, at: at.toISOString() });
+    if (this.last.size > this.max) {
+      const oldest = this.last.keys().next();
+      if (oldest.done !== true) this.last.delete(oldest.value);
+    }
+  }
+
+  get(deviceId: string): WakeOutcome | null {
+    return this.last.get(deviceId) ?? null;
+  }
 }
 
 /** One connection request to a known device, with its own credentials or else the default ones. */
 export async function wakeDevice(store: Store, deviceId: string, opts: WakeOptions): Promise<ConnectionRequestReport> {
+  const report = await sendWake(store, deviceId, opts);
+  opts.outcomes?.record(deviceId, report, new Date());
+  return report;
+}
+
+async function sendWake(store: Store, deviceId: string, opts: WakeOptions): Promise<ConnectionRequestReport> {
   const url = store.devices.get(deviceId)?.connectionRequestUrl ?? '';
   if (url === '') {
     return {

@@ -13,6 +13,7 @@ import type {
 } from '../cwmp/messages.ts';
 import { CpeFaultError, faultText } from './faults.ts';
 import type { DeviceModel, ModelNode } from './model.ts';
+import { withinModelLimits } from './value-limits.ts';
 import { canonicalValue, isValidValue } from './xsd-types.ts';
 
 export interface Attributes {
@@ -76,7 +77,7 @@ function checkSetValue(model: DeviceModel, p: ParameterValue): SetParameterValue
   const fault = (code: number): SetParameterValuesFaultEntry => ({ parameterName: p.name, code, string: faultText(code) });
   if (!node || node.object) return fault(9005);
   if (!node.writable) return fault(9008);
-  if (!isValidValue(node.type, p.value)) return fault(9007);
+  if (!isValidValue(node.type, p.value) || !withinModelLimits(p.name, p.value)) return fault(9007);
   return undefined;
 }
 

@@ -3,6 +3,10 @@
 // per hour forever. Work is cut into bounded batches walked by device (devices.seq), so the
 // caller can commit each batch on its own and let CPE traffic through in between.
 //
+// A session's inspector log (session-logs.ts) goes with the session: the device's ring holds the
+// last ten logged sessions, which are not always its newest sessions (plain periodic sessions
+// are not logged), so a pruned session may still have one there.
+//
 // What is never removed: a session still open, a task still queued or running, and the
 // newest `keepPerDevice` (at least one) rows of each kind for each device, however old (a
 // device that went quiet a year ago still shows its last contact).
@@ -112,6 +116,10 @@ interface IdRow {
 
 export function createHistoryRepository(db: Db): HistoryRepository {
   const devices = db.prepare<[number, number], DeviceRow>('SELECT seq, id FROM devices WHERE seq > ? ORDER BY seq LIMIT ?');
+  // At most ten rows per device (the ring), each checked against the sessions primary key.
+  const orphanLogs = db.prepare<[string]>(
+    'DELETE FROM session_logs WHERE device_id = ? AND NOT EXISTS (SELECT 1 FROM sessions AS s WHERE s.id = session_logs.session_id)',
+  );
   const prepared = kinds.map((k) => ({
     key: k.key,
     keepBound: db.prepare<[string, number], IdRow>(k.keepBound),
@@ -133,6 +141,7 @@ export function createHistoryRepository(db: Db): HistoryRepository {
       const recent = p.recentBound.get(deviceId, policy.cutoff);
       const bound = recent === undefined ? keep.id : Math.min(keep.id, recent.id);
       const n = p.remove.run(deviceId, bound, policy.cutoff, left).changes;
+      if (p.key === 'sessions' && n > 0) orphanLogs.run(deviceId);
       removed[p.key] += n;
       spent += n;
       if (n >= left) return { spent, more: true };

@@ -16,6 +16,7 @@ import { applyMigrations } from './migrations.ts';
 import { createParameterRepository, type ParameterRepository } from './parameters.ts';
 import { createRegistrationRepository, type RegistrationRepository } from './registrations.ts';
 import { createEventRepository, createSessionRepository, type EventRepository, type SessionRepository } from './sessions.ts';
+import { createSessionLogRepository, type SessionLogRepository } from './session-logs.ts';
 import { createSettingsRepository, type SettingsRepository } from './settings.ts';
 import { createTaskBatchRepository, type TaskBatchRepository } from './task-batches.ts';
 import { createTaskRepository, type TaskRepository } from './tasks.ts';
@@ -28,6 +29,8 @@ export interface Store {
   parameters: ParameterRepository;
   informs: InformRepository;
   sessions: SessionRepository;
+  /** The session inspector's messages: a ring of the last sessions per device. */
+  sessionLogs: SessionLogRepository;
   events: EventRepository;
   tasks: TaskRepository;
   /** Bulk task requests (createTasks) and their connection-request counters. */
@@ -95,6 +98,7 @@ export function openStore(options: StoreTarget, now: () => Date = () => new Date
       parameters,
       informs: createInformRepository(db, { parameters, sessions }),
       sessions,
+      sessionLogs: createSessionLogRepository(db),
       events,
       tasks,
       taskBatches: createTaskBatchRepository(db),
@@ -160,6 +164,7 @@ export type { HistoryPolicy, HistoryRemoved, PruneBatchInput, PruneBatchResult }
 export type { InformInput, InformResult } from './informs.ts';
 export type { ParameterNameInput, ParameterValueInput } from './parameters.ts';
 export type { SessionEndInput } from './sessions.ts';
+export type { SessionLogRepository } from './session-logs.ts';
 export type { CpeCredential, CpeCredentialInput, CpeCredentialRepository } from './cpe-credentials.ts';
 export type { DeviceRegistration, RegistrationRepository } from './registrations.ts';
 export type { SettingsRepository } from './settings.ts';

@@ -13,6 +13,7 @@ import { migration004 } from './migrations/004-connection-request-credentials.ts
 import { migration007 } from './migrations/007-inform-paths.ts';
 import { migration008 } from './migrations/008-session-events.ts';
 import { migration009 } from './migrations/009-fleet.ts';
+import { migration010 } from './migrations/010-session-logs.ts';
 
 export interface Migration {
   /** 1, 2, 3 ... in order, never reused. */
@@ -32,6 +33,7 @@ export const MIGRATIONS: readonly Migration[] = [
   migration007,
   migration008,
   migration009,
+  migration010,
 ];
 
 interface AppliedRow {

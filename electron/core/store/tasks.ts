@@ -23,6 +23,7 @@ export interface TaskQuery {
   deviceId?: string | undefined;
   status?: TaskStatus | undefined;
   batchId?: string | undefined;
+  name?: string | undefined;
   limit: number;
 }
 
@@ -48,8 +49,13 @@ export interface TaskRepository {
   setAwaiting(id: number, awaiting: TaskAwaiting, until: Date, result: unknown): boolean;
   /** Running tasks of the device that wait for a confirmation. */
   listAwaiting(deviceId: string): StoredTask[];
-  /** Newest first, filtered by device, status and batch. */
+  /** Newest first, filtered by device, status, batch and name. */
   list(query: TaskQuery): StoredTask[];
+  /**
+   * The device's oldest queued or running task with this name whose stored arguments are these
+   * exact JSON text (toJson of the validated arguments): the task a new identical one would repeat.
+   */
+  findLive(deviceId: string, name: string, argsJson: string): StoredTask | undefined;
   /** How many tasks of the batch are in each status (statuses with none are absent). */
   countByBatch(batchId: string): Partial<Record<TaskStatus, number>>;
   /** queued -> running, counting an attempt. False when the task is not queued. */
@@ -142,13 +148,16 @@ export function createTaskRepository(db: Db): TaskRepository {
   const listAwaiting = db.prepare<[string], TaskDbRow>(
     `SELECT ${COLS} FROM tasks WHERE device_id = ? AND status = 'running' AND awaiting IS NOT NULL ORDER BY id`,
   );
-  type ListArgs = { device: string | null; status: string | null; limit: number };
-  const listAll = db.prepare<[ListArgs], TaskDbRow>(
-    `SELECT ${COLS} FROM tasks WHERE (@device IS NULL OR device_id = @device) AND (@status IS NULL OR status = @status) ORDER BY id DESC LIMIT @limit`,
-  );
+  type ListArgs = { device: string | null; status: string | null; name: string | null; limit: number };
+  const FILTERS = '(@device IS NULL OR device_id = @device) AND (@status IS NULL OR status = @status) AND (@name IS NULL OR name = @name)';
+  const listAll = db.prepare<[ListArgs], TaskDbRow>(`SELECT ${COLS} FROM tasks WHERE ${FILTERS} ORDER BY id DESC LIMIT @limit`);
   // A batch's tasks through tasks_by_batch (the general query above would walk every task).
   const listBatch = db.prepare<[ListArgs & { batch: string }], TaskDbRow>(
-    `SELECT ${COLS} FROM tasks WHERE batch_id = @batch AND (@device IS NULL OR device_id = @device) AND (@status IS NULL OR status = @status) ORDER BY id DESC LIMIT @limit`,
+    `SELECT ${COLS} FROM tasks WHERE batch_id = @batch AND ${FILTERS} ORDER BY id DESC LIMIT @limit`,
+  );
+  // The device's tasks through tasks_by_device: a handful of rows, most of them finished.
+  const live = db.prepare<[string, string, string], TaskDbRow>(
+    `SELECT ${COLS} FROM tasks WHERE device_id = ? AND name = ? AND args = ? AND status IN ('queued', 'running') ORDER BY id LIMIT 1`,
   );
   const countBatch = db.prepare<[string], { status: TaskStatus; n: number }>(
     'SELECT status, count(*) AS n FROM tasks WHERE batch_id = ? GROUP BY status',
@@ -192,9 +201,10 @@ export function createTaskRepository(db: Db): TaskRepository {
     setAwaiting: (id, what, until, result) => awaiting.run(what, iso(until), toJson(result), id).changes > 0,
     listAwaiting: (deviceId) => listAwaiting.all(deviceId).map(toTask),
     list: (q) => {
-      const args = { device: q.deviceId ?? null, status: q.status ?? null, limit: q.limit };
+      const args = { device: q.deviceId ?? null, status: q.status ?? null, name: q.name ?? null, limit: q.limit };
       return (q.batchId === undefined ? listAll.all(args) : listBatch.all({ ...args, batch: q.batchId })).map(toTask);
     },
+    findLive: (deviceId, name, argsJson) => one(live.get(deviceId, name, argsJson)),
     countByBatch: (batchId) => Object.fromEntries(countBatch.all(batchId).map((r) => [r.status, r.n])),
     hasQueued: (deviceId) => has.get(deviceId) !== undefined,
     markRunning: (id, at) => running.run(iso(at), id).changes > 0,

@@ -1,6 +1,7 @@
 // Keeps cached query results true as the core pushes events: an Inform refreshes that device's
 // row in the lists that show it (one listDevices({ids}) call per burst), a new device or a
-// deletion refreshes the lists and counts, a task update refreshes task views. Bursts (a fleet
+// deletion refreshes the lists and counts, a task update refreshes task views (and the one task a
+// page follows), a session's end refreshes the device page's summary, sessions and faults. Bursts (a fleet
 // informing every second) are coalesced, so the app never reloads everything on every event.
 import type { InfiniteData, QueryClient } from '@tanstack/react-query';
 import type { DeviceSummary, Page } from '../../../shared/models.ts';
@@ -33,12 +34,14 @@ export function subscribeLiveUpdates(client: ApiClient, queryClient: QueryClient
       stale.add('overview');
       schedule();
     }),
-    client.onEvent('sessionEnded', ({ deviceId }) => {
+    client.onEvent('sessionEnded', ({ deviceId, sessionId }) => {
       stale.add(`device:${deviceId}`);
+      if (sessionId !== null) stale.add(`session:${sessionId}`);
       schedule();
     }),
-    client.onEvent('taskUpdated', ({ deviceId, batchId }) => {
+    client.onEvent('taskUpdated', ({ taskId, deviceId, batchId }) => {
       stale.add('tasks');
+      stale.add(`task:${taskId}`);
       // The overview counts queued, running and failing tasks.
       stale.add('overview');
       stale.add(`device:${deviceId}`);
@@ -66,12 +69,24 @@ async function flush(client: ApiClient, queryClient: QueryClient, informed: stri
     else if (key === 'overview') work.push(invalidate(['getOverview']));
     else if (key === 'tags') work.push(invalidate(['listTags']));
     else if (key === 'tasks') work.push(invalidate(['listTasks']));
-    else if (key.startsWith('device:'))
-      work.push(invalidate(['getDevice', { id: key.slice(7) }]), invalidate(['getParameters', { id: key.slice(7) }]));
+    else if (key.startsWith('device:')) work.push(...deviceKeys(key.slice(7)).map(invalidate));
+    else if (key.startsWith('task:')) work.push(invalidate(['getTask', { taskId: Number(key.slice(5)) }]));
+    else if (key.startsWith('session:')) work.push(invalidate(['getSession', { sessionId: Number(key.slice(8)) }]));
     else if (key.startsWith('batch:')) work.push(invalidate(['getTaskBatch', { batchId: key.slice(6) }]));
   }
   if (!stale.includes('devices')) work.push(patchRows(client, queryClient, informed));
   await Promise.all(work);
+}
+
+/** What the device page shows of one device (a key matches every query of the method for that device). */
+function deviceKeys(id: string): unknown[][] {
+  return [
+    ['getDevice', { id }],
+    ['getParameters', { id }],
+    ['getDeviceSummary', { id }],
+    ['listSessions', { id }],
+    ['listFaults', { id }],
+  ];
 }
 
 /** Replaces the rows of informed devices in every cached device list that holds them. */

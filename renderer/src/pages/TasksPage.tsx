@@ -1,115 +1,81 @@
-// Tasks across devices, newest first, filtered by state; a queued or running task can be cancelled.
-// (Retry, name and device filters come with issue #11.)
-import { Link, useSearchParams } from 'react-router';
+// Tasks across devices, newest first, filtered by state, device, task name and bulk action (all
+// in the URL, so a link from a toast or a device opens the same view); retry and cancel per row,
+// each with its outcome beside it, and every row's state kept live by the task events.
+import { useSearchParams } from 'react-router';
 import { taskStatuses, type TaskStatus } from '../../../shared/models.ts';
-import { useApiMutation, useApiQuery } from '../api/queries.ts';
-import { ErrorAlert } from '../components/ErrorAlert.tsx';
-import { useToasts } from '../components/Toasts.tsx';
-import { formatAgo, formatTime } from '../lib/format.ts';
-import { useNow } from '../lib/use-now.ts';
+import { useApiQuery } from '../api/queries.ts';
+import { QueryView } from '../components/QueryView.tsx';
+import { type TaskFilter, TaskFilters } from './tasks/TaskFilters.tsx';
+import { TaskTable } from './tasks/TaskTable.tsx';
+import { taskTitle } from './tasks/task-words.ts';
+import '../styles/tasks.css';
 
-const statusLabels: Record<TaskStatus, string> = {
-  queued: 'Queued',
-  running: 'Running',
-  done: 'Done',
-  fault: 'Failed',
-  cancelled: 'Cancelled',
-  expired: 'Expired',
-};
+const limit = 500;
 
 function isStatus(s: string | null): s is TaskStatus {
   return s !== null && (taskStatuses as readonly string[]).includes(s);
 }
 
+const keys: Record<keyof TaskFilter, string> = { status: 'status', deviceId: 'device', name: 'name', batchId: 'batch' };
+
 export function TasksPage() {
   const [params, setParams] = useSearchParams();
   const rawStatus = params.get('status');
-  const status = isStatus(rawStatus) ? rawStatus : undefined;
-  const batchId = params.get('batch') ?? undefined;
-  const now = useNow();
-  const toasts = useToasts();
-  const tasks = useApiQuery('listTasks', { status, batchId, limit: 500 });
-  const cancel = useApiMutation('cancelTask', ['listTasks']);
+  const filter: TaskFilter = {
+    status: isStatus(rawStatus) ? rawStatus : undefined,
+    deviceId: params.get('device') || undefined,
+    name: params.get('name') || undefined,
+    batchId: params.get('batch') || undefined,
+  };
+  const tasks = useApiQuery('listTasks', { ...filter, limit });
+  const update = (patch: Partial<TaskFilter>): void => {
+    const next = new URLSearchParams(params);
+    for (const [k, v] of Object.entries(patch) as [keyof TaskFilter, string | undefined][]) {
+      if (v === undefined || v === '') next.delete(keys[k]);
+      else next.set(keys[k], v);
+    }
+    setParams(next);
+  };
+  const filtered = Object.values(filter).some((v) => v !== undefined);
   return (
     <section className="tasks-page">
       <div className="page-head">
         <h1>Tasks</h1>
-        <label>
-          State{' '}
-          <select
-            value={status ?? ''}
-            onChange={(e) => {
-              const next = new URLSearchParams(params);
-              if (e.target.value === '') next.delete('status');
-              else next.set('status', e.target.value);
-              setParams(next);
-            }}
-          >
-            <option value="">Any</option>
-            {taskStatuses.map((s) => (
-              <option key={s} value={s}>
-                {statusLabels[s]}
-              </option>
-            ))}
-          </select>
-        </label>
-        {batchId !== undefined && <span className="chip">Bulk action {batchId}</span>}
+        {tasks.data !== undefined && (
+          <span className="muted task-count" role="status">
+            {tasks.data.length === limit
+              ? `The newest ${limit} tasks`
+              : `${tasks.data.length.toLocaleString()} task${tasks.data.length === 1 ? '' : 's'}`}
+            {filtered ? ' matching' : ''}
+          </span>
+        )}
       </div>
-      {tasks.isError && <ErrorAlert error={tasks.error} onRetry={() => void tasks.refetch()} />}
-      {tasks.data !== undefined && tasks.data.length === 0 && (
-        <p className="empty-state">No tasks{status !== undefined ? ` in state ${statusLabels[status]}` : ''}.</p>
-      )}
-      {tasks.data !== undefined && tasks.data.length > 0 && (
-        <table className="table">
-          <thead>
-            <tr>
-              <th scope="col">Task</th>
-              <th scope="col">Device</th>
-              <th scope="col">State</th>
-              <th scope="col">Created</th>
-              <th scope="col">Outcome</th>
-              <th scope="col">
-                <span className="sr-only">Actions</span>
-              </th>
-            </tr>
-          </thead>
-          <tbody>
-            {tasks.data.map((t) => (
-              <tr key={t.id}>
-                <td>
-                  {t.name} <span className="muted">#{t.id}</span>
-                </td>
-                <td className="mono">
-                  <Link to={`/devices/${encodeURIComponent(t.deviceId)}`}>{t.deviceId}</Link>
-                </td>
-                <td>
-                  <span className={`chip task-${t.status}`}>{statusLabels[t.status]}</span>
-                </td>
-                <td title={formatTime(t.createdAt)}>{formatAgo(t.createdAt, now)}</td>
-                <td>
-                  {t.fault !== null
-                    ? `${t.fault.code}: ${t.fault.message}`
-                    : t.awaiting !== null
-                      ? `waiting for the device (${t.awaiting})`
-                      : ''}
-                </td>
-                <td>
-                  {(t.status === 'queued' || t.status === 'running') && (
-                    <button
-                      type="button"
-                      onClick={() =>
-                        cancel.mutate({ taskId: t.id }, { onError: (err) => toasts.show(`Cancel failed: ${err.message}`, 'bad') })
-                      }
-                    >
-                      Cancel
-                    </button>
-                  )}
-                </td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      )}
+      <TaskFilters filter={filter} onChange={update} />
+      <QueryView query={tasks} loading="Loading tasks…">
+        {(list) =>
+          list.length === 0 ? (
+            <div className="empty-state">
+              <p>{filtered ? `No ${describe(filter)}.` : 'No tasks yet. Actions on devices (refresh, reboot, set a value) appear here.'}</p>
+              {filtered && (
+                <button type="button" onClick={() => setParams(new URLSearchParams())}>
+                  Clear filters
+                </button>
+              )}
+            </div>
+          ) : (
+            <TaskTable tasks={list} label="Tasks" showDevice />
+          )
+        }
+      </QueryView>
     </section>
   );
+}
+
+/** "failed Reboot tasks on <device>". */
+function describe(f: TaskFilter): string {
+  const state = f.status === undefined ? '' : `${f.status === 'fault' ? 'failed' : f.status} `;
+  const name = f.name === undefined ? '' : `${taskTitle(f.name)} `;
+  const device = f.deviceId === undefined ? '' : ` on ${f.deviceId}`;
+  const batch = f.batchId === undefined ? '' : ` in bulk action ${f.batchId}`;
+  return `${state}${name}tasks${device}${batch}`;
 }

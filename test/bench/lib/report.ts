@@ -175,6 +175,26 @@ export function printTables(r: BenchResults, log: (line: string) => void): void 
       );
     }
   }
+  if (s.tree !== undefined) {
+    const t = s.tree;
+    if (t.skipped !== null) out('Parameter tree in Chromium', [t.skipped]);
+    else {
+      const row = (label: string, l: { p50Ms: number; p99Ms: number; maxMs: number; count: number } | null): Cell[] => [
+        label,
+        l?.p50Ms,
+        l?.p99Ms,
+        l?.maxMs,
+        l?.count,
+      ];
+      out(
+        `Parameter tree in Chromium: one device of ${t.parameters} parameters (${t.rows} rows, ${t.model}; targets: open < 300 ms, search < 100 ms)`,
+        table(
+          ['measure', 'p50 ms', 'p99 ms', 'max ms', 'samples'],
+          [row('Parameters tab click -> first rows', t.openMs), row('search input -> first match revealed', t.searchMs)],
+        ),
+      );
+    }
+  }
   if (s.profile !== undefined) {
     const p = s.profile.profile;
     out(

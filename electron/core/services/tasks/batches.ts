@@ -1,7 +1,9 @@
 // Bulk tasks: one task per selected device, queued together under a batch id whose progress
 // (tasks by status, connection requests sent) can be followed. Each device's task is parsed and
 // validated as createTask does; a device whose stored tree refuses it (unknown parameter, wrong
-// type, read-only ...) is reported and the others are queued.
+// type, read-only ...) is reported and the others are queued. A device that already has the
+// identical task queued or running is not given a second one: it counts as queued (its task
+// stays where it is, outside this batch) and is woken like the others.
 //
 // Connection requests go out in the background (WakeQueue, a few at a time), after the call has
 // answered. Their counts are kept in task_batches: requested when queued, reached or failed as
@@ -18,7 +20,7 @@ import type { StoredTask } from '../../store/tasks.ts';
 import type { Quirks } from '../quirks.ts';
 import type { SelectionWalker } from '../selection.ts';
 import type { WakeQueue } from '../wake.ts';
-import { DEFAULT_EXPIRY_SECONDS, newCommandKey } from './service.ts';
+import { DEFAULT_EXPIRY_SECONDS, findIdenticalLive, newCommandKey } from './service.ts';
 import { parseTaskSpec } from './task-spec.ts';
 import { validateTask } from './task-validate.ts';
 
@@ -55,6 +57,7 @@ export function createTaskBatchService(deps: TaskBatchDeps): TaskBatchService {
       const result: CreateTasksResult = { batchId, selected: 0, queued: 0, refused: [], refusedCount: 0 };
       result.selected = await walker.walk(selection, at, TASK_BATCH, (ids) => {
         const queued: StoredTask[] = [];
+        const alreadyQueued: string[] = [];
         for (const deviceId of ids) {
           let args: unknown;
           try {
@@ -65,18 +68,19 @@ export function createTaskBatchService(deps: TaskBatchDeps): TaskBatchService {
             if (result.refused.length < MAX_REFUSALS_LISTED) result.refused.push({ deviceId, message: err.message });
             continue;
           }
+          if (findIdenticalLive(store, deviceId, spec.name, args) !== undefined) {
+            alreadyQueued.push(deviceId);
+            continue;
+          }
           queued.push(store.tasks.enqueue(deviceId, spec.name, args, { at, commandKey: newCommandKey(), expiresAt, batchId }));
         }
-        result.queued += queued.length;
-        if (connectionRequest === true && queued.length > 0)
-          store.taskBatches.countConnectionRequests(batchId, { requested: queued.length });
+        const toWake = [...queued.map((t) => t.deviceId), ...alreadyQueued];
+        result.queued += toWake.length;
+        if (connectionRequest === true && toWake.length > 0)
+          store.taskBatches.countConnectionRequests(batchId, { requested: toWake.length });
         return () => {
           for (const t of queued) events.emit('taskUpdated', { taskId: t.id, deviceId: t.deviceId, status: t.status, batchId });
-          if (connectionRequest === true)
-            wake.add(
-              batchId,
-              queued.map((t) => t.deviceId),
-            );
+          if (connectionRequest === true) wake.add(batchId, toWake);
         };
       });
       return result;

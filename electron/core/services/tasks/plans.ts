@@ -14,7 +14,7 @@ export function createPlan(args: StoredTaskArgs, ctx: PlanContext): Plan {
     case 'getParameterValues':
       return getValuesPlan(ctx, args.names);
     case 'refresh':
-      return refreshPlan(ctx, args.path);
+      return args.path === '' || args.path.endsWith('.') ? refreshPlan(ctx, args.path) : leafRefreshPlan(ctx, args.path);
     case 'setParameterValues':
       return setValuesPlan(ctx, args.values);
     case 'addObject':
@@ -95,6 +95,27 @@ function* refreshPlan(ctx: PlanContext, path: string): Plan {
     invalid.push(...r.invalid);
   }
   return { kind: 'done', result: { path: root, parameters: leaves.length, values: values.length + valuesDirect, invalid } };
+}
+
+/**
+ * A refresh of one parameter (a path without the trailing dot): GetParameterValues of it. A
+ * GetParameterNames of 'X.Y.Z.' would name an object the device does not have (9005, or an
+ * empty list from lenient CPEs, which refreshed nothing). A name the stored tree did not know
+ * that the device refuses with 9005 may be an object named without its dot: refreshed as one.
+ */
+function* leafRefreshPlan(ctx: PlanContext, path: string): Plan {
+  const known = ctx.store.parameters.get(ctx.deviceId, path) !== undefined;
+  const answer = yield { name: 'GetParameterValues', parameterNames: [path] };
+  if (answer.kind === 'response') {
+    const values = expectResponse(answer, 'GetParameterValuesResponse').parameterList;
+    return { kind: 'done', result: { path, parameters: values.length, values: values.length, invalid: [] } };
+  }
+  if (answer.fault.code !== 9005 || known) {
+    // TR-069 A.5: 9005 Invalid parameter name. A stored parameter the device no longer has goes.
+    if (answer.fault.code === 9005) ctx.store.parameters.deleteSubtree(ctx.deviceId, path);
+    expectResponse(answer, 'GetParameterValuesResponse');
+  }
+  return yield* refreshPlan(ctx, `${path}.`);
 }
 
 function* setValuesPlan(ctx: PlanContext, values: ParameterValue[]): Plan {

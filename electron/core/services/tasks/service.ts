@@ -1,15 +1,19 @@
 // Task use cases of the API: queue a validated task (optionally waking the device with a
-// connection request and waiting for the result), list, read and cancel tasks.
+// connection request and waiting for the result), list, read, cancel and retry tasks. A task
+// identical to one the device already has queued or running (same name, same validated
+// arguments) is not queued twice: that one is returned (`reused`), so a double click is one task.
 import { randomBytes } from 'node:crypto';
 import { AcsError } from '../../../../shared/errors.ts';
 import type { ConnectionRequestReport, CreateTaskResult, TaskRecord, TaskStatus } from '../../../../shared/models.ts';
-import type { TaskOptions } from '../../../../shared/tasks.ts';
+import type { TaskOptions, TaskSpec } from '../../../../shared/tasks.ts';
 import type { EventHub } from '../../events.ts';
 import type { Store } from '../../store/index.ts';
+import { toJson } from '../../store/json.ts';
 import type { StoredTask } from '../../store/tasks.ts';
 import type { Quirks } from '../quirks.ts';
-import { wakeDevice } from '../wake.ts';
+import { wakeDevice, type WakeOutcomes } from '../wake.ts';
 import { parseTaskSpec } from './task-spec.ts';
+import { specFromStoredArgs } from './task-retry.ts';
 import { validateTask } from './task-validate.ts';
 
 export const DEFAULT_EXPIRY_SECONDS = 86_400;
@@ -20,6 +24,8 @@ export interface TaskServiceDeps {
   events: EventHub;
   quirksFor: (deviceId: string) => Quirks;
   connectionRequestTimeoutMs: number;
+  /** Where each connection request's outcome is remembered (the device page shows the last). */
+  wakeOutcomes?: WakeOutcomes;
   now: () => Date;
 }
 
@@ -29,10 +35,13 @@ export interface TaskService {
     deviceId?: string | undefined;
     status?: TaskStatus | undefined;
     batchId?: string | undefined;
+    name?: string | undefined;
     limit?: number | undefined;
   }): TaskRecord[];
   get(taskId: number): TaskRecord;
   cancel(taskId: number): TaskRecord;
+  /** Queues a task like a finished one (fault, expired, cancelled), checked again against the stored tree. */
+  retry(taskId: number): TaskRecord;
   connectionRequest(deviceId: string): Promise<ConnectionRequestReport>;
 }
 
@@ -45,29 +54,36 @@ export function createTaskService(deps: TaskServiceDeps): TaskService {
 
   const connectionRequest = async (deviceId: string): Promise<ConnectionRequestReport> => {
     mustGetDevice(deviceId);
-    return wakeDevice(store, deviceId, { timeoutMs: deps.connectionRequestTimeoutMs });
+    const opts = deps.wakeOutcomes === undefined ? {} : { outcomes: deps.wakeOutcomes };
+    return wakeDevice(store, deviceId, { timeoutMs: deps.connectionRequestTimeoutMs, ...opts });
+  };
+
+  /** Validates and queues, unless an identical task is live: then that one, reused. */
+  const queue = (deviceId: string, spec: TaskSpec, expiresInSeconds: number | undefined): { task: StoredTask; reused: boolean } => {
+    const args = validateTask(store, deviceId, spec, deps.quirksFor(deviceId));
+    const existing = findIdenticalLive(store, deviceId, spec.name, args);
+    if (existing !== undefined) return { task: existing, reused: true };
+    const now = deps.now();
+    const task = store.tasks.enqueue(deviceId, spec.name, args, {
+      at: now,
+      commandKey: newCommandKey(),
+      expiresAt: new Date(now.getTime() + (expiresInSeconds ?? DEFAULT_EXPIRY_SECONDS) * 1000),
+    });
+    events.emit('taskUpdated', { taskId: task.id, deviceId, status: task.status, batchId: null });
+    return { task, reused: false };
   };
 
   return {
     async create(deviceId, body, options) {
       mustGetDevice(deviceId);
-      const spec = parseTaskSpec(body);
-      const args = validateTask(store, deviceId, spec, deps.quirksFor(deviceId));
-      const expiresIn = options.expiresInSeconds ?? DEFAULT_EXPIRY_SECONDS;
-      const now = deps.now();
-      const task = store.tasks.enqueue(deviceId, spec.name, args, {
-        at: now,
-        commandKey: newCommandKey(),
-        expiresAt: new Date(now.getTime() + expiresIn * 1000),
-      });
-      events.emit('taskUpdated', { taskId: task.id, deviceId, status: task.status, batchId: null });
-      if (options.connectionRequest !== true) return { task: toRecord(task), ran: false, connectionRequest: null };
+      const { task, reused } = queue(deviceId, parseTaskSpec(body), options.expiresInSeconds);
+      if (options.connectionRequest !== true) return { task: toRecord(task), reused, ran: hasRun(task), connectionRequest: null };
       const waitMs = Math.min(options.waitSeconds ?? 0, MAX_WAIT_SECONDS) * 1000;
       const settled = waitMs > 0 ? waitForTask(store, events, task.id, waitMs) : Promise.resolve(null);
       const report = await connectionRequest(deviceId);
       const final = report.outcome === 'reached' ? await settled : null;
       const latest = final ?? store.tasks.get(task.id) ?? task;
-      return { task: toRecord(latest), ran: hasRun(latest), connectionRequest: report };
+      return { task: toRecord(latest), reused, ran: hasRun(latest), connectionRequest: report };
     },
     list: (q) => store.tasks.list({ ...q, limit: Math.min(q.limit ?? 100, 1000) }).map(toRecord),
     get(taskId) {
@@ -88,6 +104,18 @@ export function createTaskService(deps: TaskServiceDeps): TaskService {
       events.emit('taskUpdated', { taskId, deviceId: task.deviceId, status: 'cancelled', batchId: task.batchId });
       return toRecord(store.tasks.get(taskId) ?? task);
     },
+    retry(taskId) {
+      const task = store.tasks.get(taskId);
+      if (task === undefined) throw new AcsError('not_found', `no task ${taskId}`);
+      if (task.status === 'queued' || task.status === 'running' || task.status === 'done') {
+        throw new AcsError(
+          'conflict',
+          `task ${taskId} is ${task.status}: only a task that failed, expired or was cancelled can be retried`,
+        );
+      }
+      mustGetDevice(task.deviceId);
+      return toRecord(queue(task.deviceId, specFromStoredArgs(task.args), undefined).task);
+    },
     connectionRequest,
   };
 }
@@ -98,6 +126,11 @@ export function createTaskService(deps: TaskServiceDeps): TaskService {
  */
 export function newCommandKey(): string {
   return `dk-${randomBytes(6).toString('hex')}`;
+}
+
+/** The device's queued or running task with this name and these validated arguments. */
+export function findIdenticalLive(store: Store, deviceId: string, name: string, args: unknown): StoredTask | undefined {
+  return store.tasks.findLive(deviceId, name, toJson(args));
 }
 
 /** A task has run when it ended, or when it reached the device and waits for its confirmation. */

@@ -74,6 +74,15 @@ function valueTuples(o: Obj, key: string, optional: boolean): ValueTuple[] | und
   });
 }
 
+/** {name: value} (names relative to the new instance) as [[name, value], ...]. */
+function valuesFromObject(v: Obj, key: string): ValueTuple[] {
+  return Object.entries(v).map(([name, value]): ValueTuple => {
+    if (name.trim() === '') bad(`'${key}' names must not be empty`);
+    if (!isScalar(value)) bad(`'${key}.${name}' must be a string, number or boolean`);
+    return [name.trim(), value];
+  });
+}
+
 function isScalar(v: unknown): v is ScalarValue {
   return typeof v === 'string' || typeof v === 'boolean' || (typeof v === 'number' && Number.isFinite(v));
 }
@@ -118,13 +127,12 @@ function transfer(o: Obj): { fileType: string; url: string; username?: string; p
 
 const parsers: { [K in TaskName]: (o: Obj) => Extract<TaskSpec, { name: K }> } = {
   getParameterValues: (o) => ({ name: 'getParameterValues', names: paths(o, 'names') }),
-  refresh: (o) => {
-    const p = optStr(o, 'path') ?? '';
-    return { name: 'refresh', path: p.trim() === '' ? '' : p.trim().endsWith('.') ? p.trim() : `${p.trim()}.` };
-  },
+  // A path without its trailing dot may be a parameter (a leaf is read with GetParameterValues)
+  // or an object named loosely: task-validate.ts tells them apart with the stored tree.
+  refresh: (o) => ({ name: 'refresh', path: (optStr(o, 'path') ?? '').trim() }),
   setParameterValues: (o) => ({ name: 'setParameterValues', values: valueTuples(o, 'values', false) ?? [] }),
   addObject: (o) => {
-    const values = valueTuples(o, 'values', true);
+    const values = isObj(o.values) ? valuesFromObject(o.values, 'values') : valueTuples(o, 'values', true);
     return values === undefined
       ? { name: 'addObject', path: objectPath(o, 'path') }
       : { name: 'addObject', path: objectPath(o, 'path'), values };

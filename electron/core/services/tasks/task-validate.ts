@@ -3,10 +3,11 @@
 // with a message that says what to do.
 import type { ParameterValue } from '../../cwmp/messages.ts';
 import { AcsError } from '../../../../shared/errors.ts';
-import type { TaskSpec, ValueTuple } from '../../../../shared/tasks.ts';
+import type { InstanceValues, TaskSpec, ValueTuple } from '../../../../shared/tasks.ts';
 import type { Store } from '../../store/index.ts';
 import type { Quirks } from '../quirks.ts';
 import { generateCrCredentials } from '../connection-request.ts';
+import { checkParameterValue } from '../value-check.ts';
 import { coerceValue } from '../values.ts';
 
 /** What is stored with a queued task: the spec, with values resolved to typed parameters. */
@@ -27,8 +28,11 @@ export function validateTask(store: Store, deviceId: string, spec: TaskSpec, qui
     case 'addObject': {
       requireObject(store, deviceId, spec.path, 'addObject');
       if (spec.values === undefined) return { name: 'addObject', path: spec.path };
-      return { name: 'addObject', path: spec.path, values: resolveInstanceValues(store, deviceId, spec.path, spec.values, quirks) };
+      const values = resolveInstanceValues(store, deviceId, spec.path, instanceTuples(spec.values), quirks);
+      return { name: 'addObject', path: spec.path, values };
     }
+    case 'refresh':
+      return { name: 'refresh', path: refreshPath(store, deviceId, spec.path) };
     case 'setConnectionRequestCredentials': {
       const root = store.devices.get(deviceId)?.rootObject ?? '';
       if (root === '') bad('the device has not reported its data model root yet; refresh it first');
@@ -55,20 +59,30 @@ export function validateTask(store: Store, deviceId: string, spec: TaskSpec, qui
 function resolveValues(store: Store, deviceId: string, tuples: ValueTuple[], quirks: Quirks): ParameterValue[] {
   const seen = new Set<string>();
   return tuples.map(([path, raw, explicitType]) => {
-    if (path.endsWith('.')) bad(`'${path}' is an object; only parameters take values`);
-    if (seen.has(path)) bad(`'${path}' is given twice`);
+    if (seen.has(path) && !path.endsWith('.')) bad(`'${path}' is given twice`);
     seen.add(path);
-    const row = store.parameters.get(deviceId, path);
-    if (row === undefined) {
-      bad(`the device has no known parameter '${path}'; refresh the device (or its subtree) first, or check the path`);
-    }
-    if (row.object) bad(`'${path}' is an object; only parameters take values`);
-    if (row.writable === false) bad(`'${path}' is read-only on this device`);
-    const type = explicitType ?? row.type ?? 'xsd:string';
-    const coerced = coerceValue(raw, type, { booleanForm: quirks.booleanForm }, path);
-    if (!coerced.ok) bad(coerced.message);
-    return { name: path, value: coerced.value, type: coerced.type };
+    const verdict = checkParameterValue(store, deviceId, path, raw, explicitType, quirks);
+    if (!verdict.ok) bad(verdict.message);
+    return { name: path, value: verdict.value, type: verdict.type };
   });
+}
+
+/**
+ * A refresh's path as the plan needs it: '' (everything), an object path ending in '.', or one
+ * parameter. A path given without its trailing dot is a parameter when the stored tree holds it
+ * as one, an object when it holds it as one; when the tree knows neither, it is kept as given
+ * and the plan asks the device (a parameter first, then the object).
+ */
+function refreshPath(store: Store, deviceId: string, path: string): string {
+  if (path === '' || path.endsWith('.')) return path;
+  if (store.parameters.get(deviceId, path) !== undefined) return path;
+  const object = `${path}.`;
+  if (store.parameters.get(deviceId, object) !== undefined || store.parameters.list(deviceId, object).length > 0) return object;
+  return path;
+}
+
+function instanceTuples(values: InstanceValues): ValueTuple[] {
+  return Array.isArray(values) ? values : Object.entries(values);
 }
 
 /**

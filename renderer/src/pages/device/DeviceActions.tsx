@@ -1,69 +1,65 @@
-// Quick actions on one device: queued, the device woken by a connection request, the outcome
-// shown until it is known (done, failed with the reason, or waiting for the device and why).
+// Quick actions on one device: Refresh, Reboot, Connection request, and under More ▾ Factory
+// reset and Delete. Each button is busy while its task is in flight; the outcome is followed to
+// the end in the action log (ActionLog.tsx).
 import { useState } from 'react';
-import { useApiMutation } from '../../api/queries.ts';
+import type { DeviceDetail } from '../../../../shared/models.ts';
 import { ConfirmDialog } from '../../components/ConfirmDialog.tsx';
-import { errorText } from '../../lib/format.ts';
+import { DeleteDeviceDialog } from './DeleteDeviceDialog.tsx';
+import { FactoryResetDialog } from './FactoryResetDialog.tsx';
+import { MoreMenu } from './MoreMenu.tsx';
+import type { DeviceActionsState } from './use-device-actions.ts';
 
-interface Action {
-  label: string;
-  task: { name: string };
-  confirm?: string;
-}
+type Asking = 'reboot' | 'factoryReset' | 'delete' | null;
 
-const actions: Action[] = [
-  { label: 'Refresh', task: { name: 'refresh' } },
-  { label: 'Reboot', task: { name: 'reboot' }, confirm: 'The device restarts now and is offline for a minute or two.' },
-];
-
-export function DeviceActions({ deviceId }: { deviceId: string }) {
-  const create = useApiMutation('createTask', ['getParameters', 'getDevice', 'listTasks']);
-  const [busy, setBusy] = useState<string | null>(null);
-  const [asking, setAsking] = useState<Action | null>(null);
-  const [message, setMessage] = useState<{ text: string; error: boolean } | null>(null);
-
-  const run = async (action: Action): Promise<void> => {
-    setAsking(null);
-    setBusy(action.label);
-    setMessage({ text: `${action.label}: waking the device…`, error: false });
-    try {
-      const r = await create.mutateAsync({ id: deviceId, task: action.task, connectionRequest: true, waitSeconds: 30 });
-      const wake = r.connectionRequest?.message ?? '';
-      if (r.task.status === 'fault') setMessage({ text: `${action.label} failed: ${r.task.fault?.message ?? 'fault'}`, error: true });
-      else if (r.ran)
-        setMessage({
-          text: `${action.label}: ${r.task.awaiting !== null ? 'sent; waiting for the device to confirm' : 'done'}.`,
-          error: false,
-        });
-      else setMessage({ text: `${action.label} queued for the device's next contact. ${wake}`, error: false });
-    } catch (err) {
-      setMessage({ text: errorText(err), error: true });
-    } finally {
-      setBusy(null);
-    }
-  };
-
+export function DeviceActions({ device, actions }: { device: DeviceDetail; actions: DeviceActionsState }) {
+  const [asking, setAsking] = useState<Asking>(null);
+  const { busy, runTask, wake, waking } = actions;
+  const refreshing = busy('refresh');
+  const rebooting = busy('reboot');
+  const resetting = busy('factoryReset');
   return (
-    <div className="device-actions">
-      {actions.map((a) => (
-        <button key={a.label} type="button" disabled={busy !== null} onClick={() => (a.confirm === undefined ? void run(a) : setAsking(a))}>
-          {busy === a.label ? `${a.label}…` : a.label}
-        </button>
-      ))}
-      {message !== null && (
-        <span className={message.error ? 'alert-inline' : 'muted'} role={message.error ? 'alert' : 'status'}>
-          {message.text}
-        </span>
-      )}
+    <div className="device-actions" role="group" aria-label="Device actions">
+      <button type="button" disabled={refreshing} onClick={() => void runTask('Refresh', { name: 'refresh' })}>
+        {refreshing ? 'Refreshing…' : 'Refresh'}
+      </button>
+      <button type="button" disabled={rebooting || resetting} onClick={() => setAsking('reboot')}>
+        {rebooting ? 'Rebooting…' : 'Reboot'}
+      </button>
+      <button type="button" disabled={waking} title="Ask the device to open a session now" onClick={() => void wake()}>
+        {waking ? 'Connecting…' : 'Connection request'}
+      </button>
+      <MoreMenu
+        label="More"
+        items={[
+          {
+            label: resetting ? 'Factory reset (in progress)' : 'Factory reset…',
+            danger: true,
+            disabled: resetting || rebooting,
+            onSelect: () => setAsking('factoryReset'),
+          },
+          { label: 'Delete device…', danger: true, onSelect: () => setAsking('delete') },
+        ]}
+      />
       <ConfirmDialog
-        open={asking !== null}
-        title={`${asking?.label ?? ''} this device?`}
-        confirmLabel={asking?.label ?? 'OK'}
+        open={asking === 'reboot'}
+        title="Reboot this device?"
+        confirmLabel="Reboot"
         onCancel={() => setAsking(null)}
-        onConfirm={() => asking !== null && void run(asking)}
+        onConfirm={() => {
+          setAsking(null);
+          void runTask('Reboot', { name: 'reboot' });
+        }}
       >
-        <p>{asking?.confirm}</p>
+        <p>The device restarts now and is offline for a minute or two; the subscriber's connection drops meanwhile.</p>
       </ConfirmDialog>
+      {asking === 'factoryReset' && (
+        <FactoryResetDialog
+          serial={device.serialNumber}
+          onClose={() => setAsking(null)}
+          onConfirm={() => void runTask('Factory reset', { name: 'factoryReset' })}
+        />
+      )}
+      {asking === 'delete' && <DeleteDeviceDialog id={device.id} serial={device.serialNumber} onClose={() => setAsking(null)} />}
     </div>
   );
 }

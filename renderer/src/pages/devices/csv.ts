@@ -2,18 +2,11 @@
 // page with the cursor. Pure apart from `fetchAllDevices`, which calls the API.
 import type { DeviceSummary, Page } from '../../../../shared/models.ts';
 import type { ApiClient } from '../../api/api-client.ts';
+import { csvField } from '../../lib/csv.ts';
 import type { Column } from './columns.tsx';
 import type { ListArgs } from './list-state.ts';
 
-/**
- * One field: quoted when it holds a comma, quote, line break or edge spaces, quotes doubled.
- * A field a spreadsheet would run as a formula (=, +, -, @ first: a CPE chooses its own model
- * name) is prefixed with an apostrophe.
- */
-export function csvField(value: string): string {
-  const safe = /^[=+\-@\t\r]/.test(value) ? `'${value}` : value;
-  return /[",\r\n]|^\s|\s$/.test(safe) ? `"${safe.replaceAll('"', '""')}"` : safe;
-}
+export { csvField };
 
 export function csvOf(columns: readonly Column[], devices: readonly DeviceSummary[], now: number): string {
   const lines = [columns.map((c) => csvField(c.label)).join(',')];
