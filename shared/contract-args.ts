@@ -83,6 +83,22 @@ const taskOptionEntries = {
 
 const credentials = v.strictObject({ id: deviceId, username: nonEmpty('username'), password: text('password') });
 
+const fileMeta = {
+  /** A TR-069 file type: '1 Firmware Upgrade Image' ... or a vendor-specific 'X <OUI> <name>'. */
+  fileType: v.optional(
+    v.pipe(
+      v.string("'fileType' must be a string"),
+      v.regex(/^([1-5] .+|X .+)$/, "'fileType' must be a TR-069 file type such as '1 Firmware Upgrade Image' or 'X <OUI> <name>'"),
+    ),
+  ),
+  version: v.optional(text('version')),
+  manufacturer: v.optional(text('manufacturer')),
+  oui: v.optional(text('oui')),
+  productClass: v.optional(text('productClass')),
+};
+const hhmm = (name: string) =>
+  v.pipe(v.string(`'${name}' must be a time HH:MM`), v.regex(/^([01]\d|2[0-3]):[0-5]\d$/, `'${name}' must be a time HH:MM`));
+
 /** Every contract method's argument schema. The method list of the contract is these keys. */
 export const apiArgSchemas = {
   serverInfo: noArgs,
@@ -188,6 +204,64 @@ export const apiArgSchemas = {
     keepPerDevice: v.optional(whole('keepPerDevice', 1, 1000)),
   }),
   pruneHistory: noArgs,
+  /** The file library (firmware images, configuration files ...). */
+  listFiles: noArgs,
+  getFile: v.strictObject({ fileId: whole('fileId', 1, Number.MAX_SAFE_INTEGER) }),
+  /** Rename a file or correct its metadata. */
+  updateFile: v.strictObject({ fileId: whole('fileId', 1, Number.MAX_SAFE_INTEGER), name: v.optional(nonEmpty('name')), ...fileMeta }),
+  /** Refused (conflict) while a rollout that is not over uses the file. */
+  deleteFile: v.strictObject({ fileId: whole('fileId', 1, Number.MAX_SAFE_INTEGER) }),
+  /**
+   * Adding a file in pieces (the desktop app over IPC; HTTP clients can also POST the raw file to
+   * /api/files): begin, append chunks in order, finish (SHA-256, duplicate check, metadata).
+   */
+  beginFileUpload: v.strictObject({ name: nonEmpty('name'), size: whole('size', 1, 8 * 1024 ** 3), ...fileMeta }),
+  appendFileUpload: v.strictObject({
+    uploadId: nonEmpty('uploadId'),
+    /** The byte offset of this chunk (must equal what was received so far). */
+    offset: whole('offset', 0, 8 * 1024 ** 3),
+    chunk: v.pipe(
+      v.instance(Uint8Array, "'chunk' must be bytes (Uint8Array)"),
+      v.check((c) => c.byteLength <= 8 * 1024 * 1024, "'chunk' is at most 8 MiB"),
+    ),
+  }),
+  finishFileUpload: v.strictObject({ uploadId: nonEmpty('uploadId') }),
+  cancelFileUpload: v.strictObject({ uploadId: nonEmpty('uploadId') }),
+  /** CPE fetches of served files, newest first (wrong or expired URLs included). */
+  listFileFetches: v.strictObject({
+    fileId: v.optional(whole('fileId', 1, Number.MAX_SAFE_INTEGER)),
+    deviceId: v.optional(deviceId),
+    limit: v.optional(whole('limit', 1, 1000)),
+  }),
+  /** A firmware rollout over many devices in waves. */
+  createRollout: v.strictObject({
+    fileId: whole('fileId', 1, Number.MAX_SAFE_INTEGER),
+    selection: deviceSelectionSchema,
+    /** Devices per wave: the first is the canary; the last size repeats until every device had its turn. */
+    waveSizes: v.pipe(
+      v.array(whole('waveSizes[]', 1, 100_000), "'waveSizes' must be a list of whole numbers"),
+      v.minLength(1, "'waveSizes' needs at least one wave"),
+      v.maxLength(50, "'waveSizes' holds at most 50 waves"),
+    ),
+    /** Transfers at once. */
+    concurrency: whole('concurrency', 1, 1000),
+    /** 0-1: a wave whose failed share passes this pauses the rollout. */
+    failureThreshold: v.pipe(
+      v.number("'failureThreshold' must be a number from 0 to 1"),
+      v.minValue(0, "'failureThreshold' must be a number from 0 to 1"),
+      v.maxValue(1, "'failureThreshold' must be a number from 0 to 1"),
+    ),
+    window: v.optional(v.strictObject({ start: hhmm('window.start'), end: hhmm('window.end') })),
+    /** Skip devices already on the file's version (default true). */
+    skipCurrent: v.optional(flag('skipCurrent')),
+  }),
+  listRollouts: noArgs,
+  getRollout: v.strictObject({ rolloutId: whole('rolloutId', 1, Number.MAX_SAFE_INTEGER) }),
+  pauseRollout: v.strictObject({ rolloutId: whole('rolloutId', 1, Number.MAX_SAFE_INTEGER) }),
+  resumeRollout: v.strictObject({ rolloutId: whole('rolloutId', 1, Number.MAX_SAFE_INTEGER) }),
+  cancelRollout: v.strictObject({ rolloutId: whole('rolloutId', 1, Number.MAX_SAFE_INTEGER) }),
+  /** What a push of `fileId` to the selection would do, before anything starts (the push dialog). */
+  previewPush: v.strictObject({ fileId: whole('fileId', 1, Number.MAX_SAFE_INTEGER), selection: deviceSelectionSchema }),
   /** The JSON API's bearer token (browser mode, billing integrations). */
   getApiToken: noArgs,
   /** Replaces the API token: every API client (and open browser tab) must use the new one. */

@@ -22,6 +22,7 @@ import type {
   TaskRecord,
   TaskStatus,
 } from './models.ts';
+import type { AddFileResult, FileFetch, FileRecord, FileUpload, PushPreview, Rollout, RolloutDetail } from './models-files.ts';
 import type { DeviceFault, DeviceSummaryCard, SessionDetail, ValueCheck } from './models-device.ts';
 import type {
   ApiTokenInfo,
@@ -88,6 +89,22 @@ export interface ApiResults {
   pruneHistory: HistoryPruneReport;
   getApiToken: ApiTokenInfo;
   regenerateApiToken: ApiTokenInfo;
+  listFiles: FileRecord[];
+  getFile: FileRecord;
+  updateFile: FileRecord;
+  deleteFile: { removed: boolean };
+  beginFileUpload: FileUpload;
+  appendFileUpload: FileUpload;
+  finishFileUpload: AddFileResult;
+  cancelFileUpload: { removed: boolean };
+  listFileFetches: FileFetch[];
+  createRollout: Rollout;
+  listRollouts: Rollout[];
+  getRollout: RolloutDetail;
+  pauseRollout: Rollout;
+  resumeRollout: Rollout;
+  cancelRollout: Rollout;
+  previewPush: PushPreview;
 }
 
 export type ApiResult<K extends ApiMethod> = ApiResults[K];
@@ -146,6 +163,22 @@ export const apiRoutes = {
   pruneHistory: { method: 'POST', path: '/api/settings/history/prune' },
   getApiToken: { method: 'GET', path: '/api/settings/api-token' },
   regenerateApiToken: { method: 'POST', path: '/api/settings/api-token' },
+  listFiles: { method: 'GET', path: '/api/files' },
+  getFile: { method: 'GET', path: '/api/files/:fileId' },
+  updateFile: { method: 'PUT', path: '/api/files/:fileId' },
+  deleteFile: { method: 'DELETE', path: '/api/files/:fileId' },
+  beginFileUpload: { method: 'POST', path: '/api/files/uploads' },
+  appendFileUpload: { method: 'PUT', path: '/api/files/uploads/:uploadId' },
+  finishFileUpload: { method: 'POST', path: '/api/files/uploads/:uploadId/finish' },
+  cancelFileUpload: { method: 'DELETE', path: '/api/files/uploads/:uploadId' },
+  listFileFetches: { method: 'GET', path: '/api/file-fetches' },
+  createRollout: { method: 'POST', path: '/api/rollouts' },
+  listRollouts: { method: 'GET', path: '/api/rollouts' },
+  getRollout: { method: 'GET', path: '/api/rollouts/:rolloutId' },
+  pauseRollout: { method: 'POST', path: '/api/rollouts/:rolloutId/pause' },
+  resumeRollout: { method: 'POST', path: '/api/rollouts/:rolloutId/resume' },
+  cancelRollout: { method: 'POST', path: '/api/rollouts/:rolloutId/cancel' },
+  previewPush: { method: 'POST', path: '/api/files/:fileId/preview-push' },
 } as const satisfies Record<ApiMethod, { method: HttpMethod; path: string }>;
 
 /** Push events from the core (IPC push in the app, server-sent events in browser mode). */
@@ -156,9 +189,20 @@ export interface AcsEvents {
   taskUpdated: { taskId: number; deviceId: string; status: TaskStatus; batchId: string | null };
   /** Devices were deleted or re-tagged through the API (deviceIds: at most 1,000 listed). */
   devicesChanged: { change: 'deleted' | 'tagged'; count: number; deviceIds: string[] };
+  /** A file was added, changed or removed from the library. */
+  filesChanged: { fileId: number };
+  /** A rollout changed state, or one of its devices did. */
+  rolloutUpdated: { rolloutId: number; state: string };
 }
 export type AcsEventName = keyof AcsEvents;
-export const apiEventNames: readonly AcsEventName[] = ['deviceInformed', 'sessionEnded', 'taskUpdated', 'devicesChanged'];
+export const apiEventNames: readonly AcsEventName[] = [
+  'deviceInformed',
+  'sessionEnded',
+  'taskUpdated',
+  'devicesChanged',
+  'filesChanged',
+  'rolloutUpdated',
+];
 
 /**
  * Server-sent events stream of `AcsEvents` in browser mode (`event: <name>`, `data: <json>`).

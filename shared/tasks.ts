@@ -40,7 +40,15 @@ export type TaskSpec =
   | { name: 'setParameterAttributes'; attributes: AttributeSpec[] }
   | { name: 'reboot' }
   | { name: 'factoryReset' }
-  | ({ name: 'download'; fileSize?: number; targetFileName?: string; successUrl?: string; failureUrl?: string } & TransferSpec)
+  /**
+   * A download of `url`, or of a library file (`fileId`, exactly one of the two): DeskACS then
+   * serves the file itself at a per-transfer URL made when the RPC is sent, and fileType,
+   * fileSize and targetFileName default to the file's.
+   */
+  | ({ name: 'download'; fileId?: number; fileSize?: number; targetFileName?: string; successUrl?: string; failureUrl?: string } & Omit<
+      TransferSpec,
+      'url'
+    > & { url?: string })
   | ({ name: 'upload' } & TransferSpec)
   | { name: 'scheduleInform'; delaySeconds: number }
   | { name: 'getRPCMethods' }

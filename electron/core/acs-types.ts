@@ -26,6 +26,12 @@ export interface AcsConfig {
   logPeriodicSessions?: boolean;
   /** Scheduling of history pruning (tests and benchmarks); defaults: first pass after 2 min, then hourly. */
   historyPruning?: { firstDelayMs?: number | null; intervalMs?: number };
+  /**
+   * Firmware transfers and rollouts (tests shorten these): how long a Download the CPE accepted
+   * waits for its TransferComplete (default 1 h), how often waiting tasks are checked for their
+   * deadline (default 30 s), and the rollout scheduler's pass interval (default 5 s).
+   */
+  transfers?: { timeoutMs?: number; expiryCheckMs?: number; rolloutTickMs?: number };
   log: Logger;
   /** better-sqlite3's addon built for Electron's ABI (unpackaged Electron only; see store/db.ts). */
   nativeBinding?: string | undefined;

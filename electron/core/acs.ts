@@ -10,6 +10,9 @@ import { createEventHub } from './events.ts';
 import { startApiServer, type ApiServer } from './http/api-server.ts';
 import { createCpeGate } from './services/cpe-gate.ts';
 import { createDeviceBulkService } from './services/device-bulk.ts';
+import { createRolloutService } from './services/rollouts.ts';
+import { createFileService, type FileService } from './services/files.ts';
+import { createFileRequestHandler } from './files/serve.ts';
 import { createHistoryRetention, type HistoryRetentionService } from './services/history-retention.ts';
 import { ensureCpeAuthSettings, type CpeAuthConfig } from './cwmp/auth/index.ts';
 import { builtinQuirkRules, defaultQuirks, resolveQuirks, type Quirks } from './services/quirks.ts';
@@ -27,6 +30,8 @@ const MAX_CWMP_BODY_BYTES = 8 * 1024 * 1024;
 const CONNECTION_REQUEST_TIMEOUT_MS = 10_000;
 /** Background connection requests of bulk task batches in flight at once. */
 const BULK_WAKE_CONCURRENCY = 8;
+/** How long a Download the CPE accepted waits for its TransferComplete (and verification). */
+const TRANSFER_TIMEOUT_MS = 3_600_000;
 
 export async function createAcs(config: AcsConfig): Promise<Acs> {
   return (await assembleAcs(config)).acs;
@@ -46,7 +51,27 @@ export async function assembleAcs(config: AcsConfig): Promise<{ acs: Acs; store:
     return d === undefined ? { ...defaultQuirks } : resolveQuirks(d, [...builtinQuirkRules, ...operatorQuirkRules(store)]);
   };
   const taskChanges = new TaskChanges(store, events);
-  const runner = new TaskRunner({ store, log: config.log, now, quirksFor, changed: (t) => taskChanges.add(t) });
+  let files: FileService;
+  try {
+    files = createFileService({ store, events, dataDir: config.dataDir, log: config.log, now });
+  } catch (err) {
+    store.close();
+    throw err;
+  }
+  // Library files are served on the CWMP listener, at the address the device used to reach it.
+  const transferBaseUrl = (deviceId: string): string => listener?.cpeBaseUrl(deviceId) ?? listener?.url ?? '';
+  const transferTimeoutMs = config.transfers?.timeoutMs ?? TRANSFER_TIMEOUT_MS;
+  const runner = new TaskRunner({
+    store,
+    log: config.log,
+    now,
+    quirksFor,
+    changed: (t) => taskChanges.add(t),
+    transferBaseUrl,
+    // A download of a library file is verified against the version the file installs.
+    fileVersion: (fileId) => store.files.get(fileId)?.version,
+    transferTimeoutMs,
+  });
   const wakeOutcomes = new WakeOutcomes();
   const tasks = createTaskService({
     store,
@@ -66,13 +91,30 @@ export async function assembleAcs(config: AcsConfig): Promise<{ acs: Acs; store:
   });
   const batches = createTaskBatchService({ store, events, walker, wake, quirksFor, now });
   settleWake = batches.connectionRequestSettled;
+  const rollouts = createRolloutService({
+    store,
+    events,
+    walker,
+    quirksFor,
+    wake: (deviceIds) => {
+      for (const id of deviceIds)
+        void wakeDevice(store, id, { timeoutMs: CONNECTION_REQUEST_TIMEOUT_MS, outcomes: wakeOutcomes }).catch((err: unknown) =>
+          config.log.warn('rollout connection request failed', { device: id, error: String(err) }),
+        );
+    },
+    now,
+    log: config.log,
+    transferTimeoutMs,
+    tickMs: config.transfers?.rolloutTickMs,
+  });
   const expiry = startExpiryTimer(store, events, config);
   let cpeAuth: CpeAuthConfig;
   try {
     cpeAuth = ensureCpeAuthSettings(store, config.cpeAuth ?? {});
   } catch (err) {
     clearInterval(expiry);
-    await Promise.all([walker.close(), wake.close()]);
+    rollouts.close();
+    await Promise.all([walker.close(), wake.close(), files.close()]);
     store.close();
     throw err;
   }
@@ -97,6 +139,7 @@ export async function assembleAcs(config: AcsConfig): Promise<{ acs: Acs; store:
       }),
       gate: createCpeGate({ store, log: config.log, config: () => cpeAuth }),
       log: config.log,
+      files: createFileRequestHandler({ store, pathOf: files.pathOf, now, log: config.log }),
     });
     const apiToken = apiTokenHolder(config.dataDir);
     const cpeAuthSettings = {
@@ -129,6 +172,8 @@ export async function assembleAcs(config: AcsConfig): Promise<{ acs: Acs; store:
       wakeOutcomes,
       now,
       apiUrl,
+      files,
+      rollouts,
     });
     if (config.httpPort !== null) {
       apiServer = await startApiServer({
@@ -139,9 +184,10 @@ export async function assembleAcs(config: AcsConfig): Promise<{ acs: Acs; store:
         events,
         webRoot: config.webRoot,
         log: config.log,
+        addFile: files.addStream,
       });
     }
-    const started = { listener, apiServer, history, walker, wake };
+    const started = { listener, apiServer, history, walker, wake, files };
     const acs: Acs = {
       api,
       events,
@@ -158,13 +204,15 @@ export async function assembleAcs(config: AcsConfig): Promise<{ acs: Acs; store:
       },
       close: () => {
         clearInterval(expiry);
+        rollouts.close();
         return shutdown(store, started);
       },
     };
     return { acs, store };
   } catch (err) {
     clearInterval(expiry);
-    await shutdown(store, { listener, apiServer, history, walker, wake });
+    rollouts.close();
+    await shutdown(store, { listener, apiServer, history, walker, wake, files });
     throw err;
   }
 }
@@ -180,7 +228,7 @@ function startExpiryTimer(store: Store, events: ReturnType<typeof createEventHub
     } catch (err) {
       config.log.error('task expiry failed', { error: String(err) });
     }
-  }, 30_000);
+  }, config.transfers?.expiryCheckMs ?? 30_000);
   timer.unref();
   return timer;
 }
@@ -191,15 +239,16 @@ interface Started {
   history: HistoryRetentionService | null;
   walker: SelectionWalker;
   wake: WakeQueue;
+  files: FileService;
 }
 
-async function shutdown(store: Store, { listener, apiServer, history, walker, wake }: Started): Promise<void> {
+async function shutdown(store: Store, { listener, apiServer, history, walker, wake, files }: Started): Promise<void> {
   // Stop taking CPE traffic first (open sessions are recorded as aborted), then the API, bulk
   // actions and the history pruning (each stops at its next batch), the background connection
   // requests (aborted), then close the database so the WAL is checkpointed.
   if (listener !== null) await listener.close();
   if (apiServer !== null) await apiServer.close();
-  await Promise.all([walker.close(), wake.close()]);
+  await Promise.all([walker.close(), wake.close(), files.close()]);
   if (history !== null) await history.close();
   store.close();
 }

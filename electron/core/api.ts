@@ -10,6 +10,8 @@ import type { CwmpListener } from './cwmp/listener.ts';
 import { cwmpEndpoints } from './net-info.ts';
 import { createCredentialService } from './services/credentials.ts';
 import type { DeviceBulkService } from './services/device-bulk.ts';
+import type { FileService } from './services/files.ts';
+import type { RolloutService } from './services/rollouts.ts';
 import { listDeviceFaults } from './services/device-faults.ts';
 import { deviceSummaryCard } from './services/device-summary.ts';
 import { createDeviceService } from './services/devices.ts';
@@ -58,6 +60,10 @@ export interface ApiParts {
   now: () => Date;
   /** The JSON API's URL once it listens (its real port), or '' when there is none. */
   apiUrl: () => string;
+  /** The file library (uploads, metadata, the bytes on disk). */
+  files: FileService;
+  /** Firmware rollouts, and what a push would do (previewPush). */
+  rollouts: RolloutService;
 }
 
 /** The contract's implementation behind its validation boundary: every caller gets checked arguments. */
@@ -146,6 +152,22 @@ function createApiImpl(parts: ApiParts): AcsApi {
     getHistorySettings: async () => history.settings(),
     setHistorySettings: async (args) => history.update(args),
     pruneHistory: () => history.pruneNow(),
+    listFiles: async () => parts.files.list(),
+    getFile: async (args) => parts.files.get(args.fileId),
+    updateFile: async ({ fileId, ...changes }) => parts.files.update(fileId, changes),
+    deleteFile: (args) => parts.files.remove(args.fileId),
+    beginFileUpload: (args) => parts.files.begin(args),
+    appendFileUpload: (args) => parts.files.append(args.uploadId, args.offset, args.chunk),
+    finishFileUpload: (args) => parts.files.finish(args.uploadId),
+    cancelFileUpload: (args) => parts.files.cancel(args.uploadId),
+    listFileFetches: async (args) => store.fileFetches.list({ fileId: args.fileId, deviceId: args.deviceId, limit: args.limit ?? 100 }),
+    createRollout: (args) => parts.rollouts.create(args),
+    listRollouts: async () => parts.rollouts.list(),
+    getRollout: async (args) => parts.rollouts.get(args.rolloutId),
+    pauseRollout: async (args) => parts.rollouts.pause(args.rolloutId),
+    resumeRollout: async (args) => parts.rollouts.resume(args.rolloutId),
+    cancelRollout: async (args) => parts.rollouts.cancel(args.rolloutId),
+    previewPush: (args) => parts.rollouts.preview(args),
     getApiToken: async () => ({ token: apiToken.get() }),
     regenerateApiToken: async () => ({ token: apiToken.regenerate() }),
   };

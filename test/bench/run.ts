@@ -8,6 +8,7 @@ import { repoRoot } from './lib/processes.ts';
 import { printTables } from './lib/report.ts';
 import { round } from './lib/stats.ts';
 import { runDiscovery } from './scenarios/discovery.ts';
+import { runFiles } from './scenarios/files.ts';
 import { runFleet } from './scenarios/fleet.ts';
 import { runHistory } from './scenarios/history.ts';
 import { runInform } from './scenarios/inform.ts';
@@ -37,6 +38,7 @@ export interface BenchResults {
     profile?: Awaited<ReturnType<typeof runProfile>>;
     ui?: Awaited<ReturnType<typeof runUi>>;
     tree?: Awaited<ReturnType<typeof runTree>>;
+    files?: Awaited<ReturnType<typeof runFiles>>;
   };
 }
 
@@ -67,6 +69,9 @@ async function runOne(name: ScenarioName, o: BenchOptions, into: BenchResults['s
       return;
     case 'tree':
       into.tree = await runTree(o, log);
+      return;
+    case 'files':
+      into.files = await runFiles(o, log);
       return;
   }
 }

@@ -1,5 +1,5 @@
 // What the CWMP listener needs from the rest of the ACS, and its options.
-import type { IncomingMessage } from 'node:http';
+import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { Logger } from '../acs-types.ts';
 import type { CpePrincipal } from './auth/index.ts';
 import type { CapturedMessage } from './message-log.ts';
@@ -50,6 +50,8 @@ export interface ListenerOptions {
   /** null: every CPE is accepted (tests of the protocol alone). */
   gate: CpeGate | null;
   log: Logger;
+  /** Requests under /files/ (library files served to CPEs, files/serve.ts); absent: none served. */
+  files?: ((req: IncomingMessage, res: ServerResponse) => void) | undefined;
 }
 
 /** An HTTP response decided while stepping, written once the step's writes are committed. */

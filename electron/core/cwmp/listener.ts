@@ -4,11 +4,12 @@
 // requests of one session cannot interleave.
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { baseUrlFromHost, FILES_PATH_PREFIX } from '../files/transfer-url.ts';
 import type { CpePrincipal } from './auth/index.ts';
 import { CommitBatcher, write } from './commit-batcher.ts';
 import { BodyError, readBody } from './http-body.ts';
 import { textOutgoing, type ListenerOptions } from './listener-types.ts';
-import { SessionRegistry } from './session-registry.ts';
+import { SessionRegistry, type LiveSession } from './session-registry.ts';
 import { abandon, bodyText, busy, processRequest, toInput } from './session-steps.ts';
 import { initialState } from './session/engine.ts';
 
@@ -20,16 +21,27 @@ export interface CwmpListener {
   activeSessions(): number;
   /** Whether the device has a CWMP session open now. */
   hasSession(deviceId: string): boolean;
+  /**
+   * http://<Host>/ as the device reached the listener in its open session (the base of the file
+   * URLs handed to it), or null without a session or a usable Host header.
+   */
+  cpeBaseUrl(deviceId: string): string | null;
   close(): Promise<void>;
 }
 
 export async function startCwmpListener(opts: ListenerOptions): Promise<CwmpListener> {
   const registry = new SessionRegistry();
+  const hosts = new WeakMap<LiveSession, string>();
   const batcher = new CommitBatcher(registry, opts);
   // A CPE that trickles its headers or body (or an attacker doing so) is cut off instead of
   // holding a connection and a session slot forever.
   const server = createServer({ keepAliveTimeout: opts.sessionTimeoutMs, headersTimeout: 20_000, requestTimeout: 60_000 }, (req, res) => {
-    handle(req, res, registry, batcher, opts).catch((err: unknown) => {
+    if (opts.files !== undefined && req.url?.startsWith(FILES_PATH_PREFIX) === true) {
+      // File fetches carry no CWMP credentials: the URL's token is the credential (files/serve.ts).
+      opts.files(req, res);
+      return;
+    }
+    handle(req, res, registry, batcher, opts, hosts).catch((err: unknown) => {
       opts.log.error('cwmp request failed', { error: String(err) });
       write(res, textOutgoing(500, 'Internal error'));
     });
@@ -46,6 +58,10 @@ export async function startCwmpListener(opts: ListenerOptions): Promise<CwmpList
     port,
     activeSessions: () => registry.size,
     hasSession: (deviceId) => registry.deviceSession(deviceId) !== undefined,
+    cpeBaseUrl: (deviceId) => {
+      const session = registry.deviceSession(deviceId);
+      return session === undefined ? null : baseUrlFromHost(hosts.get(session));
+    },
     close: () => closeListener(server, registry, batcher, opts),
   };
 }
@@ -56,6 +72,7 @@ async function handle(
   registry: SessionRegistry,
   batcher: CommitBatcher,
   opts: ListenerOptions,
+  hosts: WeakMap<LiveSession, string>,
 ): Promise<void> {
   if (req.method !== 'POST') {
     req.resume();
@@ -90,6 +107,7 @@ async function handle(
   }
   const session = existing ?? registry.create(req.socket, initialState);
   session.principal = principal;
+  if (req.headers.host !== undefined) hosts.set(session, req.headers.host);
   // Parsing is pure CPU: done now, outside the batch's transaction.
   const text = bodyText(bytes, req.headers['content-type']);
   const input = toInput(text, session, opts);

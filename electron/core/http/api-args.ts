@@ -1,7 +1,9 @@
 // Turns an HTTP request into a contract method's argument object, mechanically: path
 // parameters, then query parameters (GET, DELETE) or the JSON body (POST, PUT), each under the
-// argument's own name. Query strings carry only text, so values are converted to the type the
-// method's schema declares for that name; the schema itself is checked once, by the core.
+// argument's own name; a POST/PUT body sent as application/octet-stream is the method's bytes
+// argument, with the others in the query string. Query strings carry only text, so values are
+// converted to the type the method's schema declares for that name; the schema itself is checked
+// once, by the core.
 import type { GenericSchema } from 'valibot';
 import { apiArgSchemas } from '../../../shared/contract-args.ts';
 import { apiRoutes, type ApiMethod } from '../../../shared/contract.ts';
@@ -11,13 +13,20 @@ export interface RawArgs {
   params: Record<string, string>;
   query: URLSearchParams;
   body: unknown;
+  /** An application/octet-stream body: the method's bytes argument (bytesArgument). */
+  bytes?: Uint8Array;
 }
 
 /** The argument object for `method`, not yet validated (the AcsApi boundary does that). */
 export function httpArgs(method: ApiMethod, raw: RawArgs): Record<string, unknown> {
   const entries = entriesOf(apiArgSchemas[method]);
   const args: Record<string, unknown> = {};
-  if (apiRoutes[method].method === 'GET' || apiRoutes[method].method === 'DELETE') {
+  if (raw.bytes !== undefined) {
+    const key = bytesArgument(method);
+    if (key === undefined) throw new AcsError('bad_request', `${method} takes no bytes: send its arguments as a JSON object`);
+    for (const k of new Set(raw.query.keys())) args[k] = fromText(entries[k], raw.query.getAll(k));
+    args[key] = raw.bytes;
+  } else if (apiRoutes[method].method === 'GET' || apiRoutes[method].method === 'DELETE') {
     for (const key of new Set(raw.query.keys())) args[key] = fromText(entries[key], raw.query.getAll(key));
   } else if (raw.body !== undefined) {
     if (typeof raw.body !== 'object' || raw.body === null || Array.isArray(raw.body)) {
@@ -27,6 +36,15 @@ export function httpArgs(method: ApiMethod, raw: RawArgs): Record<string, unknow
   }
   for (const [key, value] of Object.entries(raw.params)) args[key] = fromText(entries[key], [value]);
   return args;
+}
+
+/** The name of the method's argument that is bytes (a v.instance(Uint8Array) entry), if any. */
+export function bytesArgument(method: ApiMethod): string | undefined {
+  const entries = entriesOf(apiArgSchemas[method]);
+  return Object.keys(entries).find((key) => {
+    const base = baseOf(entries[key] as SchemaLike) as SchemaLike & { class?: unknown };
+    return base.type === 'instance' && base.class === Uint8Array;
+  });
 }
 
 type SchemaLike = GenericSchema & { entries?: Record<string, SchemaLike>; wrapped?: SchemaLike; pipe?: readonly unknown[] };

@@ -6,7 +6,9 @@ import type { AddressInfo } from 'node:net';
 import { apiEventNames, apiRoutes, type AcsApi, type ApiMethod } from '../../../shared/contract.ts';
 import { AcsError, httpStatusOf, toApiError } from '../../../shared/errors.ts';
 import type { AcsEventBus, Logger } from '../acs-types.ts';
-import { httpArgs } from './api-args.ts';
+import type { FileService } from '../services/files.ts';
+import { bytesArgument, httpArgs } from './api-args.ts';
+import { addFileFromRequest, FILE_UPLOAD_PATH } from './file-upload-route.ts';
 import { serveStatic } from './static-files.ts';
 
 export interface ApiServerOptions {
@@ -18,6 +20,8 @@ export interface ApiServerOptions {
   events: AcsEventBus;
   webRoot: string | null;
   log: Logger;
+  /** The raw file upload (POST /api/files with the file as the body); absent: not offered. */
+  addFile?: FileService['addStream'];
 }
 
 export interface ApiServer {
@@ -33,6 +37,8 @@ interface CompiledRoute {
 }
 
 const MAX_JSON_BYTES = 4 * 1024 * 1024;
+/** A raw bytes argument (appendFileUpload's chunk is at most 8 MiB: the schema says why it is refused). */
+const MAX_BYTES_BODY = 8 * 1024 * 1024 + 1;
 
 export async function startApiServer(opts: ApiServerOptions): Promise<ApiServer> {
   const routes = compileRoutes();
@@ -64,9 +70,17 @@ async function route(req: IncomingMessage, res: ServerResponse, routes: Compiled
     streamEvents(req, res, opts.events, () => authorised(req, url, opts.token()));
     return;
   }
+  if (url.pathname === FILE_UPLOAD_PATH && req.method === 'POST' && opts.addFile !== undefined) {
+    sendJson(res, 200, await addFileFromRequest(req, url.searchParams, opts.addFile));
+    return;
+  }
   const match = findRoute(routes, req.method ?? 'GET', url.pathname);
-  const body = req.method === 'POST' || req.method === 'PUT' ? await readJson(req) : undefined;
-  const args = httpArgs(match.name, { params: match.params, query: url.searchParams, body });
+  const hasBody = req.method === 'POST' || req.method === 'PUT';
+  // application/octet-stream: the body is the method's bytes argument (appendFileUpload's chunk),
+  // the other arguments come from the path and the query string.
+  const raw = hasBody && isOctetStream(req) ? await readBytes(req, match.name) : undefined;
+  const body = hasBody && raw === undefined ? await readJson(req) : undefined;
+  const args = httpArgs(match.name, { params: match.params, query: url.searchParams, body, ...(raw === undefined ? {} : { bytes: raw }) });
   // The AcsApi validates the arguments against the method's schema (api-validate.ts).
   const result = await (opts.api[match.name] as (a: unknown) => Promise<unknown>)(args);
   sendJson(res, 200, result);
@@ -78,7 +92,9 @@ function compileRoutes(): CompiledRoute[] {
     const keys: string[] = [];
     const source = path.replace(/:([a-zA-Z]+)/g, (_, key: string) => {
       keys.push(key);
-      return '([^/]+)';
+      // An empty segment matches too: the schema then names the empty argument ('uploadId' must
+      // not be empty) instead of a 404 for a route that exists.
+      return '([^/]*)';
     });
     return { method, name, pattern: new RegExp(`^${source}$`), keys };
   });
@@ -141,6 +157,26 @@ function streamEvents(req: IncomingMessage, res: ServerResponse, events: AcsEven
   }, STREAM_TOKEN_CHECK_MS);
   timer.unref();
   req.on('close', end);
+}
+
+function isOctetStream(req: IncomingMessage): boolean {
+  return (req.headers['content-type'] ?? '').split(';')[0]?.trim().toLowerCase() === 'application/octet-stream';
+}
+
+/** Bytes for a method that takes them (at most MAX_JSON_BYTES plus the chunk limit's margin). */
+async function readBytes(req: IncomingMessage, method: ApiMethod): Promise<Uint8Array> {
+  if (bytesArgument(method) === undefined) {
+    req.resume();
+    throw new AcsError('bad_request', `${method} takes no bytes: send its arguments as a JSON object`);
+  }
+  const chunks: Buffer[] = [];
+  let size = 0;
+  for await (const chunk of req) {
+    size += (chunk as Buffer).length;
+    if (size > MAX_BYTES_BODY) throw new AcsError('bad_request', `request body too large (at most ${MAX_BYTES_BODY} bytes)`);
+    chunks.push(chunk as Buffer);
+  }
+  return Buffer.concat(chunks);
 }
 
 async function readJson(req: IncomingMessage): Promise<unknown> {

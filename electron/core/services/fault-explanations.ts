@@ -306,6 +306,15 @@ const ACS_FAULTS: Readonly<Record<number, Entry>> = {
     suggestedFix: 'Update the device firmware, or check which CWMP version the device announced in its sessions.',
     category: 'acs',
   },
+  // DeskACS's own findings, in the ACS vendor range (8800-8899).
+  8801: {
+    title: 'Firmware not installed',
+    explanation:
+      'The device downloaded the firmware and reported the transfer complete, but after its reboot it still reports a different software version: the image was rejected or the device fell back to its previous firmware.',
+    suggestedFix:
+      "Check that the file is meant for this model and hardware version, then try again; if it repeats, look at the device's own logs (many keep the old image when the new one fails its checks).",
+    category: 'acs',
+  },
 };
 
 const MAX_CPE_TEXT = 256; // FaultString maxLength in the cwmp XSDs

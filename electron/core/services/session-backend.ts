@@ -42,6 +42,8 @@ export function createSessionBackend(deps: SessionBackendDeps): SessionBackend {
   const sessionIds = new Map<string, number>();
   /** Listener session key -> the session that just ended under it, until its log is handed over. */
   const ended = new Map<string, EndedSession>();
+  /** Listener session key -> true when its Inform carried '1 BOOT' (a transfer's reboot is over). */
+  const booted = new Map<string, boolean>();
   const informCounts = new InformCounter(store);
 
   const applyOne = (effect: SessionEffect, key: string, remoteAddress: string, at: Date, emits: Emit[]): void => {
@@ -55,13 +57,17 @@ export function createSessionBackend(deps: SessionBackendDeps): SessionBackend {
           warnings: effect.warnings,
         });
         sessionIds.set(key, r.sessionId);
+        booted.set(
+          key,
+          effect.inform.events.some((e) => e.code.toUpperCase() === '1 BOOT'),
+        );
         runner.onInform(r.deviceId, effect.inform);
         const codes = effect.inform.events.map((e) => e.code);
         emits.push(() => events.emit('deviceInformed', { deviceId: r.deviceId, events: codes, isNew: r.created }));
         return;
       }
       case 'cpe-request':
-        recordCpeRequest(deps, effect.deviceId, effect.request, sessionIds.get(key) ?? null, at);
+        recordCpeRequest(deps, effect.deviceId, effect.request, { id: sessionIds.get(key) ?? null, booted: booted.get(key) === true }, at);
         return;
       case 'task-started':
         // The runner marked the task running when it handed the request over.
@@ -85,6 +91,7 @@ export function createSessionBackend(deps: SessionBackendDeps): SessionBackend {
       case 'session-ended': {
         const id = sessionIds.get(key);
         sessionIds.delete(key);
+        booted.delete(key);
         if (id !== undefined) store.sessions.end(id, effect.outcome, { messages: effect.messages, warnings: effect.warnings }, at);
         const deviceId = effect.deviceId;
         if (deviceId !== null) {
@@ -185,16 +192,22 @@ function recordCpeRequest(
   deps: SessionBackendDeps,
   deviceId: string,
   request: Exclude<CpeRequest, { name: 'Inform' }>,
-  sessionId: number | null,
+  session: { id: number | null; booted: boolean },
   at: Date,
 ): void {
   const { store, log } = deps;
+  const sessionId = session.id;
   const { name, ...detail } = request;
   store.cpeRequests.record({ deviceId, sessionId, method: name, detail, at });
-  if (request.name !== 'TransferComplete' && request.name !== 'DUStateChangeComplete') return;
-  // TR-069 A.3.3.2: TransferComplete carries the CommandKey of the Download/Upload it ends.
-  const task = store.tasks.findByCommandKey(deviceId, request.commandKey);
-  const fault = request.name === 'TransferComplete' ? request.fault : firstFault(request.results);
+  if (request.name !== 'TransferComplete' && request.name !== 'DUStateChangeComplete' && request.name !== 'AutonomousTransferComplete')
+    return;
+  // TR-069 A.3.3.2: TransferComplete carries the CommandKey of the Download/Upload it ends; an
+  // AutonomousTransferComplete (A.3.3.3) names none: it may end the download the device awaits.
+  const task =
+    request.name === 'AutonomousTransferComplete'
+      ? deps.runner.autonomousTransferTask(deviceId, request)
+      : store.tasks.findByCommandKey(deviceId, request.commandKey);
+  const fault = request.name === 'DUStateChangeComplete' ? firstFault(request.results) : request.fault;
   if (fault.code !== 0) {
     store.faults.record({
       deviceId,
@@ -207,13 +220,12 @@ function recordCpeRequest(
     });
   }
   if (task === undefined) {
-    log.warn(`${request.name} with CommandKey '${request.commandKey}' matches no task`, { device: deviceId });
+    if (request.name !== 'AutonomousTransferComplete')
+      log.warn(`${request.name} with CommandKey '${request.commandKey}' matches no task`, { device: deviceId });
     return;
   }
-  const outcome =
-    fault.code === 0 ? { result: { transferComplete: detail } } : { fault: { code: fault.code, message: fault.string, detail } };
-  if (store.tasks.finish(task.id, fault.code === 0 ? 'done' : 'fault', outcome, at)) deps.taskChanges.add(task);
-  else log.info(`${request.name} for task ${task.id}, which had already ended`, { device: deviceId, fault: fault.code });
+  if (!deps.runner.onTransferComplete(task, { fault, detail, booted: session.booted }))
+    log.info(`${request.name} for task ${task.id}, which had already ended`, { device: deviceId, fault: fault.code });
 }
 
 function firstFault(results: { fault: { code: number; string: string } }[]): { code: number; string: string } {

@@ -14,6 +14,7 @@ import type {
   UploadArgs,
 } from '../cwmp/messages.ts';
 import { addObject, deleteObject } from './cpe-objects.ts';
+import type { FirmwareFailure } from './device-files.ts';
 import * as params from './cpe-params.ts';
 import { CpeFaultError, cpeFault } from './faults.ts';
 import { deviceIdentity, informParameters } from './identity.ts';
@@ -52,6 +53,8 @@ export interface SimulatedCpeOptions {
   bootstrapped?: boolean;
   /** RPC name -> fault code answered instead of handling it (e.g. { Download: 9002 }). */
   injectFaults?: Partial<Record<string, number>>;
+  /** How a firmware download fails on this device (default: it succeeds). */
+  firmwareFailure?: FirmwareFailure | undefined;
 }
 
 const UNKNOWN_TIME = '0001-01-01T00:00:00Z';
@@ -65,11 +68,14 @@ export class SimulatedCpe {
   readonly events = new EventQueue();
   /** Mutable: tests and the UI may inject faults at any time. */
   injectFaults: Partial<Record<string, number>>;
+  /** Mutable like injectFaults: how the next firmware download fails (undefined: it succeeds). */
+  firmwareFailure: FirmwareFailure | undefined;
 
   constructor(model: DeviceModel, options: SimulatedCpeOptions = {}) {
     this.current = model;
     this.factory = model.clone();
     this.injectFaults = { ...options.injectFaults };
+    this.firmwareFailure = options.firmwareFailure;
     this.events.powerOn(options.bootstrapped !== true);
   }
 

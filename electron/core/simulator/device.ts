@@ -3,7 +3,8 @@
 // informs, and the work a CPE does after a session: reboot, factory reset, transfers, ScheduleInform.
 
 import type { CpeAction, SimulatedCpe } from './cpe.ts';
-import { applyDownloadedFile, uploadContent } from './device-files.ts';
+import { applyDownloadedFile, installFirmware, uploadContent } from './device-files.ts';
+import { faultText } from './faults.ts';
 import type { Limiter } from './limiter.ts';
 import { runCwmpSession, type SessionClientOptions, type SessionReport } from './session-client.ts';
 import { performDownload, performUpload, transferFaultForVersion } from './transfers.ts';
@@ -209,16 +210,37 @@ export class SimulatedDevice {
     return outcome;
   }
 
+  /**
+   * A download, then (a firmware image) the reboot that installs it: the TransferComplete goes
+   * in the first session after the boot, whose Inform carries '1 BOOT', 'M Download' and
+   * '7 TRANSFER COMPLETE' as real CPEs do (TR-069 A.3.2.8). cpe.firmwareFailure makes it fail.
+   */
   private async download(request: Extract<CpeAction, { kind: 'download' }>['request']): Promise<void> {
+    const failure = request.fileType.startsWith('1 ') ? this.cpe.firmwareFailure : undefined;
+    if (failure === 'never') return;
     const outcome = this.forVersion(await performDownload(request), true);
+    if (failure === 'fault-9010' || failure === 'fault-9016') {
+      const code = failure === 'fault-9010' ? 9010 : 9016;
+      outcome.complete.fault = { code, string: `${faultText(code)}: simulated failure` };
+    }
     const ok = outcome.complete.fault.code === 0;
-    const rebooted = ok && outcome.file !== undefined && applyDownloadedFile(this.cpe.model, request.fileType, outcome.file);
+    const applied =
+      ok && outcome.file !== undefined ? applyDownloadedFile(this.cpe.model, request.fileType, outcome.file) : { reboot: false };
     const events = [
       { code: '7 TRANSFER COMPLETE', commandKey: '' },
       { code: 'M Download', commandKey: request.commandKey },
     ];
-    if (rebooted) events.push({ code: '1 BOOT', commandKey: '' });
-    this.cpe.queueTransferComplete(outcome.complete, events);
+    if (!applied.reboot) {
+      this.cpe.queueTransferComplete(outcome.complete, events);
+      this.kick();
+      return;
+    }
+    // Installing takes the reboot; the TransferComplete is reported once the device is back.
+    await this.pause(this.options.rebootDelayMs);
+    if (this.closed) return;
+    if (applied.version !== undefined && failure !== 'old-version') installFirmware(this.cpe.model, applied.version);
+    outcome.complete.completeTime = new Date().toISOString();
+    this.cpe.queueTransferComplete(outcome.complete, [{ code: '1 BOOT', commandKey: '' }, ...events]);
     this.kick();
   }
 

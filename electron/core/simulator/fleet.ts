@@ -4,6 +4,7 @@
 import type { BuiltinModelName } from './builtin-models.ts';
 import { ConnectionRequestServer } from './connection-request.ts';
 import { createLimiter } from './limiter.ts';
+import type { FirmwareFailure } from './device-files.ts';
 import type { DeviceModel } from './model.ts';
 import type { SessionReport } from './session-client.ts';
 import { startSimulator, type SimulatorHandle, type SimulatorOptions } from './simulator.ts';
@@ -21,6 +22,21 @@ export interface FleetOptions {
   connectionRequest?: { username: string; password: string } | false;
   /** Extra per-device options (e.g. injectFaults); fleet fields win. */
   device?: Partial<SimulatorOptions>;
+  /**
+   * Devices whose firmware downloads fail, and how: listed by serial, and/or a share (0-1) of
+   * the fleet spread evenly over it (device i fails when floor((i+1)*share) > floor(i*share)).
+   */
+  firmwareFailure?: { mode: FirmwareFailure; share?: number; serials?: string[] };
+  rebootDelayMs?: number;
+}
+
+/** The failure mode of the fleet's device `index` (0-based) with this serial, if any. */
+export function fleetFirmwareFailure(options: FleetOptions, index: number, serial: string): FirmwareFailure | undefined {
+  const f = options.firmwareFailure;
+  if (f === undefined) return undefined;
+  if (f.serials?.includes(serial) === true) return f.mode;
+  const share = f.share ?? 0;
+  return Math.floor((index + 1) * share) > Math.floor(index * share) ? f.mode : undefined;
 }
 
 export interface FleetSummary {
@@ -93,12 +109,16 @@ export async function startFleet(options: FleetOptions): Promise<FleetHandle> {
   const prefix = options.serialPrefix ?? 'SIM';
   const devices: SimulatorHandle[] = [];
   for (let i = 0; i < options.devices; i += 1) {
+    const serial = `${prefix}${String(i + 1).padStart(6, '0')}`;
+    const failure = fleetFirmwareFailure(options, i, serial) ?? options.device?.firmwareFailure;
     devices.push(
       await startSimulator({
         ...options.device,
+        ...(failure === undefined ? {} : { firmwareFailure: failure }),
+        ...(options.rebootDelayMs === undefined ? {} : { rebootDelayMs: options.rebootDelayMs }),
         acsUrl: options.acsUrl,
         model: options.model,
-        serial: `${prefix}${String(i + 1).padStart(6, '0')}`,
+        serial,
         username: options.username,
         password: options.password,
         connectionRequest: options.connectionRequest,

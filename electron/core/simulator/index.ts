@@ -10,3 +10,4 @@ export { ConnectionRequestServer } from './connection-request.ts';
 export { runCwmpSession, type SessionReport, type SessionClientOptions } from './session-client.ts';
 export { readAcsMessage, type AcsEnvelope, type AcsInbound } from './soap-reader.ts';
 export { writeCpeMessage } from './soap-writer.ts';
+export { FIRMWARE_HEADER, firmwareFailures, firmwareVersionOf, type FirmwareFailure } from './device-files.ts';

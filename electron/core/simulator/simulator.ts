@@ -6,6 +6,7 @@ import { builtinModel, type BuiltinModelName } from './builtin-models.ts';
 import { ConnectionRequestServer } from './connection-request.ts';
 import { SimulatedCpe } from './cpe.ts';
 import { SimulatedDevice } from './device.ts';
+import type { FirmwareFailure } from './device-files.ts';
 import { deviceIdentity, setSerialNumber } from './identity.ts';
 import { unlimited, type Limiter } from './limiter.ts';
 import type { DeviceModel } from './model.ts';
@@ -33,6 +34,8 @@ export interface SimulatorOptions {
   /** True: this device already bootstrapped with the ACS, so no '0 BOOTSTRAP'. */
   bootstrapped?: boolean;
   injectFaults?: Partial<Record<string, number>>;
+  /** How firmware downloads fail on this device (default: they succeed). */
+  firmwareFailure?: FirmwareFailure;
   rebootDelayMs?: number;
   maxAttempts?: number;
   maxRetryAfterSeconds?: number;
@@ -105,7 +108,11 @@ export async function startSimulator(options: SimulatorOptions): Promise<Simulat
     onConnectionRequest: () => void device?.session(['6 CONNECTION REQUEST']),
   });
   applyRuntime(model, options, crUrl);
-  const cpe = new SimulatedCpe(model, { bootstrapped: options.bootstrapped, injectFaults: options.injectFaults });
+  const cpe = new SimulatedCpe(model, {
+    bootstrapped: options.bootstrapped,
+    injectFaults: options.injectFaults,
+    firmwareFailure: options.firmwareFailure,
+  });
   const auto = options.autoSessions ?? true;
   device = new SimulatedDevice(cpe, {
     session: {

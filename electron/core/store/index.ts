@@ -8,12 +8,15 @@ import { createCrCredentialRepository, type CrCredentialRepository } from './cr-
 import { createDeviceRepository, type DeviceRepository } from './devices.ts';
 import { createTagRepository, type TagRepository } from './device-tags.ts';
 import { createFaultRepository, type FaultRepository } from './faults.ts';
+import { createFileFetchRepository, type FileFetchRepository } from './file-fetches.ts';
+import { createFileRepository, type FileRepository } from './files.ts';
 import { createFleetStatsRepository, type FleetStatsRepository } from './fleet-stats.ts';
 import { createHistoryRepository, type HistoryRepository } from './history.ts';
 import { createInformRepository, type InformRepository } from './informs.ts';
 import { StoreError } from './errors.ts';
 import { applyMigrations } from './migrations.ts';
 import { createParameterRepository, type ParameterRepository } from './parameters.ts';
+import { createRolloutRepository, type RolloutRepository } from './rollouts.ts';
 import { createRegistrationRepository, type RegistrationRepository } from './registrations.ts';
 import { createEventRepository, createSessionRepository, type EventRepository, type SessionRepository } from './sessions.ts';
 import { createSessionLogRepository, type SessionLogRepository } from './session-logs.ts';
@@ -48,6 +51,12 @@ export interface Store {
   registrations: RegistrationRepository;
   /** Per-device ACS -> CPE connection-request credentials (passwords included: never log these). */
   crCredentials: CrCredentialRepository;
+  /** The file library's metadata (the bytes are under <data>/files/). */
+  files: FileRepository;
+  /** Per-transfer file URLs and the log of CPE fetches. */
+  fileFetches: FileFetchRepository;
+  /** Firmware rollouts and their devices' progress (the scheduler resumes from these). */
+  rollouts: RolloutRepository;
   /** Runs fn in one transaction (a savepoint when nested); rolls back if it throws. fn must be synchronous. */
   transaction<T>(fn: () => T): T;
   /**
@@ -110,6 +119,9 @@ export function openStore(options: StoreTarget, now: () => Date = () => new Date
       cpeCredentials: createCpeCredentialRepository(db, now),
       registrations: createRegistrationRepository(db, now),
       crCredentials: createCrCredentialRepository(db, now),
+      files: createFileRepository(db),
+      fileFetches: createFileFetchRepository(db),
+      rollouts: createRolloutRepository(db),
       transaction: inTransaction,
       lightTransaction: <T>(fn: () => T): T => (db.inTransaction ? inTransaction(fn) : withoutFsync(() => inTransaction(fn))),
       deferredSyncTransaction: <T>(fn: () => T, onDurable: DurableCallback): T => {
@@ -160,6 +172,9 @@ export type { StoredTaskBatch, TaskBatchRepository } from './task-batches.ts';
 export type { FleetStatsRepository, ModelFirmwareCount } from './fleet-stats.ts';
 export type { TagRepository } from './device-tags.ts';
 export type { FaultInput, FaultRecord } from './faults.ts';
+export type { FileChanges, FileInput, FileRepository } from './files.ts';
+export type { FetchInput, FileFetchRepository, FileTransfer } from './file-fetches.ts';
+export type { InFlightDevice, RolloutDeviceInput, RolloutInput, RolloutRepository, StoredRollout } from './rollouts.ts';
 export type { HistoryPolicy, HistoryRemoved, PruneBatchInput, PruneBatchResult } from './history.ts';
 export type { InformInput, InformResult } from './informs.ts';
 export type { ParameterNameInput, ParameterValueInput } from './parameters.ts';

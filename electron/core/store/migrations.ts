@@ -14,6 +14,8 @@ import { migration007 } from './migrations/007-inform-paths.ts';
 import { migration008 } from './migrations/008-session-events.ts';
 import { migration009 } from './migrations/009-fleet.ts';
 import { migration010 } from './migrations/010-session-logs.ts';
+import { migration011 } from './migrations/011-files.ts';
+import { migration012 } from './migrations/012-rollouts.ts';
 
 export interface Migration {
   /** 1, 2, 3 ... in order, never reused. */
@@ -34,6 +36,8 @@ export const MIGRATIONS: readonly Migration[] = [
   migration008,
   migration009,
   migration010,
+  migration011,
+  migration012,
 ];
 
 interface AppliedRow {

@@ -1,7 +1,8 @@
 // Keeps cached query results true as the core pushes events: an Inform refreshes that device's
 // row in the lists that show it (one listDevices({ids}) call per burst), a new device or a
 // deletion refreshes the lists and counts, a task update refreshes task views (and the one task a
-// page follows), a session's end refreshes the device page's summary, sessions and faults. Bursts (a fleet
+// page follows), a session's end refreshes the device page's summary, sessions and faults; a file or rollout
+// change refreshes the library or that rollout. Bursts (a fleet
 // informing every second) are coalesced, so the app never reloads everything on every event.
 import type { InfiniteData, QueryClient } from '@tanstack/react-query';
 import type { DeviceSummary, Page } from '../../../shared/models.ts';
@@ -48,6 +49,14 @@ export function subscribeLiveUpdates(client: ApiClient, queryClient: QueryClient
       if (batchId !== null) stale.add(`batch:${batchId}`);
       schedule();
     }),
+    client.onEvent('filesChanged', () => {
+      stale.add('files');
+      schedule();
+    }),
+    client.onEvent('rolloutUpdated', ({ rolloutId }) => {
+      stale.add(`rollout:${rolloutId}`);
+      schedule();
+    }),
     client.onEvent('devicesChanged', () => {
       stale.add('devices');
       stale.add('overview');
@@ -72,6 +81,9 @@ async function flush(client: ApiClient, queryClient: QueryClient, informed: stri
     else if (key.startsWith('device:')) work.push(...deviceKeys(key.slice(7)).map(invalidate));
     else if (key.startsWith('task:')) work.push(invalidate(['getTask', { taskId: Number(key.slice(5)) }]));
     else if (key.startsWith('session:')) work.push(invalidate(['getSession', { sessionId: Number(key.slice(8)) }]));
+    else if (key === 'files') work.push(invalidate(['listFiles']), invalidate(['getFile']), invalidate(['listFileFetches']));
+    else if (key.startsWith('rollout:'))
+      work.push(invalidate(['getRollout', { rolloutId: Number(key.slice(8)) }]), invalidate(['listRollouts']));
     else if (key.startsWith('batch:')) work.push(invalidate(['getTaskBatch', { batchId: key.slice(6) }]));
   }
   if (!stale.includes('devices')) work.push(patchRows(client, queryClient, informed));

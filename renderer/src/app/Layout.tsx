@@ -10,6 +10,8 @@ const pages = [
   { to: '/overview', label: 'Overview', icon: '◔' },
   { to: '/devices', label: 'Devices', icon: '▤' },
   { to: '/tasks', label: 'Tasks', icon: '☰' },
+  { to: '/files', label: 'Files', icon: '▣' },
+  { to: '/rollouts', label: 'Rollouts', icon: '⇪' },
   { to: '/settings', label: 'Settings', icon: '⚙' },
 ] as const;
 

@@ -1,7 +1,7 @@
 // Command-line options of `npm run bench` (pure). Sizes default to the full run; --quick picks
 // small ones for development and the smoke test, and each size can be overridden on its own.
 
-export const SCENARIOS = ['inform', 'storm', 'discovery', 'fleet', 'history', 'profile', 'ui', 'tree'] as const;
+export const SCENARIOS = ['inform', 'storm', 'discovery', 'fleet', 'history', 'profile', 'ui', 'tree', 'files'] as const;
 export type ScenarioName = (typeof SCENARIOS)[number];
 
 export interface BenchOptions {

@@ -195,6 +195,20 @@ export function printTables(r: BenchResults, log: (line: string) => void): void 
       );
     }
   }
+  if (s.files !== undefined) {
+    const f = s.files;
+    out(`Serving a library file: ${f.downloads} simultaneous downloads of ${f.fileBytes} bytes over loopback (target ratio >= 0.8)`, [
+      ...table(
+        ['server', 'MB/s'],
+        [
+          ['bare node:http + createReadStream', f.bareMBps],
+          ['DeskACS /files/<token>', f.deskacsMBps],
+          ['ratio', f.ratio],
+        ],
+      ),
+      `RSS ${f.rssStartMiB} MiB at start, ${f.rssBeforeMiB} MiB after the first pair of rounds, ${f.rssAfterMiB} MiB after the last; fetches logged: ${f.logged} of ${f.served}`,
+    ]);
+  }
   if (s.profile !== undefined) {
     const p = s.profile.profile;
     out(

@@ -21,6 +21,10 @@ export interface PlanContext {
   /** CommandKey/ParameterKey for this task: lets the CPE's later messages name the task. */
   commandKey: string;
   now: () => Date;
+  /** The task the plan runs (a file transfer's URL names it). */
+  taskId?: number;
+  /** http://<host>/ at which this device reaches DeskACS's file URLs (a download of a library file). */
+  transferBaseUrl?: (deviceId: string) => string;
 }
 
 /** Ends a task with a fault: the CPE's own, or one DeskACS found (code 0). */

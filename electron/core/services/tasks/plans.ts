@@ -1,6 +1,7 @@
 // One plan per task type: the RPCs it sends, in order, and what it makes of the answers.
 import type { AcsRequest, ParameterValue, SetParameterAttribute } from '../../cwmp/messages.ts';
 import type { TaskSpec } from '../../../../shared/tasks.ts';
+import { createTransferUrl } from '../../files/transfer-url.ts';
 import { assertFound, discoverNames, rediscoverParents, rootChildren, valuesOf, valuesOfSubtree } from './discovery.ts';
 import { expectResponse, TaskFault, type CpeAnswer, type Plan, type PlanContext, type PlanOutcome } from './plan-types.ts';
 import type { StoredTaskArgs } from './task-validate.ts';
@@ -182,7 +183,7 @@ function downloadRequest(ctx: PlanContext, a: Extract<TaskSpec, { name: 'downloa
     name: 'Download',
     commandKey: ctx.commandKey,
     fileType: a.fileType,
-    url: a.url,
+    url: a.fileId === undefined ? (a.url ?? '') : libraryFileUrl(ctx, a.fileId, a),
     username: a.username ?? '',
     password: a.password ?? '',
     fileSize: a.fileSize ?? 0,
@@ -191,6 +192,23 @@ function downloadRequest(ctx: PlanContext, a: Extract<TaskSpec, { name: 'downloa
     successUrl: a.successUrl ?? '',
     failureUrl: a.failureUrl ?? '',
   };
+}
+
+/** A per-transfer URL of a library file, made now: the RPC is about to be sent (files/transfer-url.ts). */
+function libraryFileUrl(ctx: PlanContext, fileId: number, a: { username?: string; password?: string }): string {
+  const file = ctx.store.files.get(fileId);
+  if (file === undefined) throw new TaskFault(0, `file ${fileId} is no longer in the library`);
+  if (ctx.transferBaseUrl === undefined) throw new TaskFault(0, 'this DeskACS does not serve library files to devices');
+  return createTransferUrl(ctx.store, {
+    fileId,
+    fileName: file.name,
+    deviceId: ctx.deviceId,
+    taskId: ctx.taskId ?? null,
+    username: a.username ?? '',
+    password: a.password ?? '',
+    baseUrl: ctx.transferBaseUrl(ctx.deviceId),
+    now: ctx.now(),
+  });
 }
 
 function uploadRequest(ctx: PlanContext, a: Extract<TaskSpec, { name: 'upload' }>): AcsRequest & { name: 'Upload' } {

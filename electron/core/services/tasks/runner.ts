@@ -7,6 +7,7 @@ import type { QueuedRequest } from '../../cwmp/session/types.ts';
 import type { Logger } from '../../acs-types.ts';
 import type { Store } from '../../store/index.ts';
 import type { StoredTask } from '../../store/tasks.ts';
+import type { AutonomousTransferCompleteRequest } from '../../cwmp/messages.ts';
 import { explainFault, isTransientFault } from '../fault-explanations.ts';
 import type { Quirks } from '../quirks.ts';
 import { TaskFault, type CpeAnswer, type Plan, type PlanOutcome } from './plan-types.ts';
@@ -21,6 +22,23 @@ export interface TaskRunnerDeps {
   /** Called after a task's status changed (the backend emits it once the step commits). */
   changed: (task: { id: number; deviceId: string }) => void;
   maxAttempts?: number;
+  /** The base URL of library files for this device (files/transfer-url.ts); absent: none served. */
+  transferBaseUrl?: (deviceId: string) => string;
+  /** The version a library file installs ('' or undefined: unknown; nothing to verify). */
+  fileVersion?: (fileId: number) => string | undefined;
+  /** How long a Download/Upload the CPE accepted may wait for its TransferComplete (default 1 h). */
+  transferTimeoutMs?: number;
+}
+
+/** ACS-side fault codes (ACS vendor range 8800-8899, see fault-explanations.ts). */
+export const FIRMWARE_NOT_INSTALLED = 8801;
+
+/** What a TransferComplete (or AutonomousTransferComplete) reported for a task. */
+export interface TransferReport {
+  fault: { code: number; string: string };
+  detail: unknown;
+  /** The session's Inform carried '1 BOOT': the device already rebooted after the transfer. */
+  booted: boolean;
 }
 
 interface Active {
@@ -72,6 +90,8 @@ export class TaskRunner {
       quirks: this.deps.quirksFor(task.deviceId),
       commandKey: task.commandKey ?? `dk-${task.id}`,
       now: this.deps.now,
+      taskId: task.id,
+      ...(this.deps.transferBaseUrl === undefined ? {} : { transferBaseUrl: this.deps.transferBaseUrl }),
     };
     let plan: Plan;
     try {
@@ -131,8 +151,17 @@ export class TaskRunner {
     const { store } = this.deps;
     const codes = new Map(inform.events.map((e) => [e.code.toUpperCase(), e.commandKey]));
     for (const task of store.tasks.listAwaiting(deviceId)) {
+      if (task.awaiting === 'transfer' && asRecord(task.result).verifying === true) {
+        // The transfer completed earlier; this Inform shows what the device runs now.
+        this.verify(task, reportedVersion(inform) ?? store.devices.get(deviceId)?.softwareVersion ?? '');
+        continue;
+      }
       const confirmedBy = confirmation(task, codes, this.deps.quirksFor(deviceId));
       if (confirmedBy === null) continue;
+      if (typeof asRecord(task.result).expectVersion === 'string') {
+        this.verify(task, reportedVersion(inform) ?? store.devices.get(deviceId)?.softwareVersion ?? '');
+        continue;
+      }
       store.tasks.finish(task.id, 'done', { result: { ...asRecord(task.result), confirmedBy } }, this.deps.now());
       this.deps.changed(task);
       if (task.awaiting === 'bootstrap') {
@@ -165,8 +194,97 @@ export class TaskRunner {
     const now = this.deps.now();
     const result = { ...asRecord(outcome.result), rpcs };
     if (outcome.kind === 'done') this.deps.store.tasks.finish(task.id, 'done', { result }, now);
-    else this.deps.store.tasks.setAwaiting(task.id, outcome.awaiting, new Date(now.getTime() + outcome.timeoutMs), result);
+    else {
+      const transfer = outcome.awaiting === 'transfer';
+      const timeoutMs = transfer ? (this.deps.transferTimeoutMs ?? outcome.timeoutMs) : outcome.timeoutMs;
+      const awaited = transfer ? { ...result, ...this.expectation(task) } : result;
+      this.deps.store.tasks.setAwaiting(task.id, outcome.awaiting, new Date(now.getTime() + timeoutMs), awaited);
+    }
     this.deps.changed(task);
+  }
+
+  /**
+   * A download of a library file with a known version is verified: the version it must bring,
+   * and the one the device ran when it accepted the Download.
+   */
+  private expectation(task: StoredTask): { expectVersion?: string; fromVersion?: string } {
+    const args = asRecord(task.args);
+    if (args.name !== 'download' || typeof args.fileId !== 'number') return {};
+    const version = this.deps.fileVersion?.(args.fileId) ?? '';
+    if (version === '') return {};
+    return { expectVersion: version, fromVersion: this.deps.store.devices.get(task.deviceId)?.softwareVersion ?? '' };
+  }
+
+  /**
+   * A TransferComplete for `task`: a fault ends it with the device's fault (explained); a
+   * success ends it, unless the download must be verified: then it is checked against the
+   * version the device reports (now when the device already rebooted in this session, else at
+   * its next Inform). False when the task had already ended.
+   */
+  onTransferComplete(task: StoredTask, report: TransferReport): boolean {
+    const { store } = this.deps;
+    const current = store.tasks.get(task.id);
+    if (current === undefined || (current.status !== 'running' && current.status !== 'queued')) return false;
+    const now = this.deps.now();
+    const { fault, detail } = report;
+    if (fault.code !== 0) {
+      const explained = explainFault(fault.code, fault.string);
+      const info = {
+        explanation: explained.explanation,
+        suggestedFix: explained.suggestedFix,
+        title: explained.title,
+        transferComplete: detail,
+      };
+      store.tasks.finish(
+        task.id,
+        'fault',
+        { fault: { code: fault.code, message: fault.string === '' ? explained.title : fault.string, detail: info } },
+        now,
+      );
+      this.deps.changed(task);
+      return true;
+    }
+    const result = asRecord(current.result);
+    if (typeof result.expectVersion !== 'string') {
+      store.tasks.finish(task.id, 'done', { result: { transferComplete: detail } }, now);
+      this.deps.changed(task);
+      return true;
+    }
+    const withReport = { ...current, result: { ...result, transferComplete: detail } };
+    if (report.booted) {
+      this.verify(withReport, store.devices.get(task.deviceId)?.softwareVersion ?? '');
+      return true;
+    }
+    const until = current.awaitingUntil === null ? new Date(now.getTime() + 3_600_000) : new Date(current.awaitingUntil);
+    store.tasks.setAwaiting(task.id, 'transfer', until, { ...withReport.result, verifying: true });
+    this.deps.changed(task);
+    return true;
+  }
+
+  /** The download the device awaits that an AutonomousTransferComplete may report (same file type). */
+  autonomousTransferTask(deviceId: string, request: AutonomousTransferCompleteRequest): StoredTask | undefined {
+    if (!request.isDownload) return undefined;
+    return this.deps.store.tasks
+      .listAwaiting(deviceId)
+      .find((t) => t.awaiting === 'transfer' && asRecord(t.args).name === 'download' && asRecord(t.args).fileType === request.fileType);
+  }
+
+  /** Ends a verified download: done when the device runs the file's version, else a fault. */
+  private verify(task: StoredTask, version: string): void {
+    const result = asRecord(task.result);
+    const expected = String(result.expectVersion ?? '');
+    const { verifying: _verifying, ...rest } = result;
+    if (version === expected) {
+      this.deps.store.tasks.finish(task.id, 'done', { result: { ...rest, verified: true, version } }, this.deps.now());
+      this.deps.changed(task);
+      return;
+    }
+    const from = String(result.fromVersion ?? '');
+    const message =
+      version === from || from === ''
+        ? `the device came back on the old version ${version}, not ${expected}`
+        : `the device reports version ${version}, not ${expected}`;
+    this.finishFault(task, new TaskFault(FIRMWARE_NOT_INSTALLED, message, { ...rest, verified: false, version }));
   }
 
   private settleError(task: StoredTask, err: unknown, rpcs: RpcLogEntry[] = []): void {
@@ -220,6 +338,11 @@ function confirmation(task: StoredTask, codes: Map<string, string>, quirks: Quir
     case null:
       return null;
   }
+}
+
+/** DeviceInfo.SoftwareVersion as the Inform carries it (TR-069 3.7.1.1 Forced Inform parameters). */
+function reportedVersion(inform: InformRequest): string | undefined {
+  return inform.parameterList.find((p) => p.name.endsWith('.DeviceInfo.SoftwareVersion'))?.value;
 }
 
 function asRecord(v: unknown): Record<string, unknown> {

@@ -109,13 +109,16 @@ function attributes(o: Obj): AttributeSpec[] {
   });
 }
 
-function transfer(o: Obj): { fileType: string; url: string; username?: string; password?: string; delaySeconds?: number } {
+type TransferOptions = { username?: string; password?: string; delaySeconds?: number };
+
+function transfer(o: Obj): { fileType: string; url: string } & TransferOptions {
   const url = requiredStr(o, 'url');
   if (!/^(https?|ftp|tftp):\/\//i.test(url)) bad(`'url' must be an http, https, ftp or tftp URL`);
-  const t: { fileType: string; url: string; username?: string; password?: string; delaySeconds?: number } = {
-    fileType: requiredStr(o, 'fileType'),
-    url,
-  };
+  return { fileType: requiredStr(o, 'fileType'), url, ...transferOptions(o) };
+}
+
+function transferOptions(o: Obj): TransferOptions {
+  const t: TransferOptions = {};
   const username = optStr(o, 'username');
   if (username !== undefined) t.username = username;
   const password = optStr(o, 'password');
@@ -123,6 +126,12 @@ function transfer(o: Obj): { fileType: string; url: string; username?: string; p
   const delay = whole(o, 'delaySeconds', 0, 86_400 * 30, true);
   if (delay !== undefined) t.delaySeconds = delay;
   return t;
+}
+
+/** A download of a library file: DeskACS makes the URL; the file type defaults to the file's (task-validate.ts). */
+function libraryDownload(o: Obj, fileId: number): Extract<TaskSpec, { name: 'download' }> {
+  if (o.url !== undefined && o.url !== null) bad("give 'url' or 'fileId', not both");
+  return { name: 'download', fileId, fileType: (optStr(o, 'fileType') ?? '').trim(), ...transferOptions(o) };
 }
 
 const parsers: { [K in TaskName]: (o: Obj) => Extract<TaskSpec, { name: K }> } = {
@@ -143,7 +152,9 @@ const parsers: { [K in TaskName]: (o: Obj) => Extract<TaskSpec, { name: K }> } =
   reboot: () => ({ name: 'reboot' }),
   factoryReset: () => ({ name: 'factoryReset' }),
   download: (o) => {
-    const spec: Extract<TaskSpec, { name: 'download' }> = { name: 'download', ...transfer(o) };
+    const fileId = whole(o, 'fileId', 1, Number.MAX_SAFE_INTEGER, true);
+    const spec: Extract<TaskSpec, { name: 'download' }> =
+      fileId === undefined ? { name: 'download', ...transfer(o) } : libraryDownload(o, fileId);
     const size = whole(o, 'fileSize', 0, Number.MAX_SAFE_INTEGER, true);
     if (size !== undefined) spec.fileSize = size;
     for (const key of ['targetFileName', 'successUrl', 'failureUrl'] as const) {

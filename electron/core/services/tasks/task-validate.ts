@@ -47,6 +47,8 @@ export function validateTask(store: Store, deviceId: string, spec: TaskSpec, qui
       ];
       return { name: 'setConnectionRequestCredentials', values, ...creds };
     }
+    case 'download':
+      return spec.fileId === undefined ? spec : libraryDownload(store, spec);
     case 'deleteObject':
       if (!/\.\d+\.$/.test(spec.path)) bad(`'${spec.path}' is not an object instance (such as Device.NAT.PortMapping.3.)`);
       requireObject(store, deviceId, spec.path, 'deleteObject');
@@ -54,6 +56,18 @@ export function validateTask(store: Store, deviceId: string, spec: TaskSpec, qui
     default:
       return spec;
   }
+}
+
+/** A download of a library file: the file must exist; its type, size and name fill what the spec left out. */
+function libraryDownload(store: Store, spec: Extract<TaskSpec, { name: 'download' }>): StoredTaskArgs {
+  const file = spec.fileId === undefined ? undefined : store.files.get(spec.fileId);
+  if (file === undefined) throw new AcsError('not_found', `no file with id ${spec.fileId} in the library`);
+  return {
+    ...spec,
+    fileType: spec.fileType === '' ? file.fileType : spec.fileType,
+    fileSize: spec.fileSize ?? file.size,
+    targetFileName: spec.targetFileName ?? file.name,
+  };
 }
 
 function resolveValues(store: Store, deviceId: string, tuples: ValueTuple[], quirks: Quirks): ParameterValue[] {

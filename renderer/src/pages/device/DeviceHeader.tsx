@@ -7,6 +7,7 @@ import { useApiQuery } from '../../api/queries.ts';
 import { StatusChip, statusOf } from '../../components/StatusChip.tsx';
 import { formatAgo, formatTime } from '../../lib/format.ts';
 import { useNow } from '../../lib/use-now.ts';
+import { PushFirmwareButton } from '../push/PushFirmwareButton.tsx';
 import { nextContactText } from '../tasks/task-words.ts';
 import { DeviceActions } from './DeviceActions.tsx';
 import type { DeviceActionsState } from './use-device-actions.ts';
@@ -44,7 +45,10 @@ export function DeviceHeader({ device: d, actions }: { device: DeviceDetail; act
           )}
         </div>
       </div>
-      <DeviceActions device={d} actions={actions} />
+      <div className="push-head-actions">
+        <PushFirmwareButton device={d} actions={actions} />
+        <DeviceActions device={d} actions={actions} />
+      </div>
     </header>
   );
 }

@@ -20,6 +20,7 @@ const actions: { kind: BulkKind; label: string; className?: string }[] = [
   { kind: 'tag', label: 'Tag…' },
   { kind: 'untag', label: 'Untag…' },
   { kind: 'setParameter', label: 'Set parameter…' },
+  { kind: 'push', label: 'Push firmware…' },
   { kind: 'delete', label: 'Delete', className: 'danger-outline' },
 ];
 

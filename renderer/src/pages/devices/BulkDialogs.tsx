@@ -2,6 +2,7 @@
 // Focus goes back to where it was when the dialog closes.
 import { useEffect, useRef, useState } from 'react';
 import type { CreateTasksResult } from '../../../../shared/models-fleet.ts';
+import { PushDialog } from '../push/PushDialog.tsx';
 import { DeleteDialog } from './DeleteDialog.tsx';
 import { RefusedDialog } from './RefusedDialog.tsx';
 import type { ApiSelection } from './selection.ts';
@@ -10,7 +11,7 @@ import { TagDialog } from './TagDialog.tsx';
 import { TaskConfirmDialog } from './TaskConfirmDialog.tsx';
 import { useBulkTasks } from './use-bulk-tasks.ts';
 
-export type BulkKind = 'refresh' | 'reboot' | 'tag' | 'untag' | 'setParameter' | 'delete';
+export type BulkKind = 'refresh' | 'reboot' | 'tag' | 'untag' | 'setParameter' | 'push' | 'delete';
 
 /** What a bulk action applies to, in the contract's terms and in numbers for its dialog. */
 export interface BulkTarget {
@@ -54,6 +55,7 @@ export function BulkDialogs({ kind, target, onClose, onDeleted }: BulkDialogsPro
       {(kind === 'reboot' || kind === 'refresh') && <TaskConfirmDialog kind={kind} target={target} run={run} onClose={afterTasks} />}
       {kind === 'setParameter' && <SetParameterDialog target={target} run={run} onClose={afterTasks} />}
       {(kind === 'tag' || kind === 'untag') && <TagDialog mode={kind === 'tag' ? 'add' : 'remove'} target={target} onClose={onClose} />}
+      {kind === 'push' && <PushDialog selection={target.selection} count={target.count} onClose={onClose} />}
       {kind === 'delete' && (
         <DeleteDialog
           target={target}

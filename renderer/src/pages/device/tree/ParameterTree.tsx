@@ -22,6 +22,7 @@ import { usePendingEdits } from './use-pending-edits.ts';
 import { type TreeOp, taskEnded, useTreeOps } from './use-tree-ops.ts';
 import { useTreeView } from './use-tree-view.ts';
 import '../../../styles/tree.css';
+import '../../../styles/tree-rows.css';
 
 export function ParameterTree({ deviceId }: { deviceId: string }) {
   const params = useApiQuery('getParameters', { id: deviceId });
