@@ -11,6 +11,7 @@ import type { TaskRecord } from '../../shared/models.ts';
 import { createTransferUrl } from '../../electron/core/files/transfer-url.ts';
 import { startSimulator, type SimulatorHandle } from '../../electron/core/simulator/index.ts';
 import { send, startHarness, type Harness } from '../helpers/acs-harness.ts';
+import { eventually } from '../helpers/e2e-devices.ts';
 
 interface Fetched {
   status: number;
@@ -131,7 +132,10 @@ describe('serving library files to CPEs', () => {
     assert.equal(outside.headers['content-range'], `bytes */${firmware.length}`);
     const whole = await fetchUrl(url);
     assert.deepEqual(whole.body, firmware);
-    const logged = (await h.acs.api.listFileFetches({ deviceId, limit: 5 })).map((f) => [f.method, f.status, f.bytes]);
+    // A fetch is logged when the server has finished sending, which may be just after the client read the last byte.
+    const recent = async () => (await h.acs.api.listFileFetches({ deviceId, limit: 5 })).map((f) => [f.method, f.status, f.bytes]);
+    await eventually('the five fetches are logged', async () => (await recent())[0]?.[1] === 200, 5000);
+    const logged = await recent();
     assert.deepEqual(logged, [
       ['GET', 200, firmware.length],
       ['GET', 416, 0],
@@ -142,12 +146,26 @@ describe('serving library files to CPEs', () => {
   });
 
   test('a wrong token and an expired one get 404 and are logged without a device', async () => {
-    const before = (await h.acs.api.listFileFetches({ limit: 1 }))[0]?.id ?? 0;
+    // Earlier tests' fetches may still be being logged: wait until the log is quiet.
+    let newest = -1;
+    await eventually(
+      'earlier fetches are logged',
+      async () => {
+        const id = (await h.acs.api.listFileFetches({ limit: 1 }))[0]?.id ?? 0;
+        const quiet = id === newest;
+        newest = id;
+        return quiet;
+      },
+      5000,
+    );
+    const before = newest;
     const wrong = await fetchUrl(`${h.cwmpUrl}files/${'A'.repeat(43)}/fw.bin`);
     assert.equal(wrong.status, 404);
     const expired = await fetchUrl(urlFor(-1000));
     assert.equal(expired.status, 404);
-    const logged = (await h.acs.api.listFileFetches({ limit: 10 })).filter((f: FileFetch) => f.id > before);
+    const refused = async () => (await h.acs.api.listFileFetches({ limit: 10 })).filter((f: FileFetch) => f.id > before);
+    await eventually('both refusals are logged', async () => (await refused()).length >= 2, 5000);
+    const logged = await refused();
     assert.deepEqual(
       logged.map((f) => [f.status, f.deviceId, f.fileId]),
       [
