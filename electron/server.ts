@@ -35,8 +35,19 @@ async function main(): Promise<void> {
     webRoot,
     sessionTimeoutMs: opts.sessionTimeoutMs,
     maxConcurrentSessions: opts.maxConcurrentSessions,
+    ...(opts.maxSessionsPerAddress === null ? {} : { admission: { maxSessionsPerAddress: opts.maxSessionsPerAddress } }),
     cpeAuth: opts.cpeAuth,
     logPeriodicSessions: opts.logPeriodicSessions,
+    ...(opts.stunPort === null ? {} : { stun: { port: opts.stunPort } }),
+    ...(opts.tlsPort === null
+      ? {}
+      : {
+          tls: {
+            port: opts.tlsPort,
+            ...(opts.tlsCert === null || opts.tlsKey === null ? {} : { certPath: opts.tlsCert, keyPath: opts.tlsKey }),
+          },
+        }),
+    database: { ...(opts.restoreDb === null ? {} : { restoreFrom: opts.restoreDb }), recover: opts.recoverDb },
     log,
   });
   const { info } = acs;
@@ -50,6 +61,8 @@ async function main(): Promise<void> {
       auth.mode === 'none'
         ? '  CPE auth    : none (any CPE may connect)'
         : `  CPE auth    : ${auth.mode}, username ${auth.username}, password ${auth.password}`,
+      `  STUN (NAT)  : ${info.stunPort === null ? 'off' : `UDP port ${info.stunPort}`}`,
+      `  CWMP (TLS)  : ${info.cwmpTlsUrl ?? 'off'}`,
       `  API and UI  : ${info.apiUrl ?? 'off'}${info.apiUrl !== null ? `/#token=${info.apiToken}` : ''}`,
       `  API token   : ${info.apiToken}  (also in ${join(info.dataDir, 'api-token')})`,
     ].join('\n'),

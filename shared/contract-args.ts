@@ -81,6 +81,7 @@ const taskOptionEntries = {
   expiresInSeconds: v.optional(whole('expiresInSeconds', 1, 86_400 * 30)),
 };
 
+const backupRef = v.strictObject({ backupId: whole('backupId', 1, Number.MAX_SAFE_INTEGER) });
 const credentials = v.strictObject({ id: deviceId, username: nonEmpty('username'), password: text('password') });
 
 const fileMeta = {
@@ -120,6 +121,25 @@ export const apiArgSchemas = {
   getParameters: v.strictObject({ id: deviceId, prefix: v.optional(text('prefix')) }),
   /** The device page's summary card: identity, uptime, WAN, LAN, Wi-Fi, connection requests. */
   getDeviceSummary: byId,
+  /** Each common setting (wifi.ssid, wan.pppoe.username ...) with the path it resolved to on the device and its value, or why it is unsupported. */
+  getDeviceSettings: byId,
+  /** The catalog of common settings: key, label, group, type, secret. */
+  listCommonSettings: noArgs,
+  /** Common settings to change, as ONE setParameterValues task (an unknown, unsupported or read-only key is refused by name). */
+  setDeviceSettings: v.strictObject({
+    id: deviceId,
+    values: v.pipe(
+      v.record(
+        v.string(),
+        v.union([v.string(), v.number(), v.boolean()], 'a value must be text, a number or true/false'),
+        "'values' must be an object of common setting -> value",
+      ),
+      v.check((r) => Object.keys(r).length > 0, "'values' must name at least one common setting"),
+    ),
+    ...taskOptionEntries,
+    /** Seconds to wait for the task to finish (with connectionRequest); 0 returns at once. */
+    waitSeconds: v.optional(whole('waitSeconds', 0, 120)),
+  }),
   /** Checks values against the device's stored tree (types, writability) without queueing anything. */
   checkValues: v.strictObject({
     id: deviceId,
@@ -168,6 +188,21 @@ export const apiArgSchemas = {
   /** Queues a new task with the same device, name and arguments as a finished one (failed, expired, cancelled). */
   retryTask: v.strictObject({ taskId: whole('taskId', 1, Number.MAX_SAFE_INTEGER) }),
   connectionRequest: byId,
+  /**
+   * Switches the device to STUN (TR-069 Annex G): one SetParameterValues of its
+   * ManagementServer.STUN* parameters naming DeskACS's STUN server, then a read of
+   * UDPConnectionRequestAddress. `serverAddress`: where devices reach DeskACS (default: the host
+   * of the device's ACS URL).
+   */
+  enableStun: v.strictObject({
+    id: deviceId,
+    serverAddress: v.optional(nonEmpty('serverAddress')),
+    connectionRequest: v.optional(flag('connectionRequest')),
+  }),
+  /** Whether DeskACS can wake the device, why not, and what to change. */
+  getReachability: byId,
+  /** The local CA's certificate (CWMP over TLS without the operator's own certificate). */
+  getCaCertificate: noArgs,
   getDeviceCredentials: byId,
   setDeviceCredentials: credentials,
   deleteDeviceCredentials: byId,
@@ -185,6 +220,8 @@ export const apiArgSchemas = {
     username: v.optional(text('username')),
     password: v.optional(text('password')),
     unknownDevices: v.optional(oneOf('unknownDevices', ['register', 'refuse'] as const)),
+    /** With CWMP over TLS on: still accept Basic (password in clear) over plain HTTP. */
+    allowBasicOverHttp: v.optional(flag('allowBasicOverHttp')),
   }),
   importDeviceCredentials: v.strictObject({
     rows: v.array(
@@ -234,27 +271,42 @@ export const apiArgSchemas = {
     limit: v.optional(whole('limit', 1, 1000)),
   }),
   /** A firmware rollout over many devices in waves. */
-  createRollout: v.strictObject({
-    fileId: whole('fileId', 1, Number.MAX_SAFE_INTEGER),
-    selection: deviceSelectionSchema,
-    /** Devices per wave: the first is the canary; the last size repeats until every device had its turn. */
-    waveSizes: v.pipe(
-      v.array(whole('waveSizes[]', 1, 100_000), "'waveSizes' must be a list of whole numbers"),
-      v.minLength(1, "'waveSizes' needs at least one wave"),
-      v.maxLength(50, "'waveSizes' holds at most 50 waves"),
+  createRollout: v.pipe(
+    v.strictObject({
+      fileId: whole('fileId', 1, Number.MAX_SAFE_INTEGER),
+      /** Which devices: a selection, or the shorthands `deviceIds` (a list) or `q` (a search); exactly one of the three. */
+      selection: v.optional(deviceSelectionSchema),
+      deviceIds: v.optional(
+        v.pipe(
+          v.array(deviceId, "'deviceIds' must be a list of device ids"),
+          v.minLength(1, "'deviceIds' must name at least one device"),
+          v.maxLength(100_000, "'deviceIds' holds at most 100000 ids"),
+        ),
+      ),
+      q: v.optional(nonEmpty('q')),
+      /** Devices per wave: the first is the canary; the last size repeats until every device had its turn. */
+      waveSizes: v.pipe(
+        v.array(whole('waveSizes[]', 1, 100_000), "'waveSizes' must be a list of whole numbers"),
+        v.minLength(1, "'waveSizes' needs at least one wave"),
+        v.maxLength(50, "'waveSizes' holds at most 50 waves"),
+      ),
+      /** Transfers at once. */
+      concurrency: whole('concurrency', 1, 1000),
+      /** 0-1: a wave whose failed share passes this pauses the rollout. */
+      failureThreshold: v.pipe(
+        v.number("'failureThreshold' must be a number from 0 to 1"),
+        v.minValue(0, "'failureThreshold' must be a number from 0 to 1"),
+        v.maxValue(1, "'failureThreshold' must be a number from 0 to 1"),
+      ),
+      window: v.optional(v.strictObject({ start: hhmm('window.start'), end: hhmm('window.end') })),
+      /** Skip devices already on the file's version (default true). */
+      skipCurrent: v.optional(flag('skipCurrent')),
+    }),
+    v.check(
+      (a) => [a.selection, a.deviceIds, a.q].filter((x) => x !== undefined).length === 1,
+      "name the devices with exactly one of 'selection', 'deviceIds' or 'q'",
     ),
-    /** Transfers at once. */
-    concurrency: whole('concurrency', 1, 1000),
-    /** 0-1: a wave whose failed share passes this pauses the rollout. */
-    failureThreshold: v.pipe(
-      v.number("'failureThreshold' must be a number from 0 to 1"),
-      v.minValue(0, "'failureThreshold' must be a number from 0 to 1"),
-      v.maxValue(1, "'failureThreshold' must be a number from 0 to 1"),
-    ),
-    window: v.optional(v.strictObject({ start: hhmm('window.start'), end: hhmm('window.end') })),
-    /** Skip devices already on the file's version (default true). */
-    skipCurrent: v.optional(flag('skipCurrent')),
-  }),
+  ),
   listRollouts: noArgs,
   getRollout: v.strictObject({ rolloutId: whole('rolloutId', 1, Number.MAX_SAFE_INTEGER) }),
   pauseRollout: v.strictObject({ rolloutId: whole('rolloutId', 1, Number.MAX_SAFE_INTEGER) }),
@@ -262,6 +314,37 @@ export const apiArgSchemas = {
   cancelRollout: v.strictObject({ rolloutId: whole('rolloutId', 1, Number.MAX_SAFE_INTEGER) }),
   /** What a push of `fileId` to the selection would do, before anything starts (the push dialog). */
   previewPush: v.strictObject({ fileId: whole('fileId', 1, Number.MAX_SAFE_INTEGER), selection: deviceSelectionSchema }),
+  /** A device's configuration backups, newest first. */
+  listBackups: byId,
+  /** One backup with its content (text, base64 or snapshot values). */
+  getBackup: backupRef,
+  /** A snapshot of the device's stored writable values, now (for devices without Upload, or before a change). */
+  createSnapshot: v.strictObject({ id: deviceId, label: v.optional(text('label')) }),
+  /** Label a backup (labelled backups are kept by the scheduled clean-up). */
+  updateBackup: v.strictObject({ backupId: whole('backupId', 1, Number.MAX_SAFE_INTEGER), label: text('label') }),
+  deleteBackup: backupRef,
+  /** Differences from backup `backupId` to backup `to`, or (snapshots, `to` omitted) to the stored values now. */
+  diffBackups: v.strictObject({
+    backupId: whole('backupId', 1, Number.MAX_SAFE_INTEGER),
+    to: v.optional(whole('to', 1, Number.MAX_SAFE_INTEGER)),
+  }),
+  /** Sends the backup back to its device: Download (file type 3) for uploads, one setParameterValues for snapshots. */
+  restoreBackup: v.strictObject({ backupId: whole('backupId', 1, Number.MAX_SAFE_INTEGER), ...taskOptionEntries }),
+  getBackupSettings: noArgs,
+  setBackupSettings: v.strictObject({
+    enabled: v.optional(flag('enabled')),
+    everyDays: v.optional(whole('everyDays', 1, 365)),
+    keepPerDevice: v.optional(whole('keepPerDevice', 1, 1000)),
+    maxUploadBytes: v.optional(whole('maxUploadBytes', 1024, 1024 ** 3)),
+  }),
+  /** Scheduled online backups of the database into <data>/db-backups (restore: serve --restore-db). */
+  getDatabaseBackups: noArgs,
+  setDatabaseBackups: v.strictObject({
+    enabled: v.optional(flag('enabled')),
+    everyHours: v.optional(whole('everyHours', 1, 720)),
+    keep: v.optional(whole('keep', 1, 100)),
+  }),
+  backupDatabaseNow: noArgs,
   /** The JSON API's bearer token (browser mode, billing integrations). */
   getApiToken: noArgs,
   /** Replaces the API token: every API client (and open browser tab) must use the new one. */

@@ -23,7 +23,11 @@ import type {
   TaskStatus,
 } from './models.ts';
 import type { AddFileResult, FileFetch, FileRecord, FileUpload, PushPreview, Rollout, RolloutDetail } from './models-files.ts';
+import type { Backup, BackupContent, BackupDiff, BackupSettings } from './models-backups.ts';
 import type { DeviceFault, DeviceSummaryCard, SessionDetail, ValueCheck } from './models-device.ts';
+import type { CommonSetting, DeviceSetting } from './models-settings.ts';
+import type { DatabaseBackup, DatabaseBackupSettings } from './models-maintenance.ts';
+import type { CaCertificate, Reachability } from './models-reach.ts';
 import type {
   ApiTokenInfo,
   CreateTasksResult,
@@ -48,6 +52,9 @@ export interface ApiResults {
   deleteDevice: { removed: boolean };
   getParameters: ParameterRow[];
   getDeviceSummary: DeviceSummaryCard;
+  getDeviceSettings: DeviceSetting[];
+  listCommonSettings: CommonSetting[];
+  setDeviceSettings: CreateTaskResult;
   checkValues: ValueCheck[];
   listFaults: DeviceFault[];
   listSessions: SessionRecord[];
@@ -63,6 +70,9 @@ export interface ApiResults {
   cancelTask: TaskRecord;
   retryTask: TaskRecord;
   connectionRequest: ConnectionRequestReport;
+  enableStun: CreateTaskResult;
+  getReachability: Reachability;
+  getCaCertificate: CaCertificate;
   getDeviceCredentials: DeviceCredentials | null;
   setDeviceCredentials: DeviceCredentials;
   deleteDeviceCredentials: { removed: boolean };
@@ -105,6 +115,18 @@ export interface ApiResults {
   resumeRollout: Rollout;
   cancelRollout: Rollout;
   previewPush: PushPreview;
+  listBackups: Backup[];
+  getBackup: BackupContent;
+  createSnapshot: Backup;
+  updateBackup: Backup;
+  deleteBackup: { removed: boolean };
+  diffBackups: BackupDiff;
+  restoreBackup: CreateTaskResult;
+  getBackupSettings: BackupSettings;
+  setBackupSettings: BackupSettings;
+  getDatabaseBackups: DatabaseBackupSettings;
+  setDatabaseBackups: DatabaseBackupSettings;
+  backupDatabaseNow: DatabaseBackup;
 }
 
 export type ApiResult<K extends ApiMethod> = ApiResults[K];
@@ -126,6 +148,9 @@ export const apiRoutes = {
   deleteDevice: { method: 'DELETE', path: '/api/devices/:id' },
   getParameters: { method: 'GET', path: '/api/devices/:id/parameters' },
   getDeviceSummary: { method: 'GET', path: '/api/devices/:id/summary' },
+  getDeviceSettings: { method: 'GET', path: '/api/devices/:id/settings' },
+  listCommonSettings: { method: 'GET', path: '/api/common-settings' },
+  setDeviceSettings: { method: 'PUT', path: '/api/devices/:id/settings' },
   checkValues: { method: 'POST', path: '/api/devices/:id/check-values' },
   listFaults: { method: 'GET', path: '/api/devices/:id/faults' },
   listSessions: { method: 'GET', path: '/api/devices/:id/sessions' },
@@ -141,6 +166,9 @@ export const apiRoutes = {
   cancelTask: { method: 'DELETE', path: '/api/tasks/:taskId' },
   retryTask: { method: 'POST', path: '/api/tasks/:taskId/retry' },
   connectionRequest: { method: 'POST', path: '/api/devices/:id/connection-request' },
+  enableStun: { method: 'POST', path: '/api/devices/:id/stun' },
+  getReachability: { method: 'GET', path: '/api/devices/:id/reachability' },
+  getCaCertificate: { method: 'GET', path: '/api/settings/tls/ca' },
   getDeviceCredentials: { method: 'GET', path: '/api/devices/:id/credentials' },
   setDeviceCredentials: { method: 'PUT', path: '/api/devices/:id/credentials' },
   deleteDeviceCredentials: { method: 'DELETE', path: '/api/devices/:id/credentials' },
@@ -179,6 +207,18 @@ export const apiRoutes = {
   resumeRollout: { method: 'POST', path: '/api/rollouts/:rolloutId/resume' },
   cancelRollout: { method: 'POST', path: '/api/rollouts/:rolloutId/cancel' },
   previewPush: { method: 'POST', path: '/api/files/:fileId/preview-push' },
+  listBackups: { method: 'GET', path: '/api/devices/:id/backups' },
+  getBackup: { method: 'GET', path: '/api/backups/:backupId' },
+  createSnapshot: { method: 'POST', path: '/api/devices/:id/snapshots' },
+  updateBackup: { method: 'PUT', path: '/api/backups/:backupId' },
+  deleteBackup: { method: 'DELETE', path: '/api/backups/:backupId' },
+  diffBackups: { method: 'GET', path: '/api/backups/:backupId/diff' },
+  restoreBackup: { method: 'POST', path: '/api/backups/:backupId/restore' },
+  getBackupSettings: { method: 'GET', path: '/api/settings/backups' },
+  setBackupSettings: { method: 'PUT', path: '/api/settings/backups' },
+  getDatabaseBackups: { method: 'GET', path: '/api/settings/database-backups' },
+  setDatabaseBackups: { method: 'PUT', path: '/api/settings/database-backups' },
+  backupDatabaseNow: { method: 'POST', path: '/api/settings/database-backups/run' },
 } as const satisfies Record<ApiMethod, { method: HttpMethod; path: string }>;
 
 /** Push events from the core (IPC push in the app, server-sent events in browser mode). */
@@ -193,6 +233,8 @@ export interface AcsEvents {
   filesChanged: { fileId: number };
   /** A rollout changed state, or one of its devices did. */
   rolloutUpdated: { rolloutId: number; state: string };
+  /** A backup of the device was stored, relabelled or removed. */
+  backupsChanged: { deviceId: string; backupId: number };
 }
 export type AcsEventName = keyof AcsEvents;
 export const apiEventNames: readonly AcsEventName[] = [
@@ -202,6 +244,7 @@ export const apiEventNames: readonly AcsEventName[] = [
   'devicesChanged',
   'filesChanged',
   'rolloutUpdated',
+  'backupsChanged',
 ];
 
 /**

@@ -153,6 +153,11 @@ export interface CpeAuthSettings {
   password: string;
   /** register: any device that authenticates is added; refuse: only pre-registered devices. */
   unknownDevices: 'register' | 'refuse';
+  /**
+   * With CWMP over TLS on, Basic over plain HTTP is refused (such CPEs are asked for Digest)
+   * unless this is true. Always present in results.
+   */
+  allowBasicOverHttp?: boolean;
 }
 
 /** A device allowed in before its first Inform (the 'refuse' policy for unknown devices). */

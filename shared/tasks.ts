@@ -41,15 +41,25 @@ export type TaskSpec =
   | { name: 'reboot' }
   | { name: 'factoryReset' }
   /**
-   * A download of `url`, or of a library file (`fileId`, exactly one of the two): DeskACS then
-   * serves the file itself at a per-transfer URL made when the RPC is sent, and fileType,
-   * fileSize and targetFileName default to the file's.
+   * A download of `url`, of a library file (`fileId`) or of one of the device's configuration
+   * backups (`backupId`, a restore); exactly one of the three. For `fileId` and `backupId` DeskACS
+   * serves the bytes itself at a per-transfer URL made when the RPC is sent, and fileType,
+   * fileSize and targetFileName default to the file's (a backup: '3 Vendor Configuration File').
    */
-  | ({ name: 'download'; fileId?: number; fileSize?: number; targetFileName?: string; successUrl?: string; failureUrl?: string } & Omit<
-      TransferSpec,
-      'url'
-    > & { url?: string })
-  | ({ name: 'upload' } & TransferSpec)
+  | ({
+      name: 'download';
+      fileId?: number;
+      backupId?: number;
+      fileSize?: number;
+      targetFileName?: string;
+      successUrl?: string;
+      failureUrl?: string;
+    } & Omit<TransferSpec, 'url'> & { url?: string })
+  /**
+   * An upload to `url`, or (no `url`) to DeskACS itself: the device's file is then kept as a
+   * configuration backup (`label` is its note) at a per-transfer upload URL made when the RPC is sent.
+   */
+  | ({ name: 'upload'; label?: string } & Omit<TransferSpec, 'url'> & { url?: string })
   | { name: 'scheduleInform'; delaySeconds: number }
   | { name: 'getRPCMethods' }
   /**

@@ -16,6 +16,17 @@ export interface AcsConfig {
   webRoot: string | null;
   sessionTimeoutMs: number;
   maxConcurrentSessions: number;
+  /**
+   * Fair admission (cwmp/listener-types.ts): the live sessions one source address may hold
+   * (default max(16, half the slots); CPEs behind one NAT share an address) and how long a
+   * session may idle after its InformResponse (default min(10 s, sessionTimeoutMs)).
+   */
+  admission?: { maxSessionsPerAddress?: number; informIdleTimeoutMs?: number };
+  /**
+   * Start-up repairs (serve --restore-db, --recover-db): put a backup file in place of the
+   * database first; recover a damaged database into a new one instead of refusing to start.
+   */
+  database?: { restoreFrom?: string; recover?: boolean };
   /** Overrides of the stored CPE authentication settings (serve's --cpe-auth flags); saved. */
   cpeAuth?: Partial<CpeAuthConfig>;
   /**
@@ -24,6 +35,8 @@ export interface AcsConfig {
    * ~4 KB on the fleet-rate path (docs/performance.md). Every other session's messages are kept.
    */
   logPeriodicSessions?: boolean;
+  /** Scheduled database backups (tests): from start to the first one when none exists yet (default 10 min). */
+  databaseBackups?: { firstDelayMs?: number };
   /** Scheduling of history pruning (tests and benchmarks); defaults: first pass after 2 min, then hourly. */
   historyPruning?: { firstDelayMs?: number | null; intervalMs?: number };
   /**
@@ -32,6 +45,22 @@ export interface AcsConfig {
    * deadline (default 30 s), and the rollout scheduler's pass interval (default 5 s).
    */
   transfers?: { timeoutMs?: number; expiryCheckMs?: number; rolloutTickMs?: number };
+  /** Scheduled configuration backups: from start to the first pass (default 5 min; null: none), then every intervalMs (1 h). */
+  backups?: { firstDelayMs?: number | null; intervalMs?: number };
+  /**
+   * The built-in STUN server for devices behind NAT (TR-069 Annex G): UDP port (3478 in serve
+   * and the desktop app; 0 picks a free one) and address (default cwmpHost); absent: no STUN
+   * server and no UDP connection requests. udpTimeoutMs: how long a UDP connection request is
+   * repeated without the device's session starting (default 10 s).
+   */
+  stun?: { port: number; host?: string; udpTimeoutMs?: number };
+  /**
+   * CWMP over TLS beside plain HTTP: port (0 picks a free one) and address (default cwmpHost);
+   * the operator's certificate and key as PEM files (both, or neither: then a local CA in
+   * <data>/tls/ signs one for this machine). The files are watched every watchIntervalMs
+   * (default 2 s) and a changed pair is used without a restart. Absent: no TLS.
+   */
+  tls?: { port: number; host?: string; certPath?: string; keyPath?: string; watchIntervalMs?: number };
   log: Logger;
   /** better-sqlite3's addon built for Electron's ABI (unpackaged Electron only; see store/db.ts). */
   nativeBinding?: string | undefined;
@@ -54,6 +83,10 @@ export interface AcsInfo {
   /** What a CPE must be configured with: the URLs it can reach the ACS at, and credentials. */
   cpeAuth: CpeAuthConfig;
   apiUrl: string | null;
+  /** The STUN server's UDP port, or null when it is off. */
+  stunPort: number | null;
+  /** https://... of the CWMP TLS listener, or null without TLS. */
+  cwmpTlsUrl: string | null;
   apiToken: string;
   dataDir: string;
 }

@@ -13,6 +13,13 @@ import { createDeviceBulkService } from './services/device-bulk.ts';
 import { createRolloutService } from './services/rollouts.ts';
 import { createFileService, type FileService } from './services/files.ts';
 import { createFileRequestHandler } from './files/serve.ts';
+import { createUploadReceiver } from './files/upload-receive.ts';
+import { createRestoreRequestHandler } from './files/upload-restore.ts';
+import { routeFileRequests } from './files/upload-url.ts';
+import { createBackupService, type BackupService } from './services/backups.ts';
+import { createBackupScheduler, type BackupScheduler } from './services/backups-scheduler.ts';
+import { backupPolicy } from './services/backups-settings.ts';
+import { createDatabaseBackups, type DatabaseBackupService } from './services/database-backups.ts';
 import { createHistoryRetention, type HistoryRetentionService } from './services/history-retention.ts';
 import { ensureCpeAuthSettings, type CpeAuthConfig } from './cwmp/auth/index.ts';
 import { builtinQuirkRules, defaultQuirks, resolveQuirks, type Quirks } from './services/quirks.ts';
@@ -23,7 +30,11 @@ import { TaskRunner } from './services/tasks/runner.ts';
 import { createTaskService } from './services/tasks/service.ts';
 import { TaskChanges } from './services/tasks/task-events.ts';
 import { wakeDevice, WakeOutcomes, WakeQueue } from './services/wake.ts';
-import { openStore, type Store } from './store/index.ts';
+import { createUdpWake, startStunForAcs } from './services/stun-wiring.ts';
+import type { StunServer } from './stun/server.ts';
+import { prepareCwmpTls, watchCwmpTls, type CwmpTls } from './tls/cwmp-tls.ts';
+import type { Store } from './store/index.ts';
+import { openStoreAtStart } from './store/startup.ts';
 import { storePath } from './store/data-dir.ts';
 
 const MAX_CWMP_BODY_BYTES = 8 * 1024 * 1024;
@@ -40,7 +51,13 @@ export async function createAcs(config: AcsConfig): Promise<Acs> {
 /** createAcs, also handing back the store: for tests and benchmarks that look inside. */
 export async function assembleAcs(config: AcsConfig): Promise<{ acs: Acs; store: Store }> {
   mkdirSync(config.dataDir, { recursive: true });
-  const store = openStore({ path: storePath(config.dataDir, process.platform), nativeBinding: config.nativeBinding });
+  const store = openStoreAtStart({
+    path: storePath(config.dataDir, process.platform),
+    nativeBinding: config.nativeBinding,
+    recover: config.database?.recover,
+    restoreFrom: config.database?.restoreFrom,
+    report: (message, fields) => config.log.warn(message, fields),
+  });
   if (store.recovered.abortedSessions > 0 || store.recovered.requeuedTasks > 0) {
     config.log.warn('recovered from an unclean stop', { ...store.recovered });
   }
@@ -52,8 +69,10 @@ export async function assembleAcs(config: AcsConfig): Promise<{ acs: Acs; store:
   };
   const taskChanges = new TaskChanges(store, events);
   let files: FileService;
+  let backups: BackupService;
   try {
     files = createFileService({ store, events, dataDir: config.dataDir, log: config.log, now });
+    backups = createBackupService({ store, events, dataDir: config.dataDir, log: config.log, now });
   } catch (err) {
     store.close();
     throw err;
@@ -73,19 +92,25 @@ export async function assembleAcs(config: AcsConfig): Promise<{ acs: Acs; store:
     transferTimeoutMs,
   });
   const wakeOutcomes = new WakeOutcomes();
+  // The STUN server starts with the listener below; UDP connection requests go out through it.
+  let stun: StunServer | null = null;
+  const hasSession = (id: string): boolean => listener?.hasSession(id) === true;
+  const udp = createUdpWake(store, config, () => stun, hasSession);
   const tasks = createTaskService({
     store,
     events,
     quirksFor,
     connectionRequestTimeoutMs: CONNECTION_REQUEST_TIMEOUT_MS,
     wakeOutcomes,
+    udp,
     now,
   });
   const walker = createSelectionWalker(store);
   let settleWake: (batchId: string, reached: boolean) => void = () => {};
   const wake = new WakeQueue({
     concurrency: BULK_WAKE_CONCURRENCY,
-    send: (deviceId, signal) => wakeDevice(store, deviceId, { timeoutMs: CONNECTION_REQUEST_TIMEOUT_MS, signal, outcomes: wakeOutcomes }),
+    send: (deviceId, signal) =>
+      wakeDevice(store, deviceId, { timeoutMs: CONNECTION_REQUEST_TIMEOUT_MS, signal, outcomes: wakeOutcomes, udp }),
     settled: (batchId, reached) => settleWake(batchId, reached),
     onError: (err) => config.log.error('bulk connection request failed', { error: String(err) }),
   });
@@ -98,7 +123,7 @@ export async function assembleAcs(config: AcsConfig): Promise<{ acs: Acs; store:
     quirksFor,
     wake: (deviceIds) => {
       for (const id of deviceIds)
-        void wakeDevice(store, id, { timeoutMs: CONNECTION_REQUEST_TIMEOUT_MS, outcomes: wakeOutcomes }).catch((err: unknown) =>
+        void wakeDevice(store, id, { timeoutMs: CONNECTION_REQUEST_TIMEOUT_MS, outcomes: wakeOutcomes, udp }).catch((err: unknown) =>
           config.log.warn('rollout connection request failed', { device: id, error: String(err) }),
         );
     },
@@ -114,19 +139,27 @@ export async function assembleAcs(config: AcsConfig): Promise<{ acs: Acs; store:
   } catch (err) {
     clearInterval(expiry);
     rollouts.close();
-    await Promise.all([walker.close(), wake.close(), files.close()]);
+    await Promise.all([walker.close(), wake.close(), files.close(), backups.close()]);
     store.close();
     throw err;
   }
   let listener: CwmpListener | null = null;
   let apiServer: ApiServer | null = null;
   let history: HistoryRetentionService | null = null;
+  let backupScheduler: BackupScheduler | null = null;
+  let databaseBackups: DatabaseBackupService | null = null;
+  let cwmpTls: CwmpTls | null = null;
+  let stopTlsWatch = (): void => {};
   try {
+    cwmpTls = prepareCwmpTls(config);
+    stun = await startStunForAcs(store, config);
     listener = await startCwmpListener({
       host: config.cwmpHost,
       port: config.cwmpPort,
       sessionTimeoutMs: config.sessionTimeoutMs,
       maxConcurrentSessions: config.maxConcurrentSessions,
+      maxSessionsPerAddress: config.admission?.maxSessionsPerAddress,
+      informIdleTimeoutMs: config.admission?.informIdleTimeoutMs,
       maxBodyBytes: MAX_CWMP_BODY_BYTES,
       retryAfterSeconds: 10,
       backend: createSessionBackend({
@@ -137,10 +170,26 @@ export async function assembleAcs(config: AcsConfig): Promise<{ acs: Acs; store:
         log: config.log,
         logPeriodicSessions: config.logPeriodicSessions === true,
       }),
-      gate: createCpeGate({ store, log: config.log, config: () => cpeAuth }),
+      gate: createCpeGate({ store, log: config.log, config: () => cpeAuth, tlsAvailable: () => cwmpTls !== null }),
+      tls: cwmpTls === null ? undefined : { host: cwmpTls.host, port: cwmpTls.port, context: cwmpTls.context },
       log: config.log,
-      files: createFileRequestHandler({ store, pathOf: files.pathOf, now, log: config.log }),
+      // /files/: library files, and backups uploaded by devices (/files/u/) or restored to them (/files/r/).
+      files: routeFileRequests(
+        createFileRequestHandler({ store, pathOf: files.pathOf, now, log: config.log }),
+        createUploadReceiver({
+          store,
+          now,
+          log: config.log,
+          partialDir: backups.partialDir,
+          maxBytes: () => backupPolicy(store).maxUploadBytes,
+          keep: backups.keep,
+        }),
+        createRestoreRequestHandler({ store, pathOf: backups.pathOf, now, log: config.log }),
+      ),
     });
+    const tlsListener = listener;
+    if (cwmpTls !== null)
+      stopTlsWatch = watchCwmpTls(cwmpTls, (c) => tlsListener.setSecureContext(c), config.log, config.tls?.watchIntervalMs);
     const apiToken = apiTokenHolder(config.dataDir);
     const cpeAuthSettings = {
       get: (): CpeAuthConfig => cpeAuth,
@@ -155,6 +204,9 @@ export async function assembleAcs(config: AcsConfig): Promise<{ acs: Acs; store:
       },
     };
     history = createHistoryRetention({ store, log: config.log, ...config.historyPruning });
+    const dbBackups = createDatabaseBackups({ store, dataDir: config.dataDir, log: config.log, now, ...config.databaseBackups });
+    databaseBackups = dbBackups;
+    backupScheduler = createBackupScheduler({ store, backups, events, log: config.log, now, ...config.backups });
     const openListener = listener;
     const bulk = createDeviceBulkService({ store, events, walker, inSession: (id) => openListener.hasSession(id), now });
     const apiUrl = (): string => apiServer?.url ?? '';
@@ -174,6 +226,11 @@ export async function assembleAcs(config: AcsConfig): Promise<{ acs: Acs; store:
       apiUrl,
       files,
       rollouts,
+      backups,
+      backupScheduler,
+      databaseBackups: dbBackups,
+      stunPort: () => stun?.port ?? null,
+      caCertificatePath: cwmpTls?.caCertPath ?? null,
     });
     if (config.httpPort !== null) {
       apiServer = await startApiServer({
@@ -187,7 +244,7 @@ export async function assembleAcs(config: AcsConfig): Promise<{ acs: Acs; store:
         addFile: files.addStream,
       });
     }
-    const started = { listener, apiServer, history, walker, wake, files };
+    const started = { listener, apiServer, history, walker, wake, files, backups, backupScheduler, databaseBackups, stun };
     const acs: Acs = {
       api,
       events,
@@ -197,6 +254,8 @@ export async function assembleAcs(config: AcsConfig): Promise<{ acs: Acs; store:
           return cpeAuth;
         },
         apiUrl: apiServer?.url ?? null,
+        stunPort: stun?.port ?? null,
+        cwmpTlsUrl: listener.tlsUrl,
         get apiToken(): string {
           return apiToken.get();
         },
@@ -204,6 +263,7 @@ export async function assembleAcs(config: AcsConfig): Promise<{ acs: Acs; store:
       },
       close: () => {
         clearInterval(expiry);
+        stopTlsWatch();
         rollouts.close();
         return shutdown(store, started);
       },
@@ -211,8 +271,9 @@ export async function assembleAcs(config: AcsConfig): Promise<{ acs: Acs; store:
     return { acs, store };
   } catch (err) {
     clearInterval(expiry);
+    stopTlsWatch();
     rollouts.close();
-    await shutdown(store, { listener, apiServer, history, walker, wake, files });
+    await shutdown(store, { listener, apiServer, history, walker, wake, files, backups, backupScheduler, databaseBackups, stun });
     throw err;
   }
 }
@@ -240,15 +301,25 @@ interface Started {
   walker: SelectionWalker;
   wake: WakeQueue;
   files: FileService;
+  backups: BackupService;
+  backupScheduler: BackupScheduler | null;
+  databaseBackups: DatabaseBackupService | null;
+  stun: StunServer | null;
 }
 
-async function shutdown(store: Store, { listener, apiServer, history, walker, wake, files }: Started): Promise<void> {
+async function shutdown(store: Store, started: Started): Promise<void> {
+  const { listener, apiServer, history, walker, wake, files } = started;
   // Stop taking CPE traffic first (open sessions are recorded as aborted), then the API, bulk
   // actions and the history pruning (each stops at its next batch), the background connection
   // requests (aborted), then close the database so the WAL is checkpointed.
   if (listener !== null) await listener.close();
+  await started.stun?.close();
   if (apiServer !== null) await apiServer.close();
   await Promise.all([walker.close(), wake.close(), files.close()]);
   if (history !== null) await history.close();
+  await started.backupScheduler?.close();
+  // A database backup in progress finishes first: the store must not close under it.
+  await started.databaseBackups?.close();
+  await started.backups.close();
   store.close();
 }

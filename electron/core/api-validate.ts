@@ -5,7 +5,7 @@ import * as v from 'valibot';
 import { apiArgSchemas } from '../../shared/contract-args.ts';
 import type { AcsApi, ApiArgs, ApiMethod, ApiResult } from '../../shared/contract.ts';
 import { AcsError } from '../../shared/errors.ts';
-import { StoreError } from './store/errors.ts';
+import { isStorageUnavailable, StoreError, storageProblem } from './store/errors.ts';
 
 /** Every contract method, in contract order. */
 export const contractMethods = Object.keys(apiArgSchemas) as ApiMethod[];
@@ -31,11 +31,14 @@ export function describeIssues(method: string, issues: readonly v.BaseIssue<unkn
 
 /**
  * Store and validation failures are the caller's to fix (a constraint, a bad value): they leave
- * as bad_request with their message. Anything else keeps its code, or is internal.
+ * as bad_request with their message; storage failures (locked, full, I/O) as unavailable.
+ * Anything else keeps its code, or is internal.
  */
 export function classifyError(err: unknown): unknown {
   if (err instanceof AcsError) return err;
   if (err instanceof v.ValiError) return new AcsError('bad_request', err.message);
+  // A locked database, a full disk, an I/O error: nobody's bug, and gone once the cause is.
+  if (isStorageUnavailable(err)) return new AcsError('unavailable', `Storage unavailable: ${storageProblem(err)}; retry later`);
   if (err instanceof StoreError) return new AcsError('bad_request', err.message);
   if (err instanceof Error && 'code' in err && typeof err.code === 'string' && err.code.startsWith('SQLITE_CONSTRAINT')) {
     return new AcsError('bad_request', err.message);

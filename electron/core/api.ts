@@ -12,9 +12,15 @@ import { createCredentialService } from './services/credentials.ts';
 import type { DeviceBulkService } from './services/device-bulk.ts';
 import type { FileService } from './services/files.ts';
 import type { RolloutService } from './services/rollouts.ts';
+import type { BackupService } from './services/backups.ts';
+import type { BackupScheduler } from './services/backups-scheduler.ts';
+import { diffBackups, restoreBackup } from './services/backups-tasks.ts';
+import { COMMON_SETTINGS } from './services/common-settings/catalog.ts';
+import { deviceSettings, setDeviceSettings } from './services/common-settings/service.ts';
 import { listDeviceFaults } from './services/device-faults.ts';
 import { deviceSummaryCard } from './services/device-summary.ts';
 import { createDeviceService } from './services/devices.ts';
+import type { DatabaseBackupService } from './services/database-backups.ts';
 import type { HistoryRetentionService } from './services/history-retention.ts';
 import { fleetOverview } from './services/overview.ts';
 import { parseQuirkRules, type QuirkRule, type Quirks } from './services/quirks.ts';
@@ -23,6 +29,9 @@ import type { TaskBatchService } from './services/tasks/batches.ts';
 import type { TaskService } from './services/tasks/service.ts';
 import { checkValues } from './services/value-check.ts';
 import type { WakeOutcomes } from './services/wake.ts';
+import { getReachability } from './services/reachability.ts';
+import { enableStun } from './services/stun-enable.ts';
+import { caCertificate } from './tls/ca-certificate.ts';
 import type { Store } from './store/index.ts';
 
 export const ACS_VERSION = '0.1.0';
@@ -64,6 +73,15 @@ export interface ApiParts {
   files: FileService;
   /** Firmware rollouts, and what a push would do (previewPush). */
   rollouts: RolloutService;
+  /** Configuration backups (uploaded files and snapshots) and their scheduled passes. */
+  backups: BackupService;
+  backupScheduler: BackupScheduler;
+  /** Scheduled online backups of the database itself. */
+  databaseBackups: DatabaseBackupService;
+  /** The STUN server's UDP port, or null when it is off (devices behind NAT). */
+  stunPort: () => number | null;
+  /** The local CA's certificate file (CWMP over TLS without the operator's own), or null. */
+  caCertificatePath: string | null;
 }
 
 /** The contract's implementation behind its validation boundary: every caller gets checked arguments. */
@@ -95,6 +113,9 @@ function createApiImpl(parts: ApiParts): AcsApi {
     deleteDevice: async (args) => bulk.deleteOne(args.id),
     getParameters: async (args) => devices.parameters(args),
     getDeviceSummary: async (args) => deviceSummaryCard(store, wakeOutcomes, args.id),
+    getDeviceSettings: async (args) => deviceSettings(store, args.id),
+    listCommonSettings: async () => [...COMMON_SETTINGS],
+    setDeviceSettings: ({ id, values, ...options }) => setDeviceSettings(store, tasks, id, values, options),
     checkValues: async (args) => checkValues(store, quirksFor, args),
     listFaults: async (args) => listDeviceFaults(store, args.id, args.limit),
     listSessions: async (args) => listDeviceSessions(store, args.id, args.limit),
@@ -116,6 +137,9 @@ function createApiImpl(parts: ApiParts): AcsApi {
     cancelTask: async (args) => tasks.cancel(args.taskId),
     retryTask: async (args) => tasks.retry(args.taskId),
     connectionRequest: (args) => tasks.connectionRequest(args.id),
+    enableStun: (args) => enableStun({ store, tasks, stunPort: parts.stunPort, cwmpUrl: () => listener.url }, args),
+    getReachability: async (args) => getReachability({ store, outcomes: wakeOutcomes, stunPort: parts.stunPort, now }, args.id),
+    getCaCertificate: async () => caCertificate(parts.caCertificatePath, listener.tlsUrl),
     getDeviceCredentials: async (args) => credentials.get(args.id),
     setDeviceCredentials: async (args) => credentials.set(args.id, args.username, args.password),
     deleteDeviceCredentials: async (args) => credentials.remove(args.id),
@@ -168,6 +192,18 @@ function createApiImpl(parts: ApiParts): AcsApi {
     resumeRollout: async (args) => parts.rollouts.resume(args.rolloutId),
     cancelRollout: async (args) => parts.rollouts.cancel(args.rolloutId),
     previewPush: (args) => parts.rollouts.preview(args),
+    listBackups: async (args) => parts.backups.list(args.id),
+    getBackup: (args) => parts.backups.content(args.backupId),
+    createSnapshot: async (args) => parts.backups.snapshot(args.id, args.label ?? '', 'manual'),
+    updateBackup: async (args) => parts.backups.relabel(args.backupId, args.label),
+    deleteBackup: (args) => parts.backups.remove(args.backupId),
+    diffBackups: (args) => diffBackups(store, parts.backups, args.backupId, args.to),
+    restoreBackup: ({ backupId, ...options }) => restoreBackup(store, tasks, parts.backups.get(backupId), options),
+    getBackupSettings: async () => parts.backupScheduler.settings(),
+    setBackupSettings: async (args) => parts.backupScheduler.update(args),
+    getDatabaseBackups: async () => parts.databaseBackups.settings(),
+    setDatabaseBackups: async (args) => parts.databaseBackups.update(args),
+    backupDatabaseNow: () => parts.databaseBackups.backupNow(),
     getApiToken: async () => ({ token: apiToken.get() }),
     regenerateApiToken: async () => ({ token: apiToken.regenerate() }),
   };

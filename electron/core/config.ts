@@ -8,6 +8,8 @@ export interface ServeOptions {
   httpPort: number;
   sessionTimeoutMs: number;
   maxConcurrentSessions: number;
+  /** Sessions one source address may hold; null: max(16, half of maxConcurrentSessions). */
+  maxSessionsPerAddress: number | null;
   cpeAuth: {
     mode?: 'digest' | 'basic' | 'none';
     username?: string;
@@ -16,6 +18,16 @@ export interface ServeOptions {
   };
   /** Keep the session inspector's log of plain periodic sessions too (costs ~2 WAL pages each). */
   logPeriodicSessions: boolean;
+  /** Put this backup file in place of the database before starting (the current one is kept aside). */
+  restoreDb: string | null;
+  /** Recover a damaged database into a new one instead of refusing to start. */
+  recoverDb: boolean;
+  /** The STUN server's UDP port for devices behind NAT (TR-069 Annex G); null: off. */
+  stunPort: number | null;
+  /** CWMP over TLS: its port (null: off), and the operator's PEM certificate and key (else a local CA's). */
+  tlsPort: number | null;
+  tlsCert: string | null;
+  tlsKey: string | null;
 }
 
 export const defaultServeOptions: ServeOptions = {
@@ -26,8 +38,15 @@ export const defaultServeOptions: ServeOptions = {
   httpPort: 7557,
   sessionTimeoutMs: 30_000,
   maxConcurrentSessions: 200,
+  maxSessionsPerAddress: null,
   cpeAuth: {},
   logPeriodicSessions: false,
+  restoreDb: null,
+  recoverDb: false,
+  stunPort: 3478,
+  tlsPort: null,
+  tlsCert: null,
+  tlsKey: null,
 };
 
 export class UsageError extends Error {
@@ -45,12 +64,26 @@ export const serveUsage = `Usage: npm run serve -- [options]
   --http-host ADDR         JSON API address (default 127.0.0.1)
   --session-timeout S      seconds of CPE silence before a session is dropped (default 30)
   --max-sessions N         concurrent CWMP sessions before new CPEs get 503 (default 200)
+  --max-sessions-per-address N
+                           of those, how many one source address may hold (default: half, at
+                           least 16; raise it when many CPEs reach DeskACS through one NAT)
   --cpe-auth MODE          how CPEs authenticate: digest (default), basic or none
   --cpe-username U         the username CPEs use (saved; default generated on first start)
   --cpe-password P         the password CPEs use (saved; default generated on first start)
   --unknown-devices POLICY register (default) or refuse devices that were not pre-registered
   --log-periodic-sessions  keep the session inspector's log of plain periodic Informs too
                            (default: only sessions that did more than a periodic Inform)
+  --restore-db FILE        start from a database backup (e.g. <data>/db-backups/deskacs-....sqlite);
+                           the current database is kept aside as deskacs.sqlite.before-restore-<time>
+  --recover-db             if the database is damaged, keep it aside and copy every readable row
+                           into a new one (the counts are logged) instead of refusing to start
+  --stun-port N            UDP port of the built-in STUN server for devices behind NAT
+                           (default 3478, on the CWMP address)
+  --no-stun                no STUN server (and no UDP connection requests)
+  --tls-port N             also serve CWMP over TLS (https) on this port (e.g. 7548); Basic CPE
+                           authentication is then refused over plain HTTP unless allowed in settings
+  --tls-cert FILE          the server certificate (PEM, chain included) for --tls-port; reloaded
+  --tls-key FILE           when the files change. Without them a local CA in <data>/tls/ signs one
   --help                   this text`;
 
 export function parseServeArgs(argv: readonly string[]): ServeOptions | 'help' {
@@ -86,6 +119,9 @@ export function parseServeArgs(argv: readonly string[]): ServeOptions | 'help' {
       case '--max-sessions':
         opts.maxConcurrentSessions = positive(flag, value());
         break;
+      case '--max-sessions-per-address':
+        opts.maxSessionsPerAddress = positive(flag, value());
+        break;
       case '--cpe-auth':
         opts.cpeAuth.mode = oneOf(flag, value(), ['digest', 'basic', 'none'] as const);
         break;
@@ -98,6 +134,27 @@ export function parseServeArgs(argv: readonly string[]): ServeOptions | 'help' {
       case '--log-periodic-sessions':
         opts.logPeriodicSessions = true;
         break;
+      case '--restore-db':
+        opts.restoreDb = value();
+        break;
+      case '--recover-db':
+        opts.recoverDb = true;
+        break;
+      case '--stun-port':
+        opts.stunPort = port(flag, value());
+        break;
+      case '--no-stun':
+        opts.stunPort = null;
+        break;
+      case '--tls-port':
+        opts.tlsPort = port(flag, value());
+        break;
+      case '--tls-cert':
+        opts.tlsCert = value();
+        break;
+      case '--tls-key':
+        opts.tlsKey = value();
+        break;
       case '--unknown-devices':
         opts.cpeAuth.unknownDevices = oneOf(flag, value(), ['register', 'refuse'] as const);
         break;
@@ -105,6 +162,8 @@ export function parseServeArgs(argv: readonly string[]): ServeOptions | 'help' {
         throw new UsageError(`unknown option ${arg}`);
     }
   }
+  if ((opts.tlsCert === null) !== (opts.tlsKey === null)) throw new UsageError('--tls-cert and --tls-key go together');
+  if (opts.tlsCert !== null && opts.tlsPort === null) throw new UsageError('--tls-cert needs --tls-port');
   return opts;
 }
 

@@ -27,9 +27,20 @@ export function desktopConfig(input: DesktopConfigInput): AcsConfig {
     webRoot: null,
     sessionTimeoutMs: defaultServeOptions.sessionTimeoutMs,
     maxConcurrentSessions: defaultServeOptions.maxConcurrentSessions,
+    // Devices behind NAT (TR-069 Annex G); a port already taken only turns STUN off.
+    ...(defaultServeOptions.stunPort === null ? {} : { stun: { port: defaultServeOptions.stunPort } }),
     log: input.log,
     nativeBinding: input.isPackaged ? undefined : nonEmpty(input.env.DESKACS_NATIVE_BINDING),
+    ...databaseRepairs(input.env),
   };
+}
+
+/** serve's --restore-db and --recover-db for the desktop app: DESKACS_RESTORE_DB=<file>, DESKACS_RECOVER_DB=1. */
+function databaseRepairs(env: DesktopConfigInput['env']): Pick<AcsConfig, 'database'> {
+  const restoreFrom = nonEmpty(env.DESKACS_RESTORE_DB);
+  const recover = env.DESKACS_RECOVER_DB === '1';
+  if (restoreFrom === undefined && !recover) return {};
+  return { database: { ...(restoreFrom === undefined ? {} : { restoreFrom }), recover } };
 }
 
 /** DESKACS_CWMP_PORT overrides 7547 (0: any free port, for tests); anything else is refused. */

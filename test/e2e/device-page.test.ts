@@ -95,8 +95,8 @@ describe('Device page', { skip: browserSkip }, () => {
     assert.match(page.url(), /\?tab=tasks$/);
     assert.equal(await page.evaluate<string | null>('document.activeElement?.textContent ?? null'), 'Tasks');
     await page.keyboard.press('End');
-    await eventually('the Sessions tab', async () => (await tab(page, 'Sessions').getAttribute('aria-selected')) === 'true');
-    assert.equal(await page.getByRole('tabpanel').getAttribute('aria-labelledby'), await tab(page, 'Sessions').getAttribute('id'));
+    await eventually('the Backups tab', async () => (await tab(page, 'Backups').getAttribute('aria-selected')) === 'true');
+    assert.equal(await page.getByRole('tabpanel').getAttribute('aria-labelledby'), await tab(page, 'Backups').getAttribute('id'));
     await context.close();
     const pasted = await open(devicePath(main.id, '?tab=faults'));
     await heading(pasted.page, MAIN);

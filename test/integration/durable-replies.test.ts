@@ -166,12 +166,14 @@ describe('CWMP replies wait for the disk', () => {
     cpe.close();
   });
 
-  test('a failed sync answers 500 and ends the session, so the CPE starts over with its Inform', async () => {
+  test('a failed sync answers 503 + Retry-After and ends the session, so the CPE starts over with its Inform', async () => {
     const cpe = new CpeConnection(h.cwmpUrl);
     const pending = cpe.post(informXml({ serial: 'HELD2' }));
     await until(() => held.length === 1, 'the Inform was committed');
     held.shift()?.(new Error('EIO: i/o error, fdatasync'));
-    assert.equal((await pending).status, 500);
+    const failed = await pending;
+    assert.equal(failed.status, 503);
+    assert.ok(failed.headers['retry-after'] !== undefined);
     assert.equal((await cpe.post('')).status, 400, 'the session is gone');
     cpe.close();
   });

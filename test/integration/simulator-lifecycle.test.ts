@@ -144,7 +144,7 @@ test('Upload PUTs the configuration and reports TransferComplete with M Upload',
   await sim.runSession();
   await sim.idle();
   assert.equal(acs.uploads.length, 1);
-  assert.match(acs.uploads[0]?.body ?? '', /^Parameter,Object,Writable,Value,Value type\nDevice,true,false,,/);
+  assert.match(acs.uploads[0]?.body ?? '', /^# DESKACS-CONFIG model=\S+ version=\S+ serial=\S+\nDevice\.[^=\n]+=/);
   const tc = acs.received.find((r) => r.kind === 'TransferComplete');
   assert.equal(find(tc?.root, 'FaultCode')?.text, '0');
   assert.ok(eventCodes(acs.informs()[1]).includes('M Upload'));

@@ -8,6 +8,7 @@ import {
   verifyDigest,
   type DigestOptions,
 } from '../../electron/core/cwmp/auth/digest.ts';
+import { NonceCounts } from '../../electron/core/cwmp/auth/nonce-counts.ts';
 import { AuthClient } from '../../electron/core/simulator/digest.ts';
 
 const secret = Buffer.alloc(32, 7);
@@ -215,11 +216,20 @@ describe('CPE auth: digest', () => {
     assert.deepEqual(r, { ok: false, reason: 'malformed', username: 'cpe1' });
   });
 
-  test('a reused nonce count is tolerated (CPEs reuse nc; documented replay window)', () => {
+  test('without a nonce-count table a reused nc passes; with one it is a replay, a higher nc passes', () => {
     const nonce = param(createChallenge('DeskACS', t0, { secret }), 'nonce');
     const header = answer({ nonce, nc: '00000001' });
     assert.equal(verifyDigest(header, 'POST', users, at(1), opts).ok, true);
     assert.equal(verifyDigest(header, 'POST', users, at(2), opts).ok, true);
+    const tracked = { ...opts, nonceCounts: new NonceCounts() };
+    assert.equal(verifyDigest(header, 'POST', users, at(1), tracked).ok, true);
+    assert.deepEqual(verifyDigest(header, 'POST', users, at(2), tracked), { ok: false, reason: 'replayed', username: 'cpe1' });
+    assert.equal(verifyDigest(answer({ nonce, nc: '00000002' }), 'POST', users, at(3), tracked).ok, true);
+    assert.equal(verifyDigest(answer({ nonce, nc: '00000002' }), 'POST', users, at(4), tracked).ok, false);
+    // Expired nonces leave the table; the expiry itself still refuses them.
+    assert.equal(tracked.nonceCounts.size, 1);
+    tracked.nonceCounts.accept('other', 1, at(NONCE_LIFETIME_MS + 10).getTime(), at(NONCE_LIFETIME_MS + 5).getTime());
+    assert.equal(tracked.nonceCounts.size, 1);
   });
 
   test('MD5-sess, upper-case hex, unquoted and quoted qop, and escaped usernames verify', () => {

@@ -1,5 +1,6 @@
 // What the CWMP listener needs from the rest of the ACS, and its options.
 import type { IncomingMessage, ServerResponse } from 'node:http';
+import type { SecureContextOptions } from 'node:tls';
 import type { Logger } from '../acs-types.ts';
 import type { CpePrincipal } from './auth/index.ts';
 import type { CapturedMessage } from './message-log.ts';
@@ -26,6 +27,12 @@ export interface SessionBackend {
    * applied), for the session inspector; called inside the batch when there is one.
    */
   sessionLog(key: string, messages: CapturedMessage[]): void;
+  /**
+   * Closes (as aborted) every stored session still open that is not one of these live
+   * sessions' (by key): those whose end could not be committed. Returns how many; throws when
+   * the storage still fails. Absent: nothing to close (backends of protocol tests).
+   */
+  closeOrphans?(liveKeys: string[]): number;
 }
 
 /** Authentication and admission of CPEs (services/cpe-gate.ts). */
@@ -43,6 +50,17 @@ export interface ListenerOptions {
   port: number;
   sessionTimeoutMs: number;
   maxConcurrentSessions: number;
+  /**
+   * Live sessions one source address may hold (many CPEs share one address behind a NAT, so
+   * not tiny); defaults to max(16, half of maxConcurrentSessions).
+   */
+  maxSessionsPerAddress?: number | undefined;
+  /**
+   * How long a session may idle after its InformResponse before it is dropped (a CPE sends its
+   * next POST at once, TR-069 3.7.1.2); defaults to min(10 s, sessionTimeoutMs). Keeps a client
+   * that opens sessions and goes silent from holding slots for the whole session timeout.
+   */
+  informIdleTimeoutMs?: number | undefined;
   maxBodyBytes: number;
   /** Seconds a refused CPE is asked to wait (Retry-After). */
   retryAfterSeconds: number;
@@ -52,6 +70,11 @@ export interface ListenerOptions {
   log: Logger;
   /** Requests under /files/ (library files served to CPEs, files/serve.ts); absent: none served. */
   files?: ((req: IncomingMessage, res: ServerResponse) => void) | undefined;
+  /**
+   * CWMP over TLS beside plain HTTP (TR-069 3.4.5): the same sessions and handler on an https
+   * server with this certificate and key (replaced while running by setSecureContext).
+   */
+  tls?: { host: string; port: number; context: SecureContextOptions } | undefined;
 }
 
 /** An HTTP response decided while stepping, written once the step's writes are committed. */

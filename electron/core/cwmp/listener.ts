@@ -3,13 +3,18 @@
 // the replies after the commit. Everything after the body is read runs synchronously, so the
 // requests of one session cannot interleave.
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+import { createServer as createTlsServer, type Server as TlsServer } from 'node:https';
+import type { Duplex } from 'node:stream';
+import type { SecureContextOptions } from 'node:tls';
 import type { AddressInfo } from 'node:net';
 import { baseUrlFromHost, FILES_PATH_PREFIX } from '../files/transfer-url.ts';
 import type { CpePrincipal } from './auth/index.ts';
 import { CommitBatcher, write } from './commit-batcher.ts';
+import { isStorageUnavailable } from '../store/errors.ts';
 import { BodyError, readBody } from './http-body.ts';
+import { OrphanSweep } from './orphan-sweep.ts';
 import { textOutgoing, type ListenerOptions } from './listener-types.ts';
-import { SessionRegistry, type LiveSession } from './session-registry.ts';
+import { normaliseAddress, SessionRegistry, type LiveSession } from './session-registry.ts';
 import { abandon, bodyText, busy, processRequest, toInput } from './session-steps.ts';
 import { initialState } from './session/engine.ts';
 
@@ -26,6 +31,10 @@ export interface CwmpListener {
    * URLs handed to it), or null without a session or a usable Host header.
    */
   cpeBaseUrl(deviceId: string): string | null;
+  /** https://... of the TLS listener, or null without one. */
+  tlsUrl: string | null;
+  /** Replaces the TLS certificate and key for new connections (no restart). */
+  setSecureContext(context: SecureContextOptions): void;
   close(): Promise<void>;
 }
 
@@ -33,9 +42,12 @@ export async function startCwmpListener(opts: ListenerOptions): Promise<CwmpList
   const registry = new SessionRegistry();
   const hosts = new WeakMap<LiveSession, string>();
   const batcher = new CommitBatcher(registry, opts);
+  const sweep = new OrphanSweep(registry, opts.backend, opts.log);
+  registry.sweepLater = () => sweep.request();
   // A CPE that trickles its headers or body (or an attacker doing so) is cut off instead of
   // holding a connection and a session slot forever.
-  const server = createServer({ keepAliveTimeout: opts.sessionTimeoutMs, headersTimeout: 20_000, requestTimeout: 60_000 }, (req, res) => {
+  const serverOptions = { keepAliveTimeout: opts.sessionTimeoutMs, headersTimeout: 20_000, requestTimeout: 60_000 };
+  const onRequest = (req: IncomingMessage, res: ServerResponse): void => {
     if (opts.files !== undefined && req.url?.startsWith(FILES_PATH_PREFIX) === true) {
       // File fetches carry no CWMP credentials: the URL's token is the credential (files/serve.ts).
       opts.files(req, res);
@@ -43,18 +55,27 @@ export async function startCwmpListener(opts: ListenerOptions): Promise<CwmpList
     }
     handle(req, res, registry, batcher, opts, hosts).catch((err: unknown) => {
       opts.log.error('cwmp request failed', { error: String(err) });
-      write(res, textOutgoing(500, 'Internal error'));
+      // E.g. the gate's credential lookup on a failing disk: unavailable, not a bug.
+      if (isStorageUnavailable(err))
+        write(res, textOutgoing(503, 'Service unavailable: storage; retry later', { 'Retry-After': String(opts.retryAfterSeconds) }));
+      else write(res, textOutgoing(500, 'Internal error'));
     });
-  });
-  server.on('clientError', (err, socket) => {
+  };
+  const server = createServer(serverOptions, onRequest);
+  const onClientError = (err: Error, socket: Duplex): void => {
     opts.log.warn('cwmp client error', { error: err.message });
     if (socket.writable) socket.end('HTTP/1.1 400 Bad Request\r\nContent-Length: 0\r\nConnection: close\r\n\r\n');
-  });
+  };
+  server.on('clientError', onClientError);
   await listen(server, opts.host, opts.port);
   const port = (server.address() as AddressInfo).port;
-  const shownHost = opts.host === '0.0.0.0' || opts.host === '::' ? '127.0.0.1' : opts.host;
+  const shown = (host: string): string => (host === '0.0.0.0' || host === '::' ? '127.0.0.1' : host);
+  const tlsServer = opts.tls === undefined ? null : await startTls(server, onRequest, onClientError, opts.tls, opts);
+  const tlsPort = tlsServer === null ? null : (tlsServer.address() as AddressInfo).port;
   return {
-    url: `http://${shownHost}:${port}/`,
+    url: `http://${shown(opts.host)}:${port}/`,
+    tlsUrl: tlsPort === null || opts.tls === undefined ? null : `https://${shown(opts.tls.host)}:${tlsPort}/`,
+    setSecureContext: (context) => tlsServer?.setSecureContext(context),
     port,
     activeSessions: () => registry.size,
     hasSession: (deviceId) => registry.deviceSession(deviceId) !== undefined,
@@ -62,7 +83,11 @@ export async function startCwmpListener(opts: ListenerOptions): Promise<CwmpList
       const session = registry.deviceSession(deviceId);
       return session === undefined ? null : baseUrlFromHost(hosts.get(session));
     },
-    close: () => closeListener(server, registry, batcher, opts),
+    close: async () => {
+      sweep.close();
+      await closeListener(server, registry, batcher, opts);
+      if (tlsServer !== null) await closeServer(tlsServer);
+    },
   };
 }
 
@@ -101,8 +126,9 @@ async function handle(
     write(res, textOutgoing(status, err instanceof Error ? err.message : 'Bad request'));
     return;
   }
-  if (existing === undefined && registry.size >= opts.maxConcurrentSessions) {
-    write(res, busy(opts, 'too many concurrent sessions'));
+  const full = existing === undefined ? admissionRefusal(registry, req, opts) : null;
+  if (full !== null) {
+    write(res, busy(opts, full));
     return;
   }
   const session = existing ?? registry.create(req.socket, initialState);
@@ -117,7 +143,46 @@ async function handle(
   batcher.submit({ session, res, light, run: () => processRequest(session, input, registry, opts, text) });
 }
 
-function listen(server: Server, host: string, port: number): Promise<void> {
+/** Why a new session cannot be opened now (the slots, or this address's share of them), or null. */
+function admissionRefusal(registry: SessionRegistry, req: IncomingMessage, opts: ListenerOptions): string | null {
+  if (registry.size >= opts.maxConcurrentSessions) return 'too many concurrent sessions';
+  const perAddress = opts.maxSessionsPerAddress ?? Math.max(16, Math.ceil(opts.maxConcurrentSessions / 2));
+  if (registry.countFrom(normaliseAddress(req.socket.remoteAddress)) >= perAddress) return 'too many concurrent sessions from this address';
+  return null;
+}
+
+/** The https server beside the http one: same handler, so the same sessions and registry. */
+async function startTls(
+  plain: Server,
+  onRequest: (req: IncomingMessage, res: ServerResponse) => void,
+  onClientError: (err: Error, socket: Duplex) => void,
+  tls: NonNullable<ListenerOptions['tls']>,
+  opts: ListenerOptions,
+): Promise<TlsServer> {
+  const server = createTlsServer(
+    { keepAliveTimeout: opts.sessionTimeoutMs, headersTimeout: 20_000, requestTimeout: 60_000, ...tls.context },
+    onRequest,
+  );
+  server.on('clientError', onClientError);
+  // A CPE that does not trust the certificate fails the handshake: worth a line, not a crash.
+  server.on('tlsClientError', (err) => opts.log.warn('cwmp TLS handshake failed', { error: err.message }));
+  try {
+    await listen(server, tls.host, tls.port);
+  } catch (err) {
+    await closeServer(plain);
+    throw err;
+  }
+  return server;
+}
+
+function closeServer(server: Server | TlsServer): Promise<void> {
+  return new Promise<void>((resolve) => {
+    server.close(() => resolve());
+    server.closeAllConnections();
+  });
+}
+
+function listen(server: Server | TlsServer, host: string, port: number): Promise<void> {
   return new Promise((resolve, reject) => {
     server.once('error', reject);
     server.listen(port, host, () => {

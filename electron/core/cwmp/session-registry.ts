@@ -1,5 +1,5 @@
 // Live CWMP sessions, found by cookie or, for CPEs that drop cookies, by TCP connection.
-// Enforces one session per device and a bound on concurrent sessions.
+// Enforces one session per device; counts sessions per source address for the listener's bounds.
 import { randomUUID } from 'node:crypto';
 import type { Socket } from 'node:net';
 import type { CpePrincipal } from './auth/index.ts';
@@ -28,9 +28,22 @@ export class SessionRegistry {
   private readonly byToken = new Map<string, LiveSession>();
   private readonly bySocket = new WeakMap<Socket, LiveSession>();
   private readonly byDevice = new Map<string, LiveSession>();
+  /** Live sessions per source address: the share one address may hold is bounded (listener). */
+  private readonly byAddress = new Map<string, number>();
 
   get size(): number {
     return this.byToken.size;
+  }
+
+  /**
+   * Asks for the stored sessions that are no longer live but whose end could not be recorded
+   * (a storage failure) to be closed later; the listener sets the hook (orphan-sweep.ts).
+   */
+  sweepLater: () => void = () => {};
+
+  /** Live sessions opened from this (normalised) source address. */
+  countFrom(address: string): number {
+    return this.byAddress.get(address) ?? 0;
   }
 
   all(): IterableIterator<LiveSession> {
@@ -70,6 +83,7 @@ export class SessionRegistry {
     };
     this.byToken.set(session.token, session);
     this.bySocket.set(socket, session);
+    this.byAddress.set(session.remoteAddress, this.countFrom(session.remoteAddress) + 1);
     return session;
   }
 
@@ -87,7 +101,11 @@ export class SessionRegistry {
   remove(session: LiveSession): void {
     if (session.timer !== null) clearTimeout(session.timer);
     session.timer = null;
-    this.byToken.delete(session.token);
+    if (this.byToken.delete(session.token)) {
+      const left = this.countFrom(session.remoteAddress) - 1;
+      if (left > 0) this.byAddress.set(session.remoteAddress, left);
+      else this.byAddress.delete(session.remoteAddress);
+    }
     if (this.bySocket.get(session.socket) === session) this.bySocket.delete(session.socket);
     if (session.deviceId !== null && this.byDevice.get(session.deviceId) === session) {
       this.byDevice.delete(session.deviceId);

@@ -2,7 +2,9 @@
 // turn), performs the effects through the backend, and decides the HTTP response. Synchronous,
 // so it runs inside the listener's group-commit batch.
 import { buildEnvelope, CwmpParseError, decodeBody, parseEnvelope } from './codec/index.ts';
+import { deviceIdProblem } from './device-id.ts';
 import { textOutgoing, type ListenerOptions, type Outgoing } from './listener-types.ts';
+import type { InformRequest } from './messages.ts';
 import type { MessageLog } from './message-log.ts';
 import { SESSION_COOKIE, type LiveSession, type SessionRegistry } from './session-registry.ts';
 import { step } from './session/engine.ts';
@@ -84,9 +86,12 @@ function runStep(
   const result = step(session.state, input);
   const inform = result.effects.find((e) => e.type === 'inform');
   if (inform !== undefined) {
-    const admission = opts.gate?.admit(inform.deviceId, session.principal) ?? { ok: true };
+    const admission = admitInform(session, inform.inform, inform.deviceId, opts);
     if (!admission.ok) {
-      registry.remove(session);
+      // A refused Inform on a live session still ends that session (recorded, not left open).
+      if (session.state.name === 'cpe-requests' || session.state.name === 'acs-requests')
+        abandon(session, registry, opts, 'refused Inform');
+      else registry.remove(session);
       return { refused: admission };
     }
     const other = registry.deviceSession(inform.deviceId);
@@ -103,6 +108,33 @@ function runStep(
   opts.backend.apply(result.effects, { key: session.token, remoteAddress: session.remoteAddress });
   session.state = result.state;
   return result;
+}
+
+/**
+ * Checked at the door, before anything is stored: a DeviceId that cannot identify a device
+ * (blank serial, no DeviceId, fields far over the data model's lengths) is refused with 400 and
+ * logged; then the gate's admission (authentication, unknown-device policy).
+ */
+function admitInform(
+  session: LiveSession,
+  inform: InformRequest,
+  deviceId: string,
+  opts: ListenerOptions,
+): { ok: true } | { ok: false; status: number; message: string } {
+  const problem = deviceIdProblem(inform.deviceId);
+  if (problem !== null) {
+    const id = inform.deviceId;
+    opts.log.warn('cwmp Inform refused', {
+      remote: session.remoteAddress,
+      reason: problem,
+      // Cut: a hostile field may be megabytes long.
+      oui: id.oui.slice(0, 32),
+      productClass: id.productClass.slice(0, 80),
+      serialNumber: id.serialNumber.slice(0, 80),
+    });
+    return { ok: false, status: 400, message: `Bad Request: Inform refused: ${problem}` };
+  }
+  return opts.gate?.admit(deviceId, session.principal) ?? { ok: true };
 }
 
 /** The input of the step that must follow this one before anything is sent, if any. */
@@ -141,19 +173,26 @@ function replyOf(session: LiveSession, result: StepResult, registry: SessionRegi
   session.outgoing = null;
   session.log.add('acs', r.envelope.body.name, xml);
   // No session exists before an accepted Inform: a refused first message leaves nothing behind.
+  const informed = r.envelope.body.name === 'InformResponse';
   if (over) end(session, registry, opts);
-  else armTimeout(session, registry, opts);
+  else
+    armTimeout(
+      session,
+      registry,
+      opts,
+      informed ? (opts.informIdleTimeoutMs ?? Math.min(10_000, opts.sessionTimeoutMs)) : opts.sessionTimeoutMs,
+    );
   const headers: Record<string, string | number> = { 'Content-Type': 'text/xml; charset="utf-8"', SOAPServer: 'DeskACS' };
-  if (r.envelope.body.name === 'InformResponse') headers['Set-Cookie'] = `${SESSION_COOKIE}=${session.token}; Path=/; HttpOnly`;
+  if (informed) headers['Set-Cookie'] = `${SESSION_COOKIE}=${session.token}; Path=/; HttpOnly`;
   return { status: 200, headers, body: xml };
 }
 
-function armTimeout(session: LiveSession, registry: SessionRegistry, opts: ListenerOptions): void {
+function armTimeout(session: LiveSession, registry: SessionRegistry, opts: ListenerOptions, ms: number): void {
   if (session.timer !== null) clearTimeout(session.timer);
   session.timer = setTimeout(() => {
     session.timer = null;
     abandon(session, registry, opts, 'timeout');
-  }, opts.sessionTimeoutMs);
+  }, ms);
   session.timer.unref();
 }
 
@@ -174,6 +213,9 @@ export function abandon(session: LiveSession, registry: SessionRegistry, opts: L
     if (session.log.length > 0) opts.backend.sessionLog(session.token, session.log.take());
   } catch (err) {
     opts.log.error('could not record the end of a session', { error: String(err), device: session.deviceId });
+    // Its stored row is closed by the sweep once the storage is back; its task goes back.
+    if (session.deviceId !== null) opts.backend.forget(session.deviceId);
+    registry.sweepLater();
   }
   opts.log.info('cwmp session abandoned', { device: session.deviceId, reason });
 }

@@ -80,14 +80,31 @@ async function serve(req: IncomingMessage, res: ServerResponse, deps: FileServer
           () => undefined,
         );
   if (file === undefined || size === undefined) return refused(404, 'The file is no longer in the library', {}, transfer);
+  const served = await sendFile(req, res, { path: deps.pathOf(file), size, etag: file.sha256 });
+  return { ...served, fileId: file.id, deviceId: transfer.deviceId };
+}
+
+/**
+ * Sends a file on disk: the whole of it (200) or one byte range (206; 416 outside it), headers
+ * alone for HEAD. Shared with the restore of configuration backups (upload-restore.ts).
+ */
+export async function sendFile(
+  req: IncomingMessage,
+  res: ServerResponse,
+  f: { path: string; size: number; etag: string },
+): Promise<{ status: number; bytes: number }> {
+  const { size } = f;
   const range = parseRange(req.headers.range, size);
   const base = {
     'Content-Type': 'application/octet-stream',
     'Accept-Ranges': 'bytes',
-    ETag: `"${file.sha256}"`,
+    ETag: `"${f.etag}"`,
     'Cache-Control': 'no-store',
   };
-  if (range === 'unsatisfiable') return refused(416, 'Range not satisfiable', { 'Content-Range': `bytes */${size}` }, transfer);
+  if (range === 'unsatisfiable') {
+    plain(res, 416, 'Range not satisfiable', { 'Content-Range': `bytes */${size}` });
+    return { status: 416, bytes: 0 };
+  }
   const [start, end] = range ?? [0, size - 1];
   const status = range === null ? 200 : 206;
   res.writeHead(status, {
@@ -95,28 +112,33 @@ async function serve(req: IncomingMessage, res: ServerResponse, deps: FileServer
     'Content-Length': end - start + 1,
     ...(range === null ? {} : { 'Content-Range': `bytes ${start}-${end}/${size}` }),
   });
-  const served = { status, fileId: file.id, deviceId: transfer.deviceId };
-  if (req.method === 'HEAD') {
+  if (req.method === 'HEAD' || size === 0) {
     res.end();
-    return { ...served, bytes: 0 };
+    return { status, bytes: 0 };
   }
-  const stream = createReadStream(deps.pathOf(file), { start, end, highWaterMark: 256 * 1024 });
+  const stream = createReadStream(f.path, { start, end, highWaterMark: 256 * 1024 });
   try {
     await pipeline(stream, res);
   } catch {
     // The CPE went away mid-transfer: logged with the bytes that left.
   }
-  return { ...served, bytes: stream.bytesRead };
+  return { status, bytes: stream.bytesRead };
 }
 
 function expired(t: FileTransfer, deps: FileServerDeps): boolean {
-  if (Date.parse(t.expiresAt) <= deps.now().getTime()) return true;
+  return transferOver(t, deps.store, deps.now());
+}
+
+/** A per-transfer URL stops working at its expiry, or once its task is over. */
+export function transferOver(t: { expiresAt: string; taskId: number | null }, store: Store, now: Date): boolean {
+  if (Date.parse(t.expiresAt) <= now.getTime()) return true;
   if (t.taskId === null) return false;
-  const task = deps.store.tasks.get(t.taskId);
+  const task = store.tasks.get(t.taskId);
   return task === undefined || TASK_OVER.has(task.status);
 }
 
-function basicMatches(header: string | undefined, t: FileTransfer): boolean {
+/** The request's Basic credentials are the transfer's (compared in constant time). */
+export function basicMatches(header: string | undefined, t: { username: string; password: string }): boolean {
   const m = /^Basic\s+(\S+)$/i.exec(header ?? '');
   if (m === null) return false;
   const given = Buffer.from(m[1] ?? '', 'base64');
@@ -146,7 +168,7 @@ export function parseRange(header: string | undefined, size: number): [number, n
   return [start, end];
 }
 
-function plain(res: ServerResponse, status: number, text: string, headers: Record<string, string> = {}): void {
+export function plain(res: ServerResponse, status: number, text: string, headers: Record<string, string> = {}): void {
   const body = Buffer.from(`${text}\n`);
   res.writeHead(status, { ...headers, 'Content-Type': 'text/plain; charset=utf-8', 'Content-Length': body.length }).end(body);
 }

@@ -195,9 +195,9 @@ async function readJson(req: IncomingMessage): Promise<unknown> {
   }
 }
 
-function sendJson(res: ServerResponse, status: number, value: unknown): void {
+function sendJson(res: ServerResponse, status: number, value: unknown, headers: Record<string, string> = {}): void {
   const body = Buffer.from(JSON.stringify(value));
-  res.writeHead(status, { 'Content-Type': 'application/json; charset=utf-8', 'Content-Length': body.length }).end(body);
+  res.writeHead(status, { ...headers, 'Content-Type': 'application/json; charset=utf-8', 'Content-Length': body.length }).end(body);
 }
 
 function sendError(res: ServerResponse, err: unknown, log: Logger): void {
@@ -207,7 +207,8 @@ function sendError(res: ServerResponse, err: unknown, log: Logger): void {
     res.destroy();
     return;
   }
-  sendJson(res, httpStatusOf[apiError.code], { error: apiError });
+  // unavailable: the storage is locked, full or failing; it recovers by itself (store/errors.ts).
+  sendJson(res, httpStatusOf[apiError.code], { error: apiError }, apiError.code === 'unavailable' ? { 'Retry-After': '5' } : {});
 }
 
 function closeServer(server: Server): Promise<void> {

@@ -2,11 +2,13 @@
 // for devices never seen before, and a rate limit on repeated failures. The listener asks the
 // gate before reading a new session's body, and again once the Inform names the device.
 import type { IncomingMessage } from 'node:http';
+import type { TLSSocket } from 'node:tls';
 import type { Logger } from '../acs-types.ts';
 import {
   admitDevice,
   authenticateRequest,
   FailureRateLimiter,
+  NonceCounts,
   rateLimitKey,
   type CpeAuthConfig,
   type CpePrincipal,
@@ -19,6 +21,8 @@ export interface CpeGateDeps {
   log: Logger;
   /** The current configuration (the API may replace it while running). */
   config: () => CpeAuthConfig;
+  /** Whether CPEs can use TLS instead (then Basic over plain HTTP is refused unless allowed). */
+  tlsAvailable?: () => boolean;
   now?: () => Date;
 }
 
@@ -26,6 +30,23 @@ export function createCpeGate(deps: CpeGateDeps): CpeGate {
   const { store, log } = deps;
   const now = deps.now ?? (() => new Date());
   const limiter = new FailureRateLimiter({ log, now });
+  // Replay protection: one table of used nonce counts for every request this gate checks.
+  const digest = { nonceCounts: new NonceCounts() };
+  /**
+   * TR-069 3.4.4: Basic only over TLS. With a TLS listener, a plain-HTTP CPE in basic mode is
+   * asked for Digest instead (a Basic answer is not accepted), unless the operator allows it.
+   */
+  const effectiveConfig = (req: IncomingMessage): CpeAuthConfig => {
+    const config = deps.config();
+    if (config.mode !== 'basic' || config.allowBasicOverHttp === true || deps.tlsAvailable?.() !== true) return config;
+    if ((req.socket as TLSSocket).encrypted === true) return config;
+    if (/^\s*basic\s/i.test(req.headers.authorization ?? '')) {
+      log.warn('Basic authentication refused over plain HTTP: use the https ACS URL, or allow Basic over HTTP', {
+        remote: req.socket.remoteAddress,
+      });
+    }
+    return { ...config, mode: 'digest' };
+  };
   return {
     authenticate(req: IncomingMessage): ReturnType<CpeGate['authenticate']> {
       const key = rateLimitKey(req.socket.remoteAddress ?? '');
@@ -38,7 +59,7 @@ export function createCpeGate(deps: CpeGateDeps): CpeGate {
           message: 'Too many failed authentication attempts; retry later',
         };
       }
-      const outcome = authenticateRequest(req.headers, req.method ?? 'POST', deps.config(), store.cpeCredentials, now());
+      const outcome = authenticateRequest(req.headers, req.method ?? 'POST', effectiveConfig(req), store.cpeCredentials, now(), digest);
       if (outcome.kind === 'ok') return { kind: 'ok', principal: outcome.principal };
       const failure = outcome.failure;
       if (failure !== null) {

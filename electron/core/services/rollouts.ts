@@ -4,6 +4,7 @@
 // metadata. A scheduler (a timer, and a poke on every task change) runs passes
 // (rollouts-scheduler.ts); all its state is in SQLite, so it resumes after a restart.
 import type { ApiArgs } from '../../../shared/contract.ts';
+import type { DeviceSelection } from '../../../shared/contract-args.ts';
 import { AcsError } from '../../../shared/errors.ts';
 import type { PushPreview, Rollout, RolloutDetail } from '../../../shared/models-files.ts';
 import type { Logger } from '../acs-types.ts';
@@ -150,7 +151,7 @@ export function createRolloutService(deps: RolloutDeps): RolloutService {
         ),
       );
       let position = 0;
-      await deps.walker.walk(args.selection, at, BATCH, (ids) => {
+      await deps.walker.walk(rolloutSelection(args), at, BATCH, (ids) => {
         const rows = [];
         for (const id of ids) {
           const d = store.devices.get(id);
@@ -231,4 +232,11 @@ export function createRolloutService(deps: RolloutDeps): RolloutService {
       offTasks();
     },
   };
+}
+
+/** The devices a rollout names: a selection, or the `deviceIds` / `q` shorthands of the API. */
+function rolloutSelection(args: ApiArgs<'createRollout'>): DeviceSelection {
+  if (args.selection !== undefined) return args.selection;
+  if (args.deviceIds !== undefined) return { ids: args.deviceIds };
+  return { filter: { q: args.q ?? '' } };
 }

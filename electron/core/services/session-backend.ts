@@ -166,6 +166,18 @@ export function createSessionBackend(deps: SessionBackendDeps): SessionBackend {
       deps.taskChanges.flush();
       if (!durable) onDurable(null);
     },
+    closeOrphans(liveKeys) {
+      // Keys of sessions the listener dropped (their batch failed) point at rows that are not
+      // live any more, or were never committed.
+      const live = new Set(liveKeys);
+      for (const key of [...sessionIds.keys()]) {
+        if (live.has(key)) continue;
+        sessionIds.delete(key);
+        booted.delete(key);
+      }
+      const keep = [...sessionIds.values()];
+      return store.transaction(() => store.sessions.abortOpenExcept(keep, now()));
+    },
     forget(deviceId) {
       runner.onSessionEnded(deviceId);
       // Its session's messages will not be handed over (the listener dropped it).

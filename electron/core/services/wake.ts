@@ -3,14 +3,27 @@
 // 100,000 devices neither opens 100,000 sockets at once nor keeps the API call waiting.
 import type { ConnectionRequestReport } from '../../../shared/models.ts';
 import type { Store } from '../store/index.ts';
-import { describeConnectionRequestResult, sendConnectionRequest } from './connection-request.ts';
+import { describeConnectionRequestResult, sendConnectionRequest, type ConnectionRequestResult } from './connection-request.ts';
 import { crCredentialsFor } from './credentials.ts';
+import { wakeOverUdp, type UdpWake } from './udp-wake.ts';
+import type { UdpConnectionRequestResult } from './udp-connection-request.ts';
+
+export type { UdpWake } from './udp-wake.ts';
 
 export interface WakeOptions {
   timeoutMs: number;
   signal?: AbortSignal;
   /** Where the outcome is remembered for the device page (single and bulk wakes alike). */
   outcomes?: WakeOutcomes;
+  /** UDP connection requests (TR-069 Annex G) when HTTP cannot reach a device with a STUN binding. */
+  udp?: UdpWake | undefined;
+}
+
+/** What one wake tried, for the reachability diagnosis: the HTTP request and the UDP one, if sent. */
+export interface WakeAttempt {
+  at: string;
+  http: ConnectionRequestResult | null;
+  udp: UdpConnectionRequestResult | null;
 }
 
 /** What the last connection request to a device achieved, and when. */
@@ -27,40 +40,71 @@ export interface WakeOutcome {
  */
 export class WakeOutcomes {
   private readonly last = new Map<string, WakeOutcome>();
+  private readonly attempts = new Map<string, WakeAttempt[]>();
 
   constructor(private readonly max = 200_000) {}
 
-  record(deviceId: string, report: ConnectionRequestReport, at: Date): void {
+  record(deviceId: string, report: ConnectionRequestReport, at: Date, attempt?: Omit<WakeAttempt, 'at'>): void {
     this.last.delete(deviceId);
     this.last.set(deviceId, { outcome: report.outcome, message: report.message, at: at.toISOString() });
+    if (attempt !== undefined) {
+      const kept = this.attempts.get(deviceId) ?? [];
+      this.attempts.delete(deviceId);
+      this.attempts.set(deviceId, [{ at: at.toISOString(), ...attempt }, ...kept].slice(0, KEPT_ATTEMPTS));
+    }
     if (this.last.size > this.max) {
       const oldest = this.last.keys().next();
       if (oldest.done !== true) this.last.delete(oldest.value);
+    }
+    if (this.attempts.size > this.max) {
+      const oldest = this.attempts.keys().next();
+      if (oldest.done !== true) this.attempts.delete(oldest.value);
     }
   }
 
   get(deviceId: string): WakeOutcome | null {
     return this.last.get(deviceId) ?? null;
   }
+
+  /** The device's last few attempts, newest first (this run of the ACS only). */
+  recent(deviceId: string): readonly WakeAttempt[] {
+    return this.attempts.get(deviceId) ?? [];
+  }
 }
+
+/** Attempts kept per device for the reachability diagnosis. */
+const KEPT_ATTEMPTS = 5;
 
 /** One connection request to a known device, with its own credentials or else the default ones. */
 export async function wakeDevice(store: Store, deviceId: string, opts: WakeOptions): Promise<ConnectionRequestReport> {
-  const report = await sendWake(store, deviceId, opts);
-  opts.outcomes?.record(deviceId, report, new Date());
+  const { report, http, udp } = await sendWake(store, deviceId, opts);
+  opts.outcomes?.record(deviceId, report, new Date(), { http, udp });
   return report;
 }
 
-async function sendWake(store: Store, deviceId: string, opts: WakeOptions): Promise<ConnectionRequestReport> {
+interface WakeResult {
+  report: ConnectionRequestReport;
+  http: ConnectionRequestResult | null;
+  udp: UdpConnectionRequestResult | null;
+}
+
+async function sendWake(store: Store, deviceId: string, opts: WakeOptions): Promise<WakeResult> {
   const url = store.devices.get(deviceId)?.connectionRequestUrl ?? '';
-  if (url === '') {
-    return {
-      outcome: 'no-url',
-      message: 'The device has not reported a ConnectionRequestURL; it will run queued tasks at its next periodic Inform.',
-    };
+  const creds = crCredentialsFor(store, deviceId);
+  let report: ConnectionRequestReport = {
+    outcome: 'no-url',
+    message: 'The device has not reported a ConnectionRequestURL; it will run queued tasks at its next periodic Inform.',
+  };
+  let http: ConnectionRequestResult | null = null;
+  if (url !== '') {
+    http = await sendConnectionRequest(url, creds, opts);
+    report = { outcome: http.outcome, message: describeConnectionRequestResult(http) };
   }
-  const result = await sendConnectionRequest(url, crCredentialsFor(store, deviceId), opts);
-  return { outcome: result.outcome, message: describeConnectionRequestResult(result) };
+  // An HTTP request that got an answer (even a 401) reached the device: UDP would not do better.
+  const canTryUdp = http === null || http.outcome === 'unreachable' || http.outcome === 'timed-out';
+  if (!canTryUdp || opts.udp === undefined) return { report, http, udp: null };
+  const udp = await wakeOverUdp(opts.udp, deviceId, creds, report, opts);
+  return udp === null ? { report, http, udp: null } : { report: udp.report, http, udp: udp.result };
 }
 
 export interface WakeQueueDeps {

@@ -1,18 +1,20 @@
 // `npm run simulate -- --acs URL --devices N --model FILE|tr181|tr098 [--serial-prefix P]
 //   [--periodic SECONDS] [--concurrency C] [--username U --password P] [--cr-username U
-//   --cr-password P] [--duration SECONDS]`
+//   --cr-password P] [--duration SECONDS] [--firmware-failure fault-9010|fault-9016|old-version|never
+//   [--firmware-failure-share 0-1]]`
 // Bootstraps every device, prints a summary; with --periodic keeps informing until Ctrl-C or
 // --duration, printing a summary per interval.
 
 import { readFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
 import { isBuiltinModelName } from './builtin-models.ts';
+import { type FirmwareFailure, firmwareFailures } from './device-files.ts';
 import { startFleet, type FleetSummary } from './fleet.ts';
 import { loadCsvModel, type DeviceModel } from './model.ts';
 import type { BuiltinModelName } from './builtin-models.ts';
 
 const USAGE =
-  'usage: npm run simulate -- --acs URL [--devices N] [--model FILE|tr181|tr098] [--serial-prefix P] [--periodic S] [--concurrency C] [--username U --password P] [--cr-username U --cr-password P] [--duration S]';
+  'usage: npm run simulate -- --acs URL [--devices N] [--model FILE|tr181|tr098] [--serial-prefix P] [--periodic S] [--concurrency C] [--username U --password P] [--cr-username U --cr-password P] [--duration S] [--firmware-failure MODE [--firmware-failure-share 0-1]]';
 
 function positiveInt(value: string | undefined, name: string, fallback: number): number {
   if (value === undefined) return fallback;
@@ -37,6 +39,22 @@ function formatSummary(label: string, s: FleetSummary): string {
   return lines.join('\n');
 }
 
+/** `--firmware-failure MODE [--firmware-failure-share S]`: that share of devices (default all) fail their firmware downloads. */
+function firmwareFailureOption(
+  mode: string | undefined,
+  share: string | undefined,
+): { firmwareFailure?: { mode: FirmwareFailure; share: number } } {
+  if (mode === undefined) {
+    if (share !== undefined) throw new Error('--firmware-failure-share goes with --firmware-failure');
+    return {};
+  }
+  const known = firmwareFailures.find((m) => m === mode);
+  if (known === undefined) throw new Error(`--firmware-failure must be one of ${firmwareFailures.join(', ')}, got '${mode}'`);
+  const n = share === undefined ? 1 : Number(share);
+  if (!Number.isFinite(n) || n < 0 || n > 1) throw new Error(`--firmware-failure-share must be a number from 0 to 1, got '${share}'`);
+  return { firmwareFailure: { mode: known, share: n } };
+}
+
 async function main(): Promise<number> {
   const { values } = parseArgs({
     options: {
@@ -51,6 +69,8 @@ async function main(): Promise<number> {
       'cr-username': { type: 'string' },
       'cr-password': { type: 'string' },
       duration: { type: 'string' },
+      'firmware-failure': { type: 'string' },
+      'firmware-failure-share': { type: 'string' },
       help: { type: 'boolean' },
     },
   });
@@ -69,6 +89,7 @@ async function main(): Promise<number> {
     username: values.username,
     password: values.password,
     connectionRequest: { username: values['cr-username'] ?? '', password: values['cr-password'] ?? '' },
+    ...firmwareFailureOption(values['firmware-failure'], values['firmware-failure-share']),
   });
   console.log(`${fleet.devices.length} devices; connection requests at ${fleet.devices[0]?.connectionRequestUrl ?? '-'} (one per serial)`);
   const boot = await fleet.bootstrap();

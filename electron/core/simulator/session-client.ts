@@ -4,6 +4,7 @@
 // One keep-alive Agent per session so every POST reuses one TCP connection; cookies are echoed.
 
 import http from 'node:http';
+import https from 'node:https';
 import { randomBytes } from 'node:crypto';
 import type { CpeFault, TransferCompleteRequest } from '../cwmp/messages.ts';
 import type { SimulatedCpe, CpeReply } from './cpe.ts';
@@ -24,6 +25,8 @@ export interface SessionClientOptions {
   now?: () => Date;
   /** Guard against an ACS that never ends the session. */
   maxMessages?: number;
+  /** CA certificates (PEM) trusted for an https ACS URL instead of the system's. */
+  ca?: string | Buffer | undefined;
 }
 
 export interface SessionReport {
@@ -80,7 +83,7 @@ class CookieJar {
 }
 
 class CwmpSession {
-  private readonly agent = new http.Agent({ keepAlive: true, maxSockets: 1 });
+  private readonly agent: http.Agent;
   private readonly jar = new CookieJar();
   private readonly auth: AuthClient | undefined;
   private readonly url: URL;
@@ -92,6 +95,11 @@ class CwmpSession {
     private readonly options: SessionClientOptions,
   ) {
     this.url = new URL(options.acsUrl);
+    // One kept-alive connection per session; over TLS it verifies the ACS against `ca` if given.
+    this.agent =
+      this.url.protocol === 'https:'
+        ? new https.Agent({ keepAlive: true, maxSockets: 1, ...(options.ca === undefined ? {} : { ca: options.ca }) })
+        : new http.Agent({ keepAlive: true, maxSockets: 1 });
     this.ns = options.cwmpNamespace ?? 'urn:dslforum-org:cwmp-1-0';
     this.auth = options.username !== undefined ? new AuthClient(options.username, options.password ?? '') : undefined;
     const startedAt = (options.now?.() ?? new Date()).toISOString();

@@ -11,6 +11,8 @@ import { deviceIdentity, setSerialNumber } from './identity.ts';
 import { unlimited, type Limiter } from './limiter.ts';
 import type { DeviceModel } from './model.ts';
 import type { SessionReport } from './session-client.ts';
+import { SimulatedNat } from './nat.ts';
+import { addStunParameters, natTarget, unreachableUrl } from './nat-model.ts';
 
 export interface SimulatorOptions {
   acsUrl: string;
@@ -18,6 +20,8 @@ export interface SimulatorOptions {
   model?: DeviceModel | BuiltinModelName;
   /** Overrides DeviceInfo.SerialNumber. */
   serial?: string;
+  /** CA certificates (PEM) the device trusts for an https acsUrl (default: the system's CAs). */
+  acsCa?: string | Buffer;
   /** CPE -> ACS credentials (answered to a Basic or Digest challenge). */
   username?: string;
   password?: string;
@@ -25,6 +29,14 @@ export interface SimulatorOptions {
   connectionRequest?: { username: string; password: string } | false;
   /** Share one listener between many devices (fleets). */
   connectionRequestServer?: ConnectionRequestServer;
+  /**
+   * Behind a simulated NAT (TR-069 Annex G): the ConnectionRequestURL advertised is unreachable;
+   * the device has the ManagementServer.STUN* parameters, learns its binding from the STUN server
+   * they name after each session, and wakes on signed UDP connection requests. `advertisedHost`:
+   * the host of that unreachable URL (default 127.0.0.1; 127.0.0.2 makes the URL's address differ
+   * from the one sessions come from, as behind a real NAT, on systems that route all of 127/8).
+   */
+  nat?: boolean | { advertisedHost: string };
   periodicSeconds?: number;
   periodicJitter?: boolean;
   /** Sessions after reboots, transfers and ScheduleInform start by themselves (default true). */
@@ -53,6 +65,8 @@ export interface SimulatorHandle {
   /** The device's current data model (replaced by a factory reset). */
   readonly model: DeviceModel;
   readonly connectionRequestUrl: string | undefined;
+  /** The NAT side of a device started with `nat: true`. */
+  readonly nat: SimulatedNat | undefined;
   /** Every completed session, oldest first. */
   readonly sessions: readonly SessionReport[];
   /** Runs a session now (after one in progress), adding these event codes to the pending ones. */
@@ -93,20 +107,30 @@ function defaultNamespace(model: DeviceModel): string {
 export async function startSimulator(options: SimulatorOptions): Promise<SimulatorHandle> {
   const model = resolveModel(options.model, options.serial);
   const serial = deviceIdentity(model).serialNumber;
-  const ownServer = options.connectionRequest !== false && !options.connectionRequestServer;
+  const behindNat = options.nat !== undefined && options.nat !== false;
+  const ownServer = options.connectionRequest !== false && !options.connectionRequestServer && !behindNat;
   const server =
-    options.connectionRequest === false ? undefined : (options.connectionRequestServer ?? (await ConnectionRequestServer.start()));
+    options.connectionRequest === false || behindNat
+      ? undefined
+      : (options.connectionRequestServer ?? (await ConnectionRequestServer.start()));
   let device: SimulatedDevice | undefined;
-  const crUrl = server?.register(serial, {
-    credentials: () => {
-      const ms = `${cpe.model.root()}ManagementServer.`;
-      return {
-        username: cpe.model.value(`${ms}ConnectionRequestUsername`) ?? '',
-        password: cpe.model.value(`${ms}ConnectionRequestPassword`) ?? '',
-      };
-    },
-    onConnectionRequest: () => void device?.session(['6 CONNECTION REQUEST']),
-  });
+  const wake = (): void => void device?.session(['6 CONNECTION REQUEST']);
+  const nat = behindNat ? await SimulatedNat.start(natTarget(() => cpe.model, wake)) : undefined;
+  if (nat !== undefined) addStunParameters(model);
+  const natHost = typeof options.nat === 'object' ? options.nat.advertisedHost : '127.0.0.1';
+  const natUrl = nat === undefined ? undefined : await unreachableUrl(serial, natHost);
+  const crUrl =
+    natUrl ??
+    server?.register(serial, {
+      credentials: () => {
+        const ms = `${cpe.model.root()}ManagementServer.`;
+        return {
+          username: cpe.model.value(`${ms}ConnectionRequestUsername`) ?? '',
+          password: cpe.model.value(`${ms}ConnectionRequestPassword`) ?? '',
+        };
+      },
+      onConnectionRequest: wake,
+    });
   applyRuntime(model, options, crUrl);
   const cpe = new SimulatedCpe(model, {
     bootstrapped: options.bootstrapped,
@@ -122,6 +146,7 @@ export async function startSimulator(options: SimulatorOptions): Promise<Simulat
       cwmpNamespace: options.cwmpNamespace ?? defaultNamespace(model),
       userAgent: options.userAgent,
       timeoutMs: options.timeoutMs,
+      ca: options.acsCa,
     },
     limiter: options.limiter ?? unlimited,
     autoSessions: auto,
@@ -131,12 +156,20 @@ export async function startSimulator(options: SimulatorOptions): Promise<Simulat
     rebootDelayMs: options.rebootDelayMs ?? 0,
     maxAttempts: options.maxAttempts ?? 3,
     maxRetryAfterSeconds: options.maxRetryAfterSeconds ?? 300,
-    onSession: options.onSession,
-    onFactoryReset: () => applyRuntime(cpe.model, options, crUrl),
+    onSession: (report) => {
+      // A CPE that supports Annex G sends a Binding Request once STUN is configured (G.2.2).
+      if (nat !== undefined && nat.binding === null) void nat.refresh();
+      options.onSession?.(report);
+    },
+    onFactoryReset: () => {
+      applyRuntime(cpe.model, options, crUrl);
+      if (nat !== undefined) addStunParameters(cpe.model);
+    },
   });
   device.start();
-  return handleFor(serial, cpe, device, crUrl, async () => {
+  return handleFor(serial, cpe, device, crUrl, nat, async () => {
     server?.unregister(serial);
+    await nat?.close();
     if (ownServer) await server?.close();
   });
 }
@@ -146,6 +179,7 @@ function handleFor(
   cpe: SimulatedCpe,
   device: SimulatedDevice,
   crUrl: string | undefined,
+  nat: SimulatedNat | undefined,
   release: () => Promise<void>,
 ): SimulatorHandle {
   return {
@@ -155,6 +189,7 @@ function handleFor(
       return cpe.model;
     },
     connectionRequestUrl: crUrl,
+    nat,
     sessions: device.sessions,
     runSession: (events) => device.session(events),
     nextSession: () => device.nextSession(),

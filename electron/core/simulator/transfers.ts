@@ -95,7 +95,7 @@ export function performDownload(args: DownloadArgs, now: () => Date = () => new 
 export function performUpload(args: UploadArgs, content: string, now: () => Date = () => new Date()): Promise<TransferOutcome> {
   return timed(args.commandKey, now, async () => {
     try {
-      const headers = { 'Content-Type': args.fileType.startsWith('1') || args.fileType.startsWith('3') ? 'text/csv' : 'text/plain' };
+      const headers = { 'Content-Type': 'text/plain; charset=utf-8' };
       const result = await requestWithAuth(new URL(args.url), { method: 'PUT', headers, body: content }, credentials(args));
       return { fault: httpFault(result, 9011) ?? NO_FAULT };
     } catch (err) {

@@ -57,13 +57,21 @@ const COLUMNS = `seq, id, oui, product_class, serial_number, manufacturer, model
   hardware_version, connection_request_url, ip_address, root_object, first_seen, last_inform,
   last_boot, periodic_interval`;
 
+/**
+ * Identity fields are shown cut at this length: Informs with longer ones are refused now
+ * (cwmp/device-id.ts), but a device stored by an older build (a 1 MB serial) must not make every
+ * list page that shows it weigh megabytes. The id stays whole: it is what actions address.
+ */
+const SHOWN_FIELD_MAX = 256;
+const shown = (v: string): string => (v.length > SHOWN_FIELD_MAX ? `${v.slice(0, SHOWN_FIELD_MAX)}…` : v);
+
 export function toDeviceSummary(r: DeviceDbRow, tags: string[] = []): DeviceSummary {
   return {
     id: r.id,
-    oui: r.oui,
-    productClass: r.product_class,
-    serialNumber: r.serial_number,
-    manufacturer: r.manufacturer,
+    oui: shown(r.oui),
+    productClass: shown(r.product_class),
+    serialNumber: shown(r.serial_number),
+    manufacturer: shown(r.manufacturer),
     modelName: r.model_name,
     softwareVersion: r.software_version,
     hardwareVersion: r.hardware_version,

@@ -2,6 +2,8 @@
 // for the Store's lifetime. openStore() migrates, then recovers what a killed process left
 // behind (open sessions -> 'aborted', running tasks -> queued).
 import { openDatabase, type Db, type StoreTarget } from './db.ts';
+import { createBackupRepository, type BackupRepository } from './backups.ts';
+import { createBackupTransferRepository, type BackupTransferRepository } from './backup-transfers.ts';
 import { createCpeCredentialRepository, type CpeCredentialRepository } from './cpe-credentials.ts';
 import { createCpeRequestRepository, type CpeRequestRepository } from './cpe-requests.ts';
 import { createCrCredentialRepository, type CrCredentialRepository } from './cr-credentials.ts';
@@ -13,7 +15,7 @@ import { createFileRepository, type FileRepository } from './files.ts';
 import { createFleetStatsRepository, type FleetStatsRepository } from './fleet-stats.ts';
 import { createHistoryRepository, type HistoryRepository } from './history.ts';
 import { createInformRepository, type InformRepository } from './informs.ts';
-import { StoreError } from './errors.ts';
+import { CorruptDatabaseError, StoreError } from './errors.ts';
 import { applyMigrations } from './migrations.ts';
 import { createParameterRepository, type ParameterRepository } from './parameters.ts';
 import { createRolloutRepository, type RolloutRepository } from './rollouts.ts';
@@ -23,6 +25,8 @@ import { createSessionLogRepository, type SessionLogRepository } from './session
 import { createSettingsRepository, type SettingsRepository } from './settings.ts';
 import { createTaskBatchRepository, type TaskBatchRepository } from './task-batches.ts';
 import { createTaskRepository, type TaskRepository } from './tasks.ts';
+import { createStunBindingRepository, type StunBindingRepository } from './stun-bindings.ts';
+import { createMaintenance, quickCheck, type StoreMaintenance } from './maintenance.ts';
 import { WalSync, type DurableCallback } from './wal-sync.ts';
 
 export interface Store {
@@ -57,6 +61,12 @@ export interface Store {
   fileFetches: FileFetchRepository;
   /** Firmware rollouts and their devices' progress (the scheduler resumes from these). */
   rollouts: RolloutRepository;
+  /** Configuration backups of devices (uploaded files' bytes are under <data>/backups/). */
+  backups: BackupRepository;
+  /** Per-transfer URLs of backups: uploads from devices and restores to them. */
+  backupTransfers: BackupTransferRepository;
+  /** STUN credentials and public UDP bindings of devices behind NAT (passwords included: never log these). */
+  stunBindings: StunBindingRepository;
   /** Runs fn in one transaction (a savepoint when nested); rolls back if it throws. fn must be synchronous. */
   transaction<T>(fn: () => T): T;
   /**
@@ -73,6 +83,8 @@ export interface Store {
    * Never nested: inside another transaction it throws.
    */
   deferredSyncTransaction<T>(fn: () => T, onDurable: DurableCallback): T;
+  /** Online backups and the integrity check (store/maintenance.ts). */
+  maintenance: StoreMaintenance;
   close(): void;
   /** What openStore found left behind by a process that died, and recovered. */
   readonly recovered: OpenStoreResult;
@@ -86,7 +98,7 @@ export interface OpenStoreResult {
 }
 
 export function openStore(options: StoreTarget, now: () => Date = () => new Date()): Store {
-  const db = openDatabase(options);
+  const db = openChecked(options);
   try {
     applyMigrations(db, undefined, now);
     const parameters = createParameterRepository(db);
@@ -122,6 +134,9 @@ export function openStore(options: StoreTarget, now: () => Date = () => new Date
       files: createFileRepository(db),
       fileFetches: createFileFetchRepository(db),
       rollouts: createRolloutRepository(db),
+      backups: createBackupRepository(db),
+      backupTransfers: createBackupTransferRepository(db),
+      stunBindings: createStunBindingRepository(db, now),
       transaction: inTransaction,
       lightTransaction: <T>(fn: () => T): T => (db.inTransaction ? inTransaction(fn) : withoutFsync(() => inTransaction(fn))),
       deferredSyncTransaction: <T>(fn: () => T, onDurable: DurableCallback): T => {
@@ -136,6 +151,7 @@ export function openStore(options: StoreTarget, now: () => Date = () => new Date
         walSync.request(onDurable);
         return result;
       },
+      maintenance: createMaintenance(db),
       close: () => {
         walSync?.close();
         if (db.open) db.close();
@@ -146,6 +162,43 @@ export function openStore(options: StoreTarget, now: () => Date = () => new Date
     db.close();
     throw err;
   }
+}
+
+/**
+ * Opens the database after PRAGMA quick_check (a file on disk only): a damaged file is refused
+ * with CorruptDatabaseError, whose message tells how to recover (store/recover.ts), instead of
+ * starting and then failing sessions at random.
+ */
+function openChecked(options: StoreTarget): Db {
+  if (!('path' in options)) return openDatabase(options);
+  let db: Db;
+  try {
+    db = openDatabase(options);
+  } catch (err) {
+    if (isCorruption(err)) throw new CorruptDatabaseError(options.path, [String((err as Error).cause ?? err)]);
+    throw err;
+  }
+  let problems: string[];
+  try {
+    problems = quickCheck(db);
+  } catch (err) {
+    if (!isCorruption(err)) {
+      db.close();
+      throw err;
+    }
+    problems = [String(err)];
+  }
+  if (problems.length === 0) return db;
+  db.close();
+  throw new CorruptDatabaseError(options.path, problems);
+}
+
+function isCorruption(err: unknown): boolean {
+  for (let e: unknown = err, depth = 0; e instanceof Error && depth < 3; e = e.cause, depth++) {
+    const code = (e as { code?: unknown }).code;
+    if (code === 'SQLITE_NOTADB' || (typeof code === 'string' && code.startsWith('SQLITE_CORRUPT'))) return true;
+  }
+  return false;
 }
 
 /** Runs fn (a whole transaction) with synchronous=NORMAL, so its COMMIT skips the fsync; then FULL again. */
@@ -163,7 +216,7 @@ function normalSyncCommit(db: Db): <T>(fn: () => T) => T {
 }
 
 export { deviceIdOf } from './device-id.ts';
-export { StoreError, MigrationError } from './errors.ts';
+export { CorruptDatabaseError, StoreError, MigrationError } from './errors.ts';
 export type { StoreTarget } from './db.ts';
 export type { DurableCallback } from './wal-sync.ts';
 export type { DeviceSearch } from './devices.ts';
@@ -173,6 +226,8 @@ export type { FleetStatsRepository, ModelFirmwareCount } from './fleet-stats.ts'
 export type { TagRepository } from './device-tags.ts';
 export type { FaultInput, FaultRecord } from './faults.ts';
 export type { FileChanges, FileInput, FileRepository } from './files.ts';
+export type { BackupInput, BackupRepository, SnapshotValues } from './backups.ts';
+export type { BackupTransfer, BackupTransferInput, BackupTransferRepository } from './backup-transfers.ts';
 export type { FetchInput, FileFetchRepository, FileTransfer } from './file-fetches.ts';
 export type { InFlightDevice, RolloutDeviceInput, RolloutInput, RolloutRepository, StoredRollout } from './rollouts.ts';
 export type { HistoryPolicy, HistoryRemoved, PruneBatchInput, PruneBatchResult } from './history.ts';

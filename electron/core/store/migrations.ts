@@ -16,6 +16,8 @@ import { migration009 } from './migrations/009-fleet.ts';
 import { migration010 } from './migrations/010-session-logs.ts';
 import { migration011 } from './migrations/011-files.ts';
 import { migration012 } from './migrations/012-rollouts.ts';
+import { migration013 } from './migrations/013-backups.ts';
+import { migration014 } from './migrations/014-stun-bindings.ts';
 
 export interface Migration {
   /** 1, 2, 3 ... in order, never reused. */
@@ -38,6 +40,8 @@ export const MIGRATIONS: readonly Migration[] = [
   migration010,
   migration011,
   migration012,
+  migration013,
+  migration014,
 ];
 
 interface AppliedRow {

@@ -30,6 +30,8 @@ export interface SessionRepository {
   listForDevice(deviceId: string, limit: number): SessionRecord[];
   /** Marks sessions still 'open' (the process died mid-session) as 'aborted'; returns how many. */
   abortOpen(at: Date): number;
+  /** Marks every session still 'open' except these (the live ones) as 'aborted'; returns how many. */
+  abortOpenExcept(liveIds: readonly number[], at: Date): number;
 }
 
 export interface EventInput {
@@ -89,6 +91,10 @@ export function createSessionRepository(db: Db): SessionRepository {
   const get = db.prepare<[number], SessionDbRow>(`SELECT ${COLS} FROM sessions WHERE id = ?`);
   const list = db.prepare<[string, number], SessionDbRow>(`SELECT ${COLS} FROM sessions WHERE device_id = ? ORDER BY id DESC LIMIT ?`);
   const abortOpen = db.prepare<[string]>(`UPDATE sessions SET outcome = 'aborted', ended_at = ? WHERE outcome = 'open'`);
+  // Read through the partial index sessions_open: cheap however long the history.
+  const abortOpenExcept = db.prepare<[string, string]>(
+    `UPDATE sessions SET outcome = 'aborted', ended_at = ? WHERE outcome = 'open' AND id NOT IN (SELECT value FROM json_each(?))`,
+  );
   return {
     open: (i) => {
       // An INTEGER PRIMARY KEY: the rowid is the id.
@@ -102,6 +108,7 @@ export function createSessionRepository(db: Db): SessionRepository {
     },
     listForDevice: (deviceId, limit) => list.all(deviceId, limitOf(limit)).map(toSessionRecord),
     abortOpen: (at) => abortOpen.run(iso(at)).changes,
+    abortOpenExcept: (liveIds, at) => abortOpenExcept.run(iso(at), JSON.stringify(liveIds)).changes,
   };
 }
 

@@ -1,9 +1,10 @@
 // Keeps cached query results true as the core pushes events: an Inform refreshes that device's
 // row in the lists that show it (one listDevices({ids}) call per burst), a new device or a
 // deletion refreshes the lists and counts, a task update refreshes task views (and the one task a
-// page follows), a session's end refreshes the device page's summary, sessions and faults; a file or rollout
-// change refreshes the library or that rollout. Bursts (a fleet
-// informing every second) are coalesced, so the app never reloads everything on every event.
+// page follows), a session's end refreshes the device page's summary, sessions and faults; a file
+// or rollout change refreshes the library or that rollout; a backup stored, relabelled or removed
+// refreshes that device's backups. Bursts (a fleet informing every second) are coalesced, so the
+// app never reloads everything on every event.
 import type { InfiniteData, QueryClient } from '@tanstack/react-query';
 import type { DeviceSummary, Page } from '../../../shared/models.ts';
 import type { ApiClient } from './api-client.ts';
@@ -57,6 +58,11 @@ export function subscribeLiveUpdates(client: ApiClient, queryClient: QueryClient
       stale.add(`rollout:${rolloutId}`);
       schedule();
     }),
+    client.onEvent('backupsChanged', ({ deviceId, backupId }) => {
+      stale.add(`backups:${deviceId}`);
+      stale.add(`backup:${backupId}`);
+      schedule();
+    }),
     client.onEvent('devicesChanged', () => {
       stale.add('devices');
       stale.add('overview');
@@ -84,6 +90,8 @@ async function flush(client: ApiClient, queryClient: QueryClient, informed: stri
     else if (key === 'files') work.push(invalidate(['listFiles']), invalidate(['getFile']), invalidate(['listFileFetches']));
     else if (key.startsWith('rollout:'))
       work.push(invalidate(['getRollout', { rolloutId: Number(key.slice(8)) }]), invalidate(['listRollouts']));
+    else if (key.startsWith('backups:')) work.push(invalidate(['listBackups', { id: key.slice(8) }]), invalidate(['diffBackups']));
+    else if (key.startsWith('backup:')) work.push(invalidate(['getBackup', { backupId: Number(key.slice(7)) }]));
     else if (key.startsWith('batch:')) work.push(invalidate(['getTaskBatch', { batchId: key.slice(6) }]));
   }
   if (!stale.includes('devices')) work.push(patchRows(client, queryClient, informed));
@@ -98,6 +106,8 @@ function deviceKeys(id: string): unknown[][] {
     ['getDeviceSummary', { id }],
     ['listSessions', { id }],
     ['listFaults', { id }],
+    // A backup's upload or restore task moving on changes what the Backups tab says.
+    ['listBackups', { id }],
   ];
 }
 

@@ -15,6 +15,8 @@ export interface ConfirmDialogProps {
   busy?: boolean;
   /** Keeps the confirm button disabled (e.g. a form inside is not valid yet). */
   confirmDisabled?: boolean;
+  /** Extra classes on the <dialog> (a wide one for diffs and file contents). */
+  className?: string;
   onConfirm(): void;
   onCancel(): void;
 }
@@ -32,7 +34,7 @@ export function ConfirmDialog(props: ConfirmDialogProps) {
   return (
     <dialog
       ref={ref}
-      className="dialog"
+      className={props.className === undefined ? 'dialog' : `dialog ${props.className}`}
       aria-labelledby={titleId}
       onCancel={(e) => {
         e.preventDefault();

@@ -47,3 +47,16 @@ export function formatRelative(iso: string | null, now: number): string {
   if (Number.isNaN(t)) return iso;
   return t >= now ? `in ${formatDuration((t - now) / 1000)}` : formatAgo(iso, now);
 }
+
+/** "512 B", "2.0 KB", "41 KB", "1.5 MB" (binary units, as file managers show them). */
+export function formatBytes(n: number): string {
+  if (n < 1024) return `${n} B`;
+  const units = ['KB', 'MB', 'GB', 'TB'];
+  let v = n / 1024;
+  let i = 0;
+  while (v >= 1024 && i < units.length - 1) {
+    v /= 1024;
+    i++;
+  }
+  return `${v < 10 ? v.toFixed(1) : Math.round(v)} ${units[i]}`;
+}

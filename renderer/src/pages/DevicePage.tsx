@@ -1,12 +1,12 @@
 // One device, the screen an installer lives in: the header (model, serial, status, contact,
 // quick actions) with the live trace of what the actions did, the summary card, then the tabs:
-// Parameters (the tree editor), Tasks, Faults, Sessions (the inspector).
-import { Link, useParams } from 'react-router';
+// Parameters (the tree editor), Tasks, Faults, Sessions (the inspector), Backups.
+import { Link, useParams, useSearchParams } from 'react-router';
 import { useApiQuery } from '../api/queries.ts';
 import { ErrorAlert } from '../components/ErrorAlert.tsx';
 import { ActionLog } from './device/ActionLog.tsx';
 import { DeviceHeader } from './device/DeviceHeader.tsx';
-import { DeviceTabs } from './device/DeviceTabs.tsx';
+import { DeviceTabs, tabOf } from './device/DeviceTabs.tsx';
 import { SummaryCard } from './device/SummaryCard.tsx';
 import { useDeviceActions } from './device/use-device-actions.ts';
 import '../styles/device.css';
@@ -17,6 +17,9 @@ export function DevicePage() {
   const id = useParams().id ?? '';
   const device = useApiQuery('getDevice', { id });
   const actions = useDeviceActions(id);
+  // Backups and restores are traced in the Backups tab while it is open, beside the buttons that start them.
+  const backupsOpen = tabOf(useSearchParams()[0].get('tab')) === 'backups';
+  const logged = backupsOpen ? actions.entries.filter((e) => e.scope !== 'backups') : actions.entries;
 
   if (device.isPending) return <p className="muted">Loading device…</p>;
   if (device.isError) {
@@ -36,9 +39,9 @@ export function DevicePage() {
         <Link to="/devices">Devices</Link> <span aria-hidden="true">›</span> <span className="mono">{d.serialNumber}</span>
       </nav>
       <DeviceHeader device={d} actions={actions} />
-      <ActionLog entries={actions.entries} device={d} onDismiss={actions.dismiss} />
+      <ActionLog entries={logged} device={d} onDismiss={actions.dismiss} />
       <SummaryCard device={d} actions={actions} />
-      <DeviceTabs deviceId={d.id} />
+      <DeviceTabs device={d} actions={actions} />
     </section>
   );
 }

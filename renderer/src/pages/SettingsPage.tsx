@@ -1,10 +1,11 @@
 // Settings, one section per concern: where CPEs connect and how they authenticate, which new
-// devices may join, how DeskACS wakes devices, quirk rules, history, the data folder and the API
-// token. `?section=<id>` scrolls to a section, so other pages can link straight to one.
+// devices may join, how DeskACS wakes devices, quirk rules, history, scheduled backups, the data
+// folder and the API token. `?section=<id>` scrolls to a section, so other pages can link straight to one.
 import { useIsFetching } from '@tanstack/react-query';
 import { useEffect, useRef } from 'react';
 import { Link, useSearchParams } from 'react-router';
 import { ApiTokenSection } from './settings/ApiTokenSection.tsx';
+import { BackupsSection } from './settings/BackupsSection.tsx';
 import { ConnectionRequestSection } from './settings/ConnectionRequestSection.tsx';
 import { ConnectSection } from './settings/ConnectSection.tsx';
 import { CpeAuthSection } from './settings/CpeAuthSection.tsx';
@@ -69,6 +70,7 @@ export function SettingsPage() {
           <ConnectionRequestSection />
           <QuirkRulesSection />
           <HistorySection />
+          <BackupsSection />
           <DataSection />
           <ApiTokenSection />
         </div>

@@ -67,7 +67,21 @@ export function cpeAuthArgs(mode: 'digest' | 'none'): string[] {
 
 /** `npm run serve` on loopback ephemeral ports with this data folder. */
 export async function startServe(dataDir: string, extraArgs: string[] = [], nodeArgs: string[] = []): Promise<ServeChild> {
-  const args = ['electron/server.ts', '--data', dataDir, '--cwmp-host', '127.0.0.1', '--cwmp-port', '0', '--http-port', '0', ...extraArgs];
+  // Every bench CPE comes from 127.0.0.1, like a fleet behind one NAT: no per-address share.
+  const shared = ['--max-sessions-per-address', '1000000'];
+  const args = [
+    'electron/server.ts',
+    '--data',
+    dataDir,
+    '--cwmp-host',
+    '127.0.0.1',
+    '--cwmp-port',
+    '0',
+    '--http-port',
+    '0',
+    ...shared,
+    ...extraArgs,
+  ];
   const c = await startChild(args, (out) => /API token {3}: \S+/.test(out) && /local: http/.test(out), 'serve', nodeArgs);
   const out = c.output();
   const cwmpUrl = /local: (http:\/\/127\.0\.0\.1:\d+\/)/.exec(out)?.[1] ?? '';

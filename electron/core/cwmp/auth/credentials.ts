@@ -81,6 +81,7 @@ function readStored(settings: SettingsRepository): CpeAuthOverrides | undefined 
   if (realm !== undefined) out.realm = realm;
   if (username !== undefined) out.username = username;
   if (password !== undefined) out.password = password;
+  if (typeof raw.allowBasicOverHttp === 'boolean') out.allowBasicOverHttp = raw.allowBasicOverHttp;
   return out;
 }
 
@@ -102,6 +103,7 @@ export function ensureCpeAuthSettings(store: CpeAuthSettingsStore, overrides: Cp
       realm: DEFAULT_REALM,
       username: DEFAULT_CPE_USERNAME,
       unknownDevices: 'register',
+      allowBasicOverHttp: false,
       ...stored,
       password: stored?.password ?? generatePassword(),
       ...withoutUndefined(overrides),
@@ -116,7 +118,8 @@ export function ensureCpeAuthSettings(store: CpeAuthSettingsStore, overrides: Cp
 function sameConfig(stored: Record<string, unknown>, c: CpeAuthConfig): boolean {
   const keys = Object.keys(stored);
   return (
-    keys.length === 5 &&
+    keys.length === 6 &&
+    stored.allowBasicOverHttp === c.allowBasicOverHttp &&
     stored.mode === c.mode &&
     stored.realm === c.realm &&
     stored.username === c.username &&

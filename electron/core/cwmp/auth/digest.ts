@@ -8,16 +8,16 @@
 // secret is random per process: after a restart, old nonces fail the MAC and the CPE is told
 // `stale=true`, so it re-answers the new challenge without a visible failure.
 //
-// Nonce counts are NOT tracked. RFC 7616 lets a server reject a repeated `nc` as a replay, but
-// real CPEs reuse nonce counts (cwmp-notes: Authentication), e.g. restart nc at 00000001 for
-// every session while keeping the cached nonce. The price: a captured Authorization header can
-// be replayed until its nonce expires (NONCE_LIFETIME_MS). The listener limits the damage by
-// authenticating only the first request of a session, and the lifetime is kept short.
+// Nonce counts are tracked when a NonceCounts table is given (the listener always gives one):
+// a repeated or lower `nc` for a nonce is refused as a replay with a fresh challenge and
+// stale=true (nonce-counts.ts), so a captured Authorization header is worth nothing, while a
+// CPE that reuses nonce counts (cwmp-notes: Authentication) just answers the new nonce.
 // The digest-uri is taken as the client hashed it and not compared with the request target:
 // the ACS serves one endpoint and CPEs behind rewriting proxies disagree on absolute vs path.
 import { createHash, createHmac, randomBytes, timingSafeEqual } from 'node:crypto';
 import { parseAuthorization, quoted } from './auth-header.ts';
 import { safeEqual } from './compare.ts';
+import type { NonceCounts } from './nonce-counts.ts';
 
 export const NONCE_LIFETIME_MS = 5 * 60_000;
 /** Nonces dated this far in the future are still accepted (clock steps on the ACS host). */
@@ -31,6 +31,8 @@ export interface DigestOptions {
   secret?: Uint8Array;
   /** How long a nonce is accepted; defaults to NONCE_LIFETIME_MS. */
   lifetimeMs?: number;
+  /** Nonce counts already used; absent: not tracked (a captured header can be replayed until its nonce expires). */
+  nonceCounts?: NonceCounts;
 }
 
 export interface ChallengeOptions extends DigestOptions {
@@ -43,7 +45,7 @@ export interface PasswordLookup {
   lookupPassword(username: string): string | undefined;
 }
 
-export type DigestFailure = 'stale' | 'expired' | 'bad-response' | 'unknown-user' | 'malformed';
+export type DigestFailure = 'stale' | 'expired' | 'replayed' | 'bad-response' | 'unknown-user' | 'malformed';
 
 /**
  * - malformed: not a Digest header, required fields missing, unsupported qop/algorithm, other realm
@@ -51,7 +53,9 @@ export type DigestFailure = 'stale' | 'expired' | 'bad-response' | 'unknown-user
  * - bad-response: wrong password (or a response computed over other values)
  * - stale: right password, but a nonce this process did not issue (ACS restarted, or altered)
  * - expired: right password, our nonce, but older than the lifetime
- * `stale` and `expired` deserve a new challenge with stale=true and are not attacks.
+ * - replayed: right digest, our nonce, but its nc was already used (a replay, or a CPE reusing nc)
+ * `stale`, `expired` and `replayed` deserve a new challenge with stale=true and are not counted
+ * as attacks (an honest CPE reusing nonce counts gets there too).
  */
 export type DigestResult = { ok: true; username: string } | { ok: false; reason: DigestFailure; username?: string };
 
@@ -187,6 +191,11 @@ export function verifyDigest(
   const issued = nonceIssuedAt(a.nonce, opts.realm, opts);
   const t = now.getTime();
   if (issued === undefined || issued > t + MAX_FUTURE_SKEW_MS) return { ok: false, reason: 'stale', username: a.username };
-  if (t - issued > (opts.lifetimeMs ?? NONCE_LIFETIME_MS)) return { ok: false, reason: 'expired', username: a.username };
+  const lifetime = opts.lifetimeMs ?? NONCE_LIFETIME_MS;
+  if (t - issued > lifetime) return { ok: false, reason: 'expired', username: a.username };
+  const nc = a.nc === undefined ? undefined : Number.parseInt(a.nc, 16);
+  if (opts.nonceCounts !== undefined && !opts.nonceCounts.accept(a.nonce, nc, issued + lifetime, t)) {
+    return { ok: false, reason: 'replayed', username: a.username };
+  }
   return { ok: true, username: a.username };
 }

@@ -22,6 +22,7 @@ export {
   type DigestResult,
   type PasswordLookup,
 } from './digest.ts';
+export { NonceCounts } from './nonce-counts.ts';
 export {
   admitDevice,
   authenticateRequest,

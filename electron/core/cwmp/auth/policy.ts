@@ -21,6 +21,12 @@ export interface CpeAuthConfig {
   password: string;
   /** register: an unknown device's first Inform creates it; refuse: only known or pre-registered devices. */
   unknownDevices: UnknownDevicePolicy;
+  /**
+   * With a TLS listener, Basic (the password in clear) is refused over plain HTTP: mode basic
+   * asks plain-HTTP CPEs for Digest instead. True lets Basic through over plain HTTP too.
+   * Without TLS Basic over HTTP is the only way and is allowed. Always set by ensureCpeAuthSettings.
+   */
+  allowBasicOverHttp?: boolean;
 }
 
 /** Who authenticated: the global user (deviceId null), a device's own user, or nobody (mode none). */
@@ -41,8 +47,8 @@ export interface AuthFailure {
   reason: AuthFailureReason;
   username: string | null;
   /**
-   * Whether this failure should count towards the rate limit. False for a stale/expired nonce
-   * (a normal event, the CPE re-answers) and for a scheme this mode does not take (a CPE that
+   * Whether this failure should count towards the rate limit. False for a stale, expired or
+   * replayed nonce (a normal event, the CPE re-answers; a replayer gets nowhere) and for a scheme this mode does not take (a CPE that
    * sends Basic preemptively switches to Digest after the 401; counting it would block busy
    * NATs full of such CPEs).
    */
@@ -101,7 +107,7 @@ export function authenticateRequest(
     scheme === 'digest' ? verifyDigest(header, method, users, now, { ...digest, realm: config.realm }) : verifyBasic(header, users);
 
   if (result.ok) return { kind: 'ok', principal: { username: result.username, deviceId: owner } };
-  const nonceOnly = result.reason === 'stale' || result.reason === 'expired';
+  const nonceOnly = result.reason === 'stale' || result.reason === 'expired' || result.reason === 'replayed';
   return challenge({ reason: result.reason, username: result.username ?? null, counts: !nonceOnly }, nonceOnly);
 }
 

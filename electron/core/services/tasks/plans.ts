@@ -2,6 +2,7 @@
 import type { AcsRequest, ParameterValue, SetParameterAttribute } from '../../cwmp/messages.ts';
 import type { TaskSpec } from '../../../../shared/tasks.ts';
 import { createTransferUrl } from '../../files/transfer-url.ts';
+import { createBackupUrl } from '../../files/upload-url.ts';
 import { assertFound, discoverNames, rediscoverParents, rootChildren, valuesOf, valuesOfSubtree } from './discovery.ts';
 import { expectResponse, TaskFault, type CpeAnswer, type Plan, type PlanContext, type PlanOutcome } from './plan-types.ts';
 import type { StoredTaskArgs } from './task-validate.ts';
@@ -183,7 +184,8 @@ function downloadRequest(ctx: PlanContext, a: Extract<TaskSpec, { name: 'downloa
     name: 'Download',
     commandKey: ctx.commandKey,
     fileType: a.fileType,
-    url: a.fileId === undefined ? (a.url ?? '') : libraryFileUrl(ctx, a.fileId, a),
+    url:
+      a.backupId !== undefined ? backupUrl(ctx, 'download', a) : a.fileId === undefined ? (a.url ?? '') : libraryFileUrl(ctx, a.fileId, a),
     username: a.username ?? '',
     password: a.password ?? '',
     fileSize: a.fileSize ?? 0,
@@ -211,12 +213,39 @@ function libraryFileUrl(ctx: PlanContext, fileId: number, a: { username?: string
   });
 }
 
-function uploadRequest(ctx: PlanContext, a: Extract<TaskSpec, { name: 'upload' }>): AcsRequest & { name: 'Upload' } {
+/**
+ * A per-transfer URL of a configuration backup, made now: where the device uploads its file to
+ * DeskACS, or (a restore) where it fetches one of its backups (files/upload-url.ts).
+ */
+function backupUrl(ctx: PlanContext, direction: 'upload' | 'download', a: StoredUpload | StoredDownload): string {
+  if (ctx.transferBaseUrl === undefined) throw new TaskFault(0, 'this DeskACS does not take or serve backups');
+  const backupId = a.name === 'download' ? a.backupId : undefined;
+  if (backupId !== undefined && ctx.store.backups.get(backupId)?.deviceId !== ctx.deviceId)
+    throw new TaskFault(0, `backup ${backupId} is no longer kept`);
+  return createBackupUrl(ctx.store, {
+    direction,
+    deviceId: ctx.deviceId,
+    taskId: ctx.taskId ?? null,
+    ...(backupId === undefined ? {} : { backupId }),
+    fileType: a.fileType,
+    ...(a.name === 'upload' ? { origin: a.origin ?? 'manual', label: a.label ?? '' } : {}),
+    username: a.username ?? '',
+    password: a.password ?? '',
+    baseUrl: ctx.transferBaseUrl(ctx.deviceId),
+    fileName: direction === 'upload' ? 'config' : `backup-${backupId}.cfg`,
+    now: ctx.now(),
+  });
+}
+
+type StoredUpload = Extract<StoredTaskArgs, { name: 'upload' }>;
+type StoredDownload = Extract<StoredTaskArgs, { name: 'download' }>;
+
+function uploadRequest(ctx: PlanContext, a: StoredUpload): AcsRequest & { name: 'Upload' } {
   return {
     name: 'Upload',
     commandKey: ctx.commandKey,
     fileType: a.fileType,
-    url: a.url,
+    url: a.url ?? backupUrl(ctx, 'upload', a),
     username: a.username ?? '',
     password: a.password ?? '',
     delaySeconds: a.delaySeconds ?? 0,

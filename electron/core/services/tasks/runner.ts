@@ -8,6 +8,7 @@ import type { Logger } from '../../acs-types.ts';
 import type { Store } from '../../store/index.ts';
 import type { StoredTask } from '../../store/tasks.ts';
 import type { AutonomousTransferCompleteRequest } from '../../cwmp/messages.ts';
+import { uploadCompletion } from '../backups-tasks.ts';
 import { explainFault, isTransientFault } from '../fault-explanations.ts';
 import type { Quirks } from '../quirks.ts';
 import { TaskFault, type CpeAnswer, type Plan, type PlanOutcome } from './plan-types.ts';
@@ -241,6 +242,17 @@ export class TaskRunner {
         { fault: { code: fault.code, message: fault.string === '' ? explained.title : fault.string, detail: info } },
         now,
       );
+      this.deps.changed(task);
+      return true;
+    }
+    const upload = uploadCompletion(store, current);
+    if (upload !== null) {
+      // An upload to DeskACS is done only when its file arrived whole (files/upload-receive.ts).
+      if ('missing' in upload) {
+        this.finishFault(current, new TaskFault(0, upload.missing, { transferComplete: detail }));
+        return true;
+      }
+      store.tasks.finish(task.id, 'done', { result: { backupId: upload.backupId, transferComplete: detail } }, now);
       this.deps.changed(task);
       return true;
     }

@@ -11,7 +11,7 @@ import type { Store } from '../../store/index.ts';
 import { toJson } from '../../store/json.ts';
 import type { StoredTask } from '../../store/tasks.ts';
 import type { Quirks } from '../quirks.ts';
-import { wakeDevice, type WakeOutcomes } from '../wake.ts';
+import { wakeDevice, type UdpWake, type WakeOutcomes } from '../wake.ts';
 import { parseTaskSpec } from './task-spec.ts';
 import { specFromStoredArgs } from './task-retry.ts';
 import { validateTask } from './task-validate.ts';
@@ -26,6 +26,8 @@ export interface TaskServiceDeps {
   connectionRequestTimeoutMs: number;
   /** Where each connection request's outcome is remembered (the device page shows the last). */
   wakeOutcomes?: WakeOutcomes;
+  /** UDP connection requests for devices behind NAT (absent: HTTP only). */
+  udp?: UdpWake | undefined;
   now: () => Date;
 }
 
@@ -55,7 +57,7 @@ export function createTaskService(deps: TaskServiceDeps): TaskService {
   const connectionRequest = async (deviceId: string): Promise<ConnectionRequestReport> => {
     mustGetDevice(deviceId);
     const opts = deps.wakeOutcomes === undefined ? {} : { outcomes: deps.wakeOutcomes };
-    return wakeDevice(store, deviceId, { timeoutMs: deps.connectionRequestTimeoutMs, ...opts });
+    return wakeDevice(store, deviceId, { timeoutMs: deps.connectionRequestTimeoutMs, udp: deps.udp, ...opts });
   };
 
   /** Validates and queues, unless an identical task is live: then that one, reused. */

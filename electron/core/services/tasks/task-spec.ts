@@ -134,6 +134,13 @@ function libraryDownload(o: Obj, fileId: number): Extract<TaskSpec, { name: 'dow
   return { name: 'download', fileId, fileType: (optStr(o, 'fileType') ?? '').trim(), ...transferOptions(o) };
 }
 
+/** A restore: one of the device's uploaded backups sent back (task-validate.ts checks it is the device's). */
+function backupDownload(o: Obj, backupId: number): Extract<TaskSpec, { name: 'download' }> {
+  if ((o.url !== undefined && o.url !== null) || (o.fileId !== undefined && o.fileId !== null))
+    bad("give one of 'url', 'fileId' or 'backupId'");
+  return { name: 'download', backupId, fileType: (optStr(o, 'fileType') ?? '').trim(), ...transferOptions(o) };
+}
+
 const parsers: { [K in TaskName]: (o: Obj) => Extract<TaskSpec, { name: K }> } = {
   getParameterValues: (o) => ({ name: 'getParameterValues', names: paths(o, 'names') }),
   // A path without its trailing dot may be a parameter (a leaf is read with GetParameterValues)
@@ -153,8 +160,13 @@ const parsers: { [K in TaskName]: (o: Obj) => Extract<TaskSpec, { name: K }> } =
   factoryReset: () => ({ name: 'factoryReset' }),
   download: (o) => {
     const fileId = whole(o, 'fileId', 1, Number.MAX_SAFE_INTEGER, true);
+    const backupId = whole(o, 'backupId', 1, Number.MAX_SAFE_INTEGER, true);
     const spec: Extract<TaskSpec, { name: 'download' }> =
-      fileId === undefined ? { name: 'download', ...transfer(o) } : libraryDownload(o, fileId);
+      backupId !== undefined
+        ? backupDownload(o, backupId)
+        : fileId === undefined
+          ? { name: 'download', ...transfer(o) }
+          : libraryDownload(o, fileId);
     const size = whole(o, 'fileSize', 0, Number.MAX_SAFE_INTEGER, true);
     if (size !== undefined) spec.fileSize = size;
     for (const key of ['targetFileName', 'successUrl', 'failureUrl'] as const) {
@@ -163,7 +175,16 @@ const parsers: { [K in TaskName]: (o: Obj) => Extract<TaskSpec, { name: K }> } =
     }
     return spec;
   },
-  upload: (o) => ({ name: 'upload', ...transfer(o) }),
+  upload: (o) => {
+    if (o.url === undefined || o.url === null) {
+      // No URL: the device uploads to DeskACS and the file is kept as a configuration backup.
+      const label = optStr(o, 'label');
+      const fileType = (optStr(o, 'fileType') ?? '').trim() || '1 Vendor Configuration File';
+      return { name: 'upload', fileType, ...transferOptions(o), ...(label === undefined ? {} : { label: label.trim() }) };
+    }
+    if (o.label !== undefined) bad("'label' is for an upload to DeskACS (a backup): give it without 'url'");
+    return { name: 'upload', ...transfer(o) };
+  },
   scheduleInform: (o) => ({ name: 'scheduleInform', delaySeconds: whole(o, 'delaySeconds', 1, 86_400 * 30, false) ?? 1 }),
   getRPCMethods: () => ({ name: 'getRPCMethods' }),
   setConnectionRequestCredentials: (o) => {

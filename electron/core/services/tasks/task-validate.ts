@@ -7,12 +7,19 @@ import type { InstanceValues, TaskSpec, ValueTuple } from '../../../../shared/ta
 import type { Store } from '../../store/index.ts';
 import type { Quirks } from '../quirks.ts';
 import { generateCrCredentials } from '../connection-request.ts';
+import type { BackupOrigin } from '../../../../shared/models-backups.ts';
+import { RESTORE_FILE_TYPE, restoreDownloadArgs } from '../backups-tasks.ts';
 import { checkParameterValue } from '../value-check.ts';
 import { coerceValue } from '../values.ts';
 
 /** What is stored with a queued task: the spec, with values resolved to typed parameters. */
 export type StoredTaskArgs =
-  | Exclude<TaskSpec, { name: 'setParameterValues' } | { name: 'addObject' } | { name: 'setConnectionRequestCredentials' }>
+  | Exclude<
+      TaskSpec,
+      { name: 'setParameterValues' } | { name: 'addObject' } | { name: 'setConnectionRequestCredentials' } | { name: 'upload' }
+    >
+  /** An upload to DeskACS (no url) names who asked for the backup (the scheduler: 'scheduled'). */
+  | (Extract<TaskSpec, { name: 'upload' }> & { origin?: BackupOrigin })
   | { name: 'setConnectionRequestCredentials'; values: ParameterValue[]; username: string; password: string }
   | { name: 'setParameterValues'; values: ParameterValue[] }
   | { name: 'addObject'; path: string; values?: ParameterValue[] };
@@ -48,6 +55,7 @@ export function validateTask(store: Store, deviceId: string, spec: TaskSpec, qui
       return { name: 'setConnectionRequestCredentials', values, ...creds };
     }
     case 'download':
+      if (spec.backupId !== undefined) return backupDownload(store, deviceId, spec);
       return spec.fileId === undefined ? spec : libraryDownload(store, spec);
     case 'deleteObject':
       if (!/\.\d+\.$/.test(spec.path)) bad(`'${spec.path}' is not an object instance (such as Device.NAT.PortMapping.3.)`);
@@ -68,6 +76,12 @@ function libraryDownload(store: Store, spec: Extract<TaskSpec, { name: 'download
     fileSize: spec.fileSize ?? file.size,
     targetFileName: spec.targetFileName ?? file.name,
   };
+}
+
+/** A restore: the backup must be an upload of this very device (never another device's file). */
+function backupDownload(store: Store, deviceId: string, spec: Extract<TaskSpec, { name: 'download' }>): StoredTaskArgs {
+  const { fileSize } = restoreDownloadArgs(store, deviceId, spec.backupId ?? 0);
+  return { ...spec, fileType: spec.fileType === '' ? RESTORE_FILE_TYPE : spec.fileType, fileSize: spec.fileSize ?? fileSize };
 }
 
 function resolveValues(store: Store, deviceId: string, tuples: ValueTuple[], quirks: Quirks): ParameterValue[] {

@@ -3,16 +3,20 @@
 // the selected panel is rendered.
 import { useId } from 'react';
 import { useSearchParams } from 'react-router';
+import type { DeviceDetail } from '../../../../shared/models.ts';
+import { BackupsTab } from './backups/BackupsTab.tsx';
 import { FaultsTab } from './FaultsTab.tsx';
 import { SessionsTab } from './SessionsTab.tsx';
 import { TasksTab } from './TasksTab.tsx';
 import { ParameterTree } from './tree/ParameterTree.tsx';
+import type { DeviceActionsState } from './use-device-actions.ts';
 
 export const deviceTabs = [
   { id: 'parameters', label: 'Parameters' },
   { id: 'tasks', label: 'Tasks' },
   { id: 'faults', label: 'Faults' },
   { id: 'sessions', label: 'Sessions' },
+  { id: 'backups', label: 'Backups' },
 ] as const;
 
 export type DeviceTab = (typeof deviceTabs)[number]['id'];
@@ -21,7 +25,8 @@ export function tabOf(value: string | null): DeviceTab {
   return deviceTabs.find((t) => t.id === value)?.id ?? 'parameters';
 }
 
-export function DeviceTabs({ deviceId }: { deviceId: string }) {
+export function DeviceTabs({ device, actions }: { device: DeviceDetail; actions: DeviceActionsState }) {
+  const deviceId = device.id;
   const [params, setParams] = useSearchParams();
   const current = tabOf(params.get('tab'));
   const baseId = useId();
@@ -79,6 +84,7 @@ export function DeviceTabs({ deviceId }: { deviceId: string }) {
         {current === 'tasks' && <TasksTab deviceId={deviceId} />}
         {current === 'faults' && <FaultsTab deviceId={deviceId} />}
         {current === 'sessions' && <SessionsTab deviceId={deviceId} />}
+        {current === 'backups' && <BackupsTab device={device} actions={actions} />}
       </div>
     </div>
   );

@@ -3,19 +3,42 @@
 // busy from the click until its task has ended, so a double click queues one task (and the core
 // returns the task already queued, `reused`, should two clicks still meet).
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
-import type { ConnectionRequestReport, TaskRecord } from '../../../../shared/models.ts';
+import type { ConnectionRequestReport, CreateTaskResult, TaskRecord } from '../../../../shared/models.ts';
 import type { TaskName } from '../../../../shared/tasks.ts';
 import { useApiMutation, useApiQuery } from '../../api/queries.ts';
 import { errorText } from '../../lib/format.ts';
 import { taskInFlight } from '../tasks/task-words.ts';
+import { type ActionScope, labelOfTask, scopeOfTask } from './action-scope.ts';
 
-/** The tasks the device page starts itself (their entries come back after a reload while in flight). */
-export const pageTaskNames: readonly TaskName[] = ['refresh', 'reboot', 'factoryReset', 'setConnectionRequestCredentials'];
+export { type ActionScope, labelOf, labelOfTask, scopeOfTask } from './action-scope.ts';
+
+/**
+ * The tasks the device page starts itself (their entries come back after a reload while in flight,
+ * and the ones started elsewhere, by the API or a rollout, are followed too): firmware pushes and
+ * restores are downloads, backups are uploads.
+ */
+export const pageTaskNames: readonly TaskName[] = [
+  'refresh',
+  'reboot',
+  'factoryReset',
+  'setConnectionRequestCredentials',
+  'download',
+  'upload',
+];
 
 export type ActionEntry =
-  | { kind: 'task'; key: string; label: string; taskId: number; task: TaskRecord; reused: boolean; wake: ConnectionRequestReport | null }
-  | { kind: 'wake'; key: string; label: string; report: ConnectionRequestReport; sentAt: number }
-  | { kind: 'error'; key: string; label: string; message: string };
+  | {
+      kind: 'task';
+      key: string;
+      label: string;
+      scope: ActionScope;
+      taskId: number;
+      task: TaskRecord;
+      reused: boolean;
+      wake: ConnectionRequestReport | null;
+    }
+  | { kind: 'wake'; key: string; label: string; scope: ActionScope; report: ConnectionRequestReport; sentAt: number }
+  | { kind: 'error'; key: string; label: string; scope: ActionScope; message: string };
 
 /** The tasks of a device as the page lists them (one cache entry for the buttons and the Tasks tab). */
 export function deviceTasksArgs(deviceId: string): { deviceId: string; limit: number } {
@@ -28,7 +51,12 @@ export interface DeviceActionsState {
   busy(name: string): boolean;
   /** The connection request is being sent. */
   waking: boolean;
-  runTask(label: string, task: { name: TaskName } & Record<string, unknown>): Promise<void>;
+  runTask(label: string, task: { name: TaskName } & Record<string, unknown>, scope?: ActionScope): Promise<void>;
+  /**
+   * Runs another call that queues a task (restoreBackup) under the busy key `busyKey`; its entry
+   * follows the task like runTask's. Resolves with the result, or null when it failed (the entry says why).
+   */
+  runCall(label: string, busyKey: string, scope: ActionScope, call: () => Promise<CreateTaskResult>): Promise<CreateTaskResult | null>;
   wake(): Promise<void>;
   dismiss(key: string): void;
 }
@@ -59,29 +87,39 @@ export function useDeviceActions(deviceId: string): DeviceActionsState {
     setPending(new Set(starting.current));
   }, []);
 
-  const { mutateAsync: createTask } = create;
-  const runTask = useCallback(
-    async (label: string, task: { name: TaskName } & Record<string, unknown>) => {
-      if (starting.current.has(task.name)) return;
-      setBusy(task.name, true);
+  const runCall = useCallback(
+    async (label: string, busyKey: string, scope: ActionScope, call: () => Promise<CreateTaskResult>) => {
+      if (starting.current.has(busyKey)) return null;
+      setBusy(busyKey, true);
       try {
-        const r = await createTask({ id: deviceId, task, connectionRequest: true, waitSeconds: 0 });
+        const r = await call();
         add({
           kind: 'task',
           key: `t${nextKey++}`,
           label,
+          scope,
           taskId: r.task.id,
           task: r.task,
           reused: r.reused === true,
           wake: r.connectionRequest,
         });
+        return r;
       } catch (err) {
-        add({ kind: 'error', key: `e${nextKey++}`, label, message: errorText(err) });
+        add({ kind: 'error', key: `e${nextKey++}`, label, scope, message: errorText(err) });
+        return null;
       } finally {
-        setBusy(task.name, false);
+        setBusy(busyKey, false);
       }
     },
-    [add, createTask, deviceId, setBusy],
+    [add, setBusy],
+  );
+
+  const { mutateAsync: createTask } = create;
+  const runTask = useCallback(
+    async (label: string, task: { name: TaskName } & Record<string, unknown>, scope: ActionScope = 'device') => {
+      await runCall(label, task.name, scope, () => createTask({ id: deviceId, task, connectionRequest: true, waitSeconds: 0 }));
+    },
+    [createTask, deviceId, runCall],
   );
 
   const { mutateAsync: sendCr } = cr;
@@ -91,9 +129,9 @@ export function useDeviceActions(deviceId: string): DeviceActionsState {
     const sentAt = Date.now();
     try {
       const report = await sendCr({ id: deviceId });
-      add({ kind: 'wake', key: `w${nextKey++}`, label: 'Connection request', report, sentAt });
+      add({ kind: 'wake', key: `w${nextKey++}`, label: 'Connection request', scope: 'device', report, sentAt });
     } catch (err) {
-      add({ kind: 'error', key: `e${nextKey++}`, label: 'Connection request', message: errorText(err) });
+      add({ kind: 'error', key: `e${nextKey++}`, label: 'Connection request', scope: 'device', message: errorText(err) });
     } finally {
       setBusy('wake', false);
     }
@@ -111,7 +149,16 @@ export function useDeviceActions(deviceId: string): DeviceActionsState {
       const have = new Set(all.flatMap((e) => (e.kind === 'task' ? [e.taskId] : [])));
       const adopted: ActionEntry[] = unfollowed
         .filter((t) => !have.has(t.id))
-        .map((t) => ({ kind: 'task', key: `l${t.id}`, label: labelOf(t.name), taskId: t.id, task: t, reused: false, wake: null }));
+        .map((t) => ({
+          kind: 'task',
+          key: `l${t.id}`,
+          label: labelOfTask(t),
+          scope: scopeOfTask(t),
+          taskId: t.id,
+          task: t,
+          reused: false,
+          wake: null,
+        }));
       return adopted.length === 0 ? all : [...adopted, ...all].slice(0, keep);
     });
   }, [unfollowed]);
@@ -119,20 +166,5 @@ export function useDeviceActions(deviceId: string): DeviceActionsState {
   const inFlightNames = useMemo(() => new Set((tasks.data ?? []).filter(taskInFlight).map((t) => t.name)), [tasks.data]);
   const dismiss = useCallback((key: string) => setLocal((all) => all.filter((e) => e.key !== key)), []);
   const busy = useCallback((name: string) => pending.has(name) || inFlightNames.has(name), [pending, inFlightNames]);
-  return { entries: local, busy, waking: pending.has('wake'), runTask, wake, dismiss };
-}
-
-export function labelOf(name: string): string {
-  switch (name) {
-    case 'refresh':
-      return 'Refresh';
-    case 'reboot':
-      return 'Reboot';
-    case 'factoryReset':
-      return 'Factory reset';
-    case 'setConnectionRequestCredentials':
-      return 'Setting connection-request credentials';
-    default:
-      return name;
-  }
+  return { entries: local, busy, waking: pending.has('wake'), runTask, runCall, wake, dismiss };
 }

@@ -7,6 +7,7 @@ export const settingsSections = [
   { id: 'connection-requests', title: 'Connection requests' },
   { id: 'quirks', title: 'Quirk rules' },
   { id: 'history', title: 'History' },
+  { id: 'backups', title: 'Scheduled backups' },
   { id: 'data', title: 'Data' },
   { id: 'api-token', title: 'API token' },
 ] as const;

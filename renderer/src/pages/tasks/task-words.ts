@@ -137,6 +137,7 @@ function queuedText(task: TaskRecord, ctx: TaskContext): string {
 
 function doneText(task: TaskRecord, ctx: TaskContext): string {
   const result = typeof task.result === 'object' && task.result !== null ? (task.result as Record<string, unknown>) : {};
+  const args = typeof task.args === 'object' && task.args !== null ? (task.args as Record<string, unknown>) : {};
   const uptime = ctx.uptime ? ` (uptime ${ctx.uptime})` : '';
   switch (task.name) {
     case 'reboot':
@@ -149,6 +150,12 @@ function doneText(task: TaskRecord, ctx: TaskContext): string {
       return result.rebootNeeded === true ? 'done; the device says it applies the change after a reboot' : 'done, the device applied it';
     case 'setConnectionRequestCredentials':
       return typeof result.username === 'string' ? `done, the device now uses DeskACS's credentials (user ${result.username})` : 'done';
+    case 'upload':
+      return args.url === undefined
+        ? 'done, the configuration the device sent is stored as a backup'
+        : 'done, the device uploaded the file';
+    case 'download':
+      return args.backupId !== undefined ? 'done, the device took the configuration back' : 'done';
     default:
       return 'done';
   }
