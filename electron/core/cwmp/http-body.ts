@@ -11,7 +11,10 @@ export class BodyError extends Error {
   }
 }
 
-export function readBody(req: IncomingMessage, maxBytes: number): Promise<Buffer> {
+/** A CWMP body must arrive whole within this (the listener has no server-wide request timeout, so file uploads may take longer). */
+export const BODY_DEADLINE_MS = 60_000;
+
+export function readBody(req: IncomingMessage, maxBytes: number, deadlineMs = BODY_DEADLINE_MS): Promise<Buffer> {
   const declared = Number(req.headers['content-length'] ?? NaN);
   if (Number.isFinite(declared) && declared > maxBytes) {
     req.resume();
@@ -25,17 +28,24 @@ export function readBody(req: IncomingMessage, maxBytes: number): Promise<Buffer
     req.resume();
     return Promise.reject(new BodyError(415, `unsupported Content-Encoding '${encoding}'`));
   }
-  return collect(req, source, maxBytes);
+  return collect(req, source, maxBytes, deadlineMs);
 }
 
-function collect(req: IncomingMessage, source: NodeJS.ReadableStream, maxBytes: number): Promise<Buffer> {
+function collect(req: IncomingMessage, source: NodeJS.ReadableStream, maxBytes: number, deadlineMs: number): Promise<Buffer> {
   return new Promise((resolve, reject) => {
     const chunks: Buffer[] = [];
     let size = 0;
     let done = false;
+    // A trickled body (slowloris) is cut off: the connection is closed, not just answered.
+    const deadline = setTimeout(() => {
+      fail(new BodyError(408, `body not received within ${deadlineMs / 1000} s`));
+      req.socket.destroy();
+    }, deadlineMs);
+    deadline.unref();
     const fail = (err: BodyError): void => {
       if (done) return;
       done = true;
+      clearTimeout(deadline);
       req.resume();
       reject(err);
     };
@@ -50,6 +60,7 @@ function collect(req: IncomingMessage, source: NodeJS.ReadableStream, maxBytes: 
     source.on('end', () => {
       if (done) return;
       done = true;
+      clearTimeout(deadline);
       resolve(chunks.length === 1 && chunks[0] !== undefined ? chunks[0] : Buffer.concat(chunks, size));
     });
   });

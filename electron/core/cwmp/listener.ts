@@ -18,6 +18,9 @@ import { normaliseAddress, SessionRegistry, type LiveSession } from './session-r
 import { abandon, bodyText, busy, processRequest, toInput } from './session-steps.ts';
 import { initialState } from './session/engine.ts';
 
+/** A file transfer (a CPE's download or upload on /files/) that stalls this long is cut off. */
+const FILE_TRANSFER_IDLE_MS = 60_000;
+
 export type { CpeGate, ListenerOptions, SessionBackend } from './listener-types.ts';
 
 export interface CwmpListener {
@@ -45,11 +48,14 @@ export async function startCwmpListener(opts: ListenerOptions): Promise<CwmpList
   const sweep = new OrphanSweep(registry, opts.backend, opts.log);
   registry.sweepLater = () => sweep.request();
   // A CPE that trickles its headers or body (or an attacker doing so) is cut off instead of
-  // holding a connection and a session slot forever.
-  const serverOptions = { keepAliveTimeout: opts.sessionTimeoutMs, headersTimeout: 20_000, requestTimeout: 60_000 };
+  // holding a connection and a session slot forever: headers within 20 s, a CWMP body within
+  // BODY_DEADLINE_MS (readBody). No server-wide request timeout: a device's upload to /files/
+  // may take longer than a minute on a slow line, and is cut off only when it stalls.
+  const serverOptions = { keepAliveTimeout: opts.sessionTimeoutMs, headersTimeout: 20_000, requestTimeout: 0 };
   const onRequest = (req: IncomingMessage, res: ServerResponse): void => {
     if (opts.files !== undefined && req.url?.startsWith(FILES_PATH_PREFIX) === true) {
       // File fetches carry no CWMP credentials: the URL's token is the credential (files/serve.ts).
+      req.socket.setTimeout(FILE_TRANSFER_IDLE_MS, () => req.socket.destroy());
       opts.files(req, res);
       return;
     }
@@ -160,7 +166,7 @@ async function startTls(
   opts: ListenerOptions,
 ): Promise<TlsServer> {
   const server = createTlsServer(
-    { keepAliveTimeout: opts.sessionTimeoutMs, headersTimeout: 20_000, requestTimeout: 60_000, ...tls.context },
+    { keepAliveTimeout: opts.sessionTimeoutMs, headersTimeout: 20_000, requestTimeout: 0, ...tls.context },
     onRequest,
   );
   server.on('clientError', onClientError);
