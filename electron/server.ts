@@ -6,7 +6,7 @@ import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { createAcs } from './core/acs.ts';
 import { parseServeArgs, type ServeOptions, serveUsage, UsageError } from './core/config.ts';
-import { createLogger } from './core/log.ts';
+import { openLogFiles } from './core/logs.ts';
 import { advertisedCwmpUrls } from './core/net-info.ts';
 import { resolveDataDir } from './core/store/data-dir.ts';
 
@@ -24,7 +24,7 @@ async function main(): Promise<void> {
     return;
   }
   const dataDir = resolveDataDir({ flag: opts.dataDir ?? undefined, env: process.env, platform: process.platform, homedir: homedir() });
-  const log = createLogger({ console: (line) => console.log(line), file: join(dataDir, 'deskacs.log') });
+  const { log, accessLog, flush } = openLogFiles(dataDir, { console: (line) => console.log(line) });
   const webRoot = builtRendererDir(fileURLToPath(import.meta.url));
   const acs = await createAcs({
     dataDir,
@@ -49,6 +49,7 @@ async function main(): Promise<void> {
         }),
     database: { ...(opts.restoreDb === null ? {} : { restoreFrom: opts.restoreDb }), recover: opts.recoverDb },
     log,
+    accessLog,
   });
   const { info } = acs;
   const port = new URL(info.cwmpUrl).port;
@@ -73,7 +74,7 @@ async function main(): Promise<void> {
     closing = true;
     log.info(`${signal}: shutting down`);
     acs.close().then(
-      () => process.exit(0),
+      () => flush().finally(() => process.exit(0)),
       (err: unknown) => {
         log.error('shutdown failed', { error: String(err) });
         process.exit(1);

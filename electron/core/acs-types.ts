@@ -1,5 +1,6 @@
 // Types of the composition root (acs.ts): what the Electron main process and the headless
 // server receive from createAcs().
+import type { AccessLogSink } from './cwmp/access-log.ts';
 import type { AcsApi, AcsEvents } from '../../shared/contract.ts';
 import type { CpeAuthConfig } from './cwmp/auth/index.ts';
 
@@ -62,6 +63,8 @@ export interface AcsConfig {
    */
   tls?: { port: number; host?: string; certPath?: string; keyPath?: string; watchIntervalMs?: number };
   log: Logger;
+  /** One entry per HTTP request on the CWMP listener (logs.ts writes them to cwmp-access.log). */
+  accessLog?: AccessLogSink;
   /** better-sqlite3's addon built for Electron's ABI (unpackaged Electron only; see store/db.ts). */
   nativeBinding?: string | undefined;
 }

@@ -173,6 +173,7 @@ export async function assembleAcs(config: AcsConfig): Promise<{ acs: Acs; store:
       gate: createCpeGate({ store, log: config.log, config: () => cpeAuth, tlsAvailable: () => cwmpTls !== null }),
       tls: cwmpTls === null ? undefined : { host: cwmpTls.host, port: cwmpTls.port, context: cwmpTls.context },
       log: config.log,
+      accessLog: config.accessLog,
       // /files/: library files, and backups uploaded by devices (/files/u/) or restored to them (/files/r/).
       files: routeFileRequests(
         createFileRequestHandler({ store, pathOf: files.pathOf, now, log: config.log }),

@@ -1,6 +1,7 @@
 // The desktop app's AcsConfig and the environment variables it honours, pure (no 'electron'
 // import) so they are tested without Electron. main.ts reads process.env and passes it here.
 import type { AcsConfig, Logger } from '../core/acs-types.ts';
+import type { AccessLogSink } from '../core/cwmp/access-log.ts';
 import { defaultServeOptions } from '../core/config.ts';
 import type { Env } from '../core/store/data-dir.ts';
 
@@ -10,6 +11,8 @@ export const defaultCwmpPort = 7547;
 export interface DesktopConfigInput {
   dataDir: string;
   log: Logger;
+  /** The CWMP access log (logs.ts). */
+  accessLog?: AccessLogSink;
   env: Env;
   /** app.isPackaged: a packaged app loads the better-sqlite3 electron-builder rebuilt. */
   isPackaged: boolean;
@@ -30,6 +33,7 @@ export function desktopConfig(input: DesktopConfigInput): AcsConfig {
     // Devices behind NAT (TR-069 Annex G); a port already taken only turns STUN off.
     ...(defaultServeOptions.stunPort === null ? {} : { stun: { port: defaultServeOptions.stunPort } }),
     log: input.log,
+    ...(input.accessLog === undefined ? {} : { accessLog: input.accessLog }),
     nativeBinding: input.isPackaged ? undefined : nonEmpty(input.env.DESKACS_NATIVE_BINDING),
     ...databaseRepairs(input.env),
   };

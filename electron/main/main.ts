@@ -6,7 +6,8 @@ import { pathToFileURL } from 'node:url';
 import { ipcEventChannel } from '../../shared/bridge.ts';
 import { createAcs } from '../core/acs.ts';
 import type { Acs, Logger } from '../core/acs-types.ts';
-import { createLogger } from '../core/log.ts';
+import { openLogFiles } from '../core/logs.ts';
+import type { AccessLogSink } from '../core/cwmp/access-log.ts';
 import { dataDirOverride, defaultCwmpPort, desktopConfig, startFailureHint } from './desktop-config.ts';
 import { forwardEvents, registerIpcHandlers } from './ipc.ts';
 import { isTrustedRendererUrl } from './security.ts';
@@ -36,8 +37,8 @@ async function main(): Promise<void> {
   hardenSession(session.defaultSession, devServerUrl);
 
   const dataDir = app.getPath('userData');
-  const log = createLogger({ console: (line) => console.log(line), file: join(dataDir, 'deskacs.log') });
-  const acs = await startCore(dataDir, log);
+  const { log, accessLog, flush } = openLogFiles(dataDir, { console: (line) => console.log(line) });
+  const acs = await startCore(dataDir, log, accessLog);
   if (acs === null) return;
 
   const disposeIpc = registerIpcHandlers({
@@ -55,14 +56,15 @@ async function main(): Promise<void> {
     disposeIpc();
     await withTimeout(acs.close(), closeTimeoutMs);
     log.info('core closed');
+    await withTimeout(flush(), closeTimeoutMs);
   }, log);
 }
 
 /** Starts the core; on failure tells the user why and exits (returns null). */
-async function startCore(dataDir: string, log: Logger): Promise<Acs | null> {
+async function startCore(dataDir: string, log: Logger, accessLog: AccessLogSink): Promise<Acs | null> {
   let cwmpPort = defaultCwmpPort;
   try {
-    const config = desktopConfig({ dataDir, log, env: process.env, isPackaged: app.isPackaged });
+    const config = desktopConfig({ dataDir, log, accessLog, env: process.env, isPackaged: app.isPackaged });
     cwmpPort = config.cwmpPort;
     const acs = await createAcs(config);
     log.info('core started', {

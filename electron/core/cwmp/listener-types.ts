@@ -3,6 +3,7 @@ import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { SecureContextOptions } from 'node:tls';
 import type { Logger } from '../acs-types.ts';
 import type { CpePrincipal } from './auth/index.ts';
+import type { AccessLogSink } from './access-log.ts';
 import type { CapturedMessage } from './message-log.ts';
 import type { QueuedRequest, SessionEffect } from './session/types.ts';
 
@@ -68,6 +69,8 @@ export interface ListenerOptions {
   /** null: every CPE is accepted (tests of the protocol alone). */
   gate: CpeGate | null;
   log: Logger;
+  /** One entry per HTTP request, for the CWMP access log (access-log.ts); absent: none kept. */
+  accessLog?: AccessLogSink | undefined;
   /** Requests under /files/ (library files served to CPEs, files/serve.ts); absent: none served. */
   files?: ((req: IncomingMessage, res: ServerResponse) => void) | undefined;
   /**

@@ -11,6 +11,7 @@ import { baseUrlFromHost, FILES_PATH_PREFIX } from '../files/transfer-url.ts';
 import type { CpePrincipal } from './auth/index.ts';
 import { CommitBatcher, write } from './commit-batcher.ts';
 import { isStorageUnavailable } from '../store/errors.ts';
+import { traceRequest } from './access-log.ts';
 import { BodyError, readBody } from './http-body.ts';
 import { OrphanSweep } from './orphan-sweep.ts';
 import { textOutgoing, type ListenerOptions } from './listener-types.ts';
@@ -52,14 +53,17 @@ export async function startCwmpListener(opts: ListenerOptions): Promise<CwmpList
   // BODY_DEADLINE_MS (readBody). No server-wide request timeout: a device's upload to /files/
   // may take longer than a minute on a slow line, and is cut off only when it stalls.
   const serverOptions = { keepAliveTimeout: opts.sessionTimeoutMs, headersTimeout: 20_000, requestTimeout: 0 };
+  // The session each response belongs to, for the access log's device id.
+  const sessionOf = new WeakMap<ServerResponse, LiveSession>();
   const onRequest = (req: IncomingMessage, res: ServerResponse): void => {
+    if (opts.accessLog !== undefined) traceRequest(req, res, opts.accessLog, () => sessionOf.get(res)?.deviceId ?? null);
     if (opts.files !== undefined && req.url?.startsWith(FILES_PATH_PREFIX) === true) {
       // File fetches carry no CWMP credentials: the URL's token is the credential (files/serve.ts).
       req.socket.setTimeout(FILE_TRANSFER_IDLE_MS, () => req.socket.destroy());
       opts.files(req, res);
       return;
     }
-    handle(req, res, registry, batcher, opts, hosts).catch((err: unknown) => {
+    handle(req, res, registry, batcher, opts, hosts, sessionOf).catch((err: unknown) => {
       opts.log.error('cwmp request failed', { error: String(err) });
       // E.g. the gate's credential lookup on a failing disk: unavailable, not a bug.
       if (isStorageUnavailable(err))
@@ -104,6 +108,7 @@ async function handle(
   batcher: CommitBatcher,
   opts: ListenerOptions,
   hosts: WeakMap<LiveSession, string>,
+  sessionOf: WeakMap<ServerResponse, LiveSession>,
 ): Promise<void> {
   if (req.method !== 'POST') {
     req.resume();
@@ -111,6 +116,7 @@ async function handle(
     return;
   }
   const existing = registry.find(req.headers.cookie, req.socket);
+  if (existing !== undefined) sessionOf.set(res, existing);
   let principal: CpePrincipal | null = existing?.principal ?? null;
   // A session already authenticated is trusted by its cookie or connection: CPEs send
   // Authorization on the first request only, or on all of them.
@@ -138,6 +144,7 @@ async function handle(
     return;
   }
   const session = existing ?? registry.create(req.socket, initialState);
+  sessionOf.set(res, session);
   session.principal = principal;
   if (req.headers.host !== undefined) hosts.set(session, req.headers.host);
   // Parsing is pure CPU: done now, outside the batch's transaction.
