@@ -1,4 +1,5 @@
-// Command-line options of the headless server, parsed without side effects.
+// Command-line options of the headless server, parsed (util.parseArgs) without side effects.
+import { type ParseArgsConfig, parseArgs } from 'node:util';
 
 export interface ServeOptions {
   dataDir: string | null;
@@ -86,85 +87,94 @@ export const serveUsage = `Usage: npm run serve -- [options]
   --tls-key FILE           when the files change. Without them a local CA in <data>/tls/ signs one
   --help                   this text`;
 
+/** serve's options for util.parseArgs: every value option is a string, checked below. */
+const serveFlags = {
+  data: { type: 'string' },
+  'cwmp-port': { type: 'string' },
+  'cwmp-host': { type: 'string' },
+  'http-port': { type: 'string' },
+  'http-host': { type: 'string' },
+  'session-timeout': { type: 'string' },
+  'max-sessions': { type: 'string' },
+  'max-sessions-per-address': { type: 'string' },
+  'cpe-auth': { type: 'string' },
+  'cpe-username': { type: 'string' },
+  'cpe-password': { type: 'string' },
+  'unknown-devices': { type: 'string' },
+  'log-periodic-sessions': { type: 'boolean' },
+  'restore-db': { type: 'string' },
+  'recover-db': { type: 'boolean' },
+  'stun-port': { type: 'string' },
+  'no-stun': { type: 'boolean' },
+  'tls-port': { type: 'string' },
+  'tls-cert': { type: 'string' },
+  'tls-key': { type: 'string' },
+  help: { type: 'boolean', short: 'h' },
+} as const satisfies ParseArgsConfig['options'];
+
+type ServeFlags = ReturnType<typeof parseArgs<{ options: typeof serveFlags; strict: true }>>['values'];
+
 export function parseServeArgs(argv: readonly string[]): ServeOptions | 'help' {
-  const opts: ServeOptions = { ...defaultServeOptions, cpeAuth: {} };
-  for (let i = 0; i < argv.length; i++) {
-    const arg = argv[i] ?? '';
-    if (arg === '--help' || arg === '-h') return 'help';
-    const [flag, inline] = arg.includes('=') ? [arg.slice(0, arg.indexOf('=')), arg.slice(arg.indexOf('=') + 1)] : [arg, undefined];
-    const value = (): string => {
-      const v = inline ?? argv[++i];
-      if (v === undefined || v === '') throw new UsageError(`${flag} needs a value`);
-      return v;
-    };
-    switch (flag) {
-      case '--data':
-        opts.dataDir = value();
-        break;
-      case '--cwmp-port':
-        opts.cwmpPort = port(flag, value());
-        break;
-      case '--cwmp-host':
-        opts.cwmpHost = value();
-        break;
-      case '--http-port':
-        opts.httpPort = port(flag, value());
-        break;
-      case '--http-host':
-        opts.httpHost = value();
-        break;
-      case '--session-timeout':
-        opts.sessionTimeoutMs = positive(flag, value()) * 1000;
-        break;
-      case '--max-sessions':
-        opts.maxConcurrentSessions = positive(flag, value());
-        break;
-      case '--max-sessions-per-address':
-        opts.maxSessionsPerAddress = positive(flag, value());
-        break;
-      case '--cpe-auth':
-        opts.cpeAuth.mode = oneOf(flag, value(), ['digest', 'basic', 'none'] as const);
-        break;
-      case '--cpe-username':
-        opts.cpeAuth.username = value();
-        break;
-      case '--cpe-password':
-        opts.cpeAuth.password = value();
-        break;
-      case '--log-periodic-sessions':
-        opts.logPeriodicSessions = true;
-        break;
-      case '--restore-db':
-        opts.restoreDb = value();
-        break;
-      case '--recover-db':
-        opts.recoverDb = true;
-        break;
-      case '--stun-port':
-        opts.stunPort = port(flag, value());
-        break;
-      case '--no-stun':
-        opts.stunPort = null;
-        break;
-      case '--tls-port':
-        opts.tlsPort = port(flag, value());
-        break;
-      case '--tls-cert':
-        opts.tlsCert = value();
-        break;
-      case '--tls-key':
-        opts.tlsKey = value();
-        break;
-      case '--unknown-devices':
-        opts.cpeAuth.unknownDevices = oneOf(flag, value(), ['register', 'refuse'] as const);
-        break;
-      default:
-        throw new UsageError(`unknown option ${arg}`);
-    }
-  }
+  const values = readFlags(argv);
+  if (values.help === true) return 'help';
+  const text = (name: keyof typeof serveFlags): string | undefined => {
+    const v = values[name];
+    if (typeof v !== 'string') return undefined;
+    if (v === '') throw new UsageError(`--${name} needs a value`);
+    return v;
+  };
+  const num = <T>(name: keyof typeof serveFlags, read: (flag: string, raw: string) => T, fallback: T): T => {
+    const v = text(name);
+    return v === undefined ? fallback : read(`--${name}`, v);
+  };
+  const d = defaultServeOptions;
+  const cpeAuth: ServeOptions['cpeAuth'] = {};
+  const mode = text('cpe-auth');
+  if (mode !== undefined) cpeAuth.mode = oneOf('--cpe-auth', mode, ['digest', 'basic', 'none'] as const);
+  const username = text('cpe-username');
+  if (username !== undefined) cpeAuth.username = username;
+  const password = text('cpe-password');
+  if (password !== undefined) cpeAuth.password = password;
+  const unknown = text('unknown-devices');
+  if (unknown !== undefined) cpeAuth.unknownDevices = oneOf('--unknown-devices', unknown, ['register', 'refuse'] as const);
+  const opts: ServeOptions = {
+    dataDir: text('data') ?? d.dataDir,
+    cwmpHost: text('cwmp-host') ?? d.cwmpHost,
+    cwmpPort: num('cwmp-port', port, d.cwmpPort),
+    httpHost: text('http-host') ?? d.httpHost,
+    httpPort: num('http-port', port, d.httpPort),
+    sessionTimeoutMs: num('session-timeout', positive, d.sessionTimeoutMs / 1000) * 1000,
+    maxConcurrentSessions: num('max-sessions', positive, d.maxConcurrentSessions),
+    maxSessionsPerAddress: num('max-sessions-per-address', positive, d.maxSessionsPerAddress),
+    cpeAuth,
+    logPeriodicSessions: values['log-periodic-sessions'] ?? d.logPeriodicSessions,
+    restoreDb: text('restore-db') ?? d.restoreDb,
+    recoverDb: values['recover-db'] ?? d.recoverDb,
+    stunPort: values['no-stun'] === true ? null : num('stun-port', port, d.stunPort),
+    tlsPort: num('tls-port', port, d.tlsPort),
+    tlsCert: text('tls-cert') ?? d.tlsCert,
+    tlsKey: text('tls-key') ?? d.tlsKey,
+  };
   if ((opts.tlsCert === null) !== (opts.tlsKey === null)) throw new UsageError('--tls-cert and --tls-key go together');
   if (opts.tlsCert !== null && opts.tlsPort === null) throw new UsageError('--tls-cert needs --tls-port');
   return opts;
+}
+
+/** util.parseArgs, its errors turned into UsageErrors that name the option. */
+function readFlags(argv: readonly string[]): ServeFlags {
+  try {
+    return parseArgs({ args: [...argv], options: serveFlags, strict: true, allowPositionals: false }).values;
+  } catch (err) {
+    const message = err instanceof Error ? err.message : String(err);
+    const code = (err as { code?: string }).code;
+    const flag = /'(-{1,2}[^' ]+)/.exec(message)?.[1] ?? '';
+    if (code === 'ERR_PARSE_ARGS_UNKNOWN_OPTION') throw new UsageError(`unknown option ${flag}`);
+    if (code === 'ERR_PARSE_ARGS_INVALID_OPTION_VALUE' && /argument missing|ambiguous/.test(message))
+      throw new UsageError(`${flag.split(' ')[0]} needs a value`);
+    if (code === 'ERR_PARSE_ARGS_UNEXPECTED_POSITIONAL')
+      throw new UsageError(`unexpected argument: ${message.replace(/^.*'(.*)'.*$/, '$1')}`);
+    throw new UsageError(message);
+  }
 }
 
 function port(flag: string, raw: string): number {

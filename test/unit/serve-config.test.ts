@@ -12,6 +12,13 @@ test('defaults, and each option read from separate or inline values', () => {
   assert.equal(opts.cpeAuth.mode, 'basic');
   assert.equal(opts.logPeriodicSessions, true);
   assert.equal(parseServeArgs(['--help']), 'help');
+  assert.equal(parseServeArgs(['-h']), 'help');
+  const more = parseServeArgs(['--no-stun', '--session-timeout', '45', '--unknown-devices=refuse', '--recover-db']);
+  assert.ok(more !== 'help');
+  assert.equal(more.stunPort, null);
+  assert.equal(more.sessionTimeoutMs, 45_000);
+  assert.equal(more.cpeAuth.unknownDevices, 'refuse');
+  assert.equal(more.recoverDb, true);
 });
 
 test('bad options are refused with the flag and the value named', () => {
@@ -22,4 +29,10 @@ test('bad options are refused with the flag and the value named', () => {
   assert.throws(() => parseServeArgs(['--cpe-auth', 'kerberos']), /--cpe-auth must be one of digest, basic, none/);
   assert.throws(() => parseServeArgs(['--frobnicate']), /unknown option --frobnicate/);
   assert.throws(() => parseServeArgs(['--data']), /--data needs a value/);
+  assert.throws(() => parseServeArgs(['--data', '--cwmp-port', '1']), /--data needs a value/);
+  assert.throws(() => parseServeArgs(['--data=']), /--data needs a value/);
+  assert.throws(() => parseServeArgs(['stray']), /unexpected argument: stray/);
+  assert.throws(() => parseServeArgs(['--tls-cert', 'c.pem']), /--tls-cert and --tls-key go together/);
+  assert.throws(() => parseServeArgs(['--tls-cert', 'c.pem', '--tls-key', 'k.pem']), /--tls-cert needs --tls-port/);
+  assert.throws(() => parseServeArgs(['--session-timeout', '0']), /--session-timeout must be a positive whole number/);
 });
