@@ -1,15 +1,10 @@
 import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { createHash } from 'node:crypto';
-import {
-  createChallenge,
-  digestResponse,
-  NONCE_LIFETIME_MS,
-  verifyDigest,
-  type DigestOptions,
-} from '../../electron/core/cwmp/auth/digest.ts';
+import { createChallenge, NONCE_LIFETIME_MS, verifyDigest, type DigestOptions } from '../../electron/core/cwmp/auth/digest.ts';
+import { digestResponse } from '../../electron/core/http-auth/digest.ts';
 import { NonceCounts } from '../../electron/core/cwmp/auth/nonce-counts.ts';
-import { AuthClient } from '../../electron/core/simulator/digest.ts';
+import { AuthClient } from '../../electron/core/http-auth/client.ts';
 
 const secret = Buffer.alloc(32, 7);
 const opts: DigestOptions & { realm: string } = { realm: 'DeskACS', secret };

@@ -7,7 +7,6 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { builtinModel } from '../../electron/core/simulator/builtin-models.ts';
 import { SimulatedCpe } from '../../electron/core/simulator/cpe.ts';
-import { AuthClient, digestResponse, parseAuthHeader } from '../../electron/core/simulator/digest.ts';
 import { readAcsMessage } from '../../electron/core/simulator/soap-reader.ts';
 import { writeCpeMessage, type CpeOutgoing } from '../../electron/core/simulator/soap-writer.ts';
 import { parseXml } from '../../electron/core/simulator/xml-tree.ts';
@@ -85,47 +84,6 @@ test('writes a CPE envelope that reads back: escaped values, echoed ID, no heade
   assert.equal(body?.children[0]?.ns, 'urn:dslforum-org:cwmp-1-0');
   assert.equal(body?.children[0]?.children[0]?.children[0]?.children[1]?.text, `<&>"'`);
   assert.ok(!writeCpeMessage({ name: 'RebootResponse' }, { id: undefined }).includes('Header'));
-});
-
-test('Digest: RFC 2617 example vector, header parsing, and the client answer', () => {
-  const response = digestResponse({
-    username: 'Mufasa',
-    password: 'Circle Of Life',
-    realm: 'testrealm@host.com',
-    nonce: 'dcd98b7102dd2f0e8b11d0f600bfb0c093',
-    method: 'GET',
-    uri: '/dir/index.html',
-    qop: 'auth',
-    nc: '00000001',
-    cnonce: '0a4f113b',
-  });
-  assert.equal(response, '6629fae49393a05397450978507c4ef1');
-  assert.deepEqual(parseAuthHeader('Digest realm="a, b", qop="auth,auth-int", nonce=xyz').params, {
-    realm: 'a, b',
-    qop: 'auth,auth-int',
-    nonce: 'xyz',
-  });
-  const client = new AuthClient('u', 'p');
-  assert.equal(client.authorization('POST', '/'), undefined);
-  assert.equal(client.accept(['Basic realm="r"']), true);
-  assert.equal(client.authorization('POST', '/'), 'Basic dTpw');
-  client.accept(['Basic realm="r"', 'Digest realm="r", qop="auth", nonce="n", opaque="o"']);
-  const p = parseAuthHeader(client.authorization('POST', '/acs') ?? '').params;
-  assert.equal(
-    p.response,
-    digestResponse({
-      username: 'u',
-      password: 'p',
-      realm: 'r',
-      nonce: 'n',
-      method: 'POST',
-      uri: '/acs',
-      qop: 'auth',
-      nc: p.nc,
-      cnonce: p.cnonce,
-    }),
-  );
-  assert.deepEqual([p.nc, p.opaque], ['00000001', 'o']);
 });
 
 test('Retry-After accepts seconds and HTTP dates', () => {

@@ -8,16 +8,9 @@
 // Credentials never appear in a result, a message or a log line.
 import http from 'node:http';
 import https from 'node:https';
-import { randomInt } from 'node:crypto';
-import {
-  basicAuthorization,
-  digestAuthorization,
-  isBasic,
-  parseChallenges,
-  pickChallenge,
-  type AuthChallenge,
-  type HttpCredentials,
-} from './http-digest-client.ts';
+import { generateCredentials } from '../generated-credentials.ts';
+import { basicAuthorization, digestAuthorization, isBasic, pickChallenge, type HttpCredentials } from '../http-auth/client.ts';
+import { parseChallenges, type AuthChallenge } from '../http-auth/headers.ts';
 
 export type AuthScheme = 'digest' | 'basic' | 'none';
 
@@ -328,19 +321,7 @@ function describeUnreachable(url: string, code: string, message: string): string
   }
 }
 
-const ALPHANUMERIC = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789';
-
-function randomText(alphabet: string, length: number): string {
-  let out = '';
-  for (let n = 0; n < length; n += 1) out += alphabet.charAt(randomInt(alphabet.length));
-  return out;
-}
-
-/**
- * Fresh connection-request credentials for DeskACS to set on a device itself. Letters and digits
- * only: some CPE firmware mishandles punctuation in these values. 20 characters from 62 is ~119
- * bits, and well within the string(256) of ConnectionRequestUsername/Password.
- */
+/** Fresh connection-request credentials for DeskACS to set on a device itself (well within string(256)). */
 export function generateCrCredentials(): HttpCredentials {
-  return { username: `deskacs-${randomText('abcdefghijklmnopqrstuvwxyz0123456789', 10)}`, password: randomText(ALPHANUMERIC, 20) };
+  return generateCredentials();
 }

@@ -7,7 +7,7 @@ import { AcsError } from '../../../shared/errors.ts';
 import type { DefaultCredentials } from '../../../shared/models-fleet.ts';
 import type { DeviceCredentials } from '../../../shared/models.ts';
 import type { Store } from '../store/index.ts';
-import type { HttpCredentials } from './http-digest-client.ts';
+import type { HttpCredentials } from '../http-auth/client.ts';
 
 const DEFAULT_CREDENTIALS_SETTING = 'defaultConnectionRequestCredentials';
 

@@ -2,10 +2,10 @@
 // SetParameterValues of its ManagementServer.STUN* parameters: DeskACS's STUN server address and
 // port, and STUN credentials of its own (kept so the server can check MESSAGE-INTEGRITY and
 // know whose Binding Request it is), then a read of UDPConnectionRequestAddress and NATDetected.
-import { randomBytes, randomInt } from 'node:crypto';
 import { AcsError } from '../../../shared/errors.ts';
 import type { CreateTaskResult } from '../../../shared/models.ts';
 import type { ValueTuple } from '../../../shared/tasks.ts';
+import { generateCredentials } from '../generated-credentials.ts';
 import type { Store } from '../store/index.ts';
 import type { TaskService } from './tasks/service.ts';
 
@@ -23,8 +23,6 @@ export interface StunEnableArgs {
   serverAddress?: string | undefined;
   connectionRequest?: boolean | undefined;
 }
-
-const ALPHANUMERIC = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789';
 
 function hostOf(url: string | null | undefined): string | null {
   if (url == null || url === '') return null;
@@ -45,10 +43,7 @@ export async function enableStun(deps: StunEnableDeps, args: StunEnableArgs): Pr
   const ms = `${device.rootObject === 'InternetGatewayDevice' ? 'InternetGatewayDevice' : 'Device'}.ManagementServer.`;
   const address = args.serverAddress ?? hostOf(store.parameters.get(args.id, `${ms}URL`)?.value) ?? hostOf(deps.cwmpUrl());
   if (address === null) throw new AcsError('bad_request', "cannot tell which address the device reaches DeskACS at: give 'serverAddress'");
-  const creds = store.stunBindings.get(args.id) ?? {
-    username: `deskacs-${randomBytes(6).toString('hex')}`,
-    password: Array.from({ length: 20 }, () => ALPHANUMERIC.charAt(randomInt(ALPHANUMERIC.length))).join(''),
-  };
+  const creds = store.stunBindings.get(args.id) ?? generateCredentials();
   const values: ValueTuple[] = [
     [`${ms}STUNEnable`, true],
     [`${ms}STUNServerAddress`, address],

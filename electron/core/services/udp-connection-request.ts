@@ -5,7 +5,7 @@
 // ConnectionRequestPassword. UDP may lose it, so the same message (same id: the CPE ignores
 // repeats) is sent several times with a growing gap until the device's session starts.
 import { createHmac, randomBytes, randomInt } from 'node:crypto';
-import type { HttpCredentials } from './http-digest-client.ts';
+import type { HttpCredentials } from '../http-auth/client.ts';
 
 export interface UdpTarget {
   address: string;

@@ -2,7 +2,7 @@
 // that has a public UDP binding learnt by the STUN server, the request goes over UDP from the
 // STUN port, repeated until the device's session starts.
 import type { ConnectionRequestReport } from '../../../shared/models.ts';
-import type { HttpCredentials } from './http-digest-client.ts';
+import type { HttpCredentials } from '../http-auth/client.ts';
 import { sendUdpConnectionRequest, type UdpConnectionRequestResult, type UdpTarget } from './udp-connection-request.ts';
 
 export interface UdpWake {

@@ -3,7 +3,7 @@
 
 import http from 'node:http';
 import https from 'node:https';
-import type { AuthClient } from './digest.ts';
+import type { AuthClient } from '../http-auth/client.ts';
 
 export interface HttpResult {
   status: number;

@@ -4,7 +4,7 @@
 // file, 9017 unable to complete download, 9011 upload failure.
 
 import type { DownloadArgs, FaultStruct, TransferCompleteRequest, UploadArgs } from '../cwmp/messages.ts';
-import { AuthClient } from './digest.ts';
+import { AuthClient } from '../http-auth/client.ts';
 import { CpeFaultError, faultText } from './faults.ts';
 import { requestWithAuth, type HttpResult } from './http-util.ts';
 

@@ -1,6 +1,6 @@
 // The closed-loop load driver: N virtual CPEs, each running complete periodic sessions
 // (Inform -> InformResponse, empty POST -> 204) back to back on its own connection.
-import { AuthClient } from '../../../electron/core/simulator/digest.ts';
+import { AuthClient } from '../../../electron/core/http-auth/client.ts';
 import { renderEmptyPost, type RenderedInform } from './cpe-bodies.ts';
 import { procSample, selfCpuSeconds } from './processes.ts';
 import { RawConnection, renderPost } from './raw-client.ts';

@@ -2,7 +2,7 @@
 // TR-069 3.4.4 allows it only under TLS; DeskACS offers it for TLS-terminating proxies and for
 // CPE clients that cannot do Digest. Credentials are decoded as UTF-8 when they are valid
 // UTF-8, else as ISO-8859-1 (what older clients send; RFC 7617 2.1 leaves it unspecified).
-import { parseAuthorization, quoted } from './auth-header.ts';
+import { parseAuthorization, quoted } from '../../http-auth/headers.ts';
 import { safeEqual } from './compare.ts';
 import type { PasswordLookup } from './digest.ts';
 

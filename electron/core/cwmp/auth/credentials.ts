@@ -2,14 +2,13 @@
 // install gets Digest with generated global credentials (authentication is on by default);
 // overrides from `serve --cpe-auth/--cpe-username/--cpe-password` or the API are validated and
 // persisted, so the next start without them keeps them.
-import { randomInt } from 'node:crypto';
+import { generatePassword } from '../../generated-credentials.ts';
 import type { SettingsRepository } from '../../store/settings.ts';
 import type { CpeAuthConfig, CpeAuthMode, UnknownDevicePolicy } from './policy.ts';
 
 export const CPE_AUTH_SETTING = 'cpeAuth';
 export const DEFAULT_CPE_USERNAME = 'deskacs';
 export const DEFAULT_REALM = 'DeskACS';
-const GENERATED_PASSWORD_LENGTH = 20;
 const MAX_FIELD_LENGTH = 256;
 
 const MODES: readonly CpeAuthMode[] = ['digest', 'basic', 'none'];
@@ -26,15 +25,6 @@ export class CpeAuthConfigError extends Error {
 export interface CpeAuthSettingsStore {
   settings: SettingsRepository;
   transaction<T>(fn: () => T): T;
-}
-
-const BASE62 = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789';
-
-/** A random base62 password (20 characters: ~119 bits), drawn without modulo bias. */
-export function generatePassword(length: number = GENERATED_PASSWORD_LENGTH): string {
-  let out = '';
-  for (let i = 0; i < length; i++) out += BASE62[randomInt(BASE62.length)] ?? '';
-  return out;
 }
 
 const hasControl = (s: string): boolean => /[\u0000-\u001f\u007f]/.test(s);

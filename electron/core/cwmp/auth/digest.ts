@@ -14,8 +14,9 @@
 // CPE that reuses nonce counts (cwmp-notes: Authentication) just answers the new nonce.
 // The digest-uri is taken as the client hashed it and not compared with the request target:
 // the ACS serves one endpoint and CPEs behind rewriting proxies disagree on absolute vs path.
-import { createHash, createHmac, randomBytes, timingSafeEqual } from 'node:crypto';
-import { parseAuthorization, quoted } from './auth-header.ts';
+import { createHmac, randomBytes, timingSafeEqual } from 'node:crypto';
+import { digestResponse } from '../../http-auth/digest.ts';
+import { parseAuthorization, quoted } from '../../http-auth/headers.ts';
 import { safeEqual } from './compare.ts';
 import type { NonceCounts } from './nonce-counts.ts';
 
@@ -102,32 +103,6 @@ export function createChallenge(realm: string, now: Date, opts: ChallengeOptions
   ];
   if (opts.stale === true) parts.push('stale=true');
   return `Digest ${parts.join(', ')}`;
-}
-
-const md5 = (text: string): string => createHash('md5').update(text, 'utf8').digest('hex');
-
-export interface DigestResponseInput {
-  username: string;
-  realm: string;
-  password: string;
-  method: string;
-  uri: string;
-  nonce: string;
-  /** 'auth', or undefined for the RFC 2069 form. */
-  qop?: string | undefined;
-  nc?: string | undefined;
-  cnonce?: string | undefined;
-  /** 'MD5' (default) or 'MD5-sess'. */
-  algorithm?: string | undefined;
-}
-
-/** The request-digest (RFC 2617 3.2.2.1, RFC 7616 3.4.1), lower-case hex. */
-export function digestResponse(d: DigestResponseInput): string {
-  let ha1 = md5(`${d.username}:${d.realm}:${d.password}`);
-  if ((d.algorithm ?? '').toLowerCase() === 'md5-sess') ha1 = md5(`${ha1}:${d.nonce}:${d.cnonce ?? ''}`);
-  const ha2 = md5(`${d.method}:${d.uri}`);
-  if (d.qop === undefined) return md5(`${ha1}:${d.nonce}:${ha2}`);
-  return md5(`${ha1}:${d.nonce}:${d.nc ?? ''}:${d.cnonce ?? ''}:${d.qop}:${ha2}`);
 }
 
 interface DigestAnswer {

@@ -6,15 +6,15 @@ export {
   DEFAULT_CPE_USERNAME,
   DEFAULT_REALM,
   ensureCpeAuthSettings,
-  generatePassword,
   validateCpeAuthConfig,
   validateDeviceCredentials,
   type CpeAuthOverrides,
   type CpeAuthSettingsStore,
 } from './credentials.ts';
+export { generatePassword } from '../../generated-credentials.ts';
+export { digestResponse } from '../../http-auth/digest.ts';
 export {
   createChallenge,
-  digestResponse,
   NONCE_LIFETIME_MS,
   verifyDigest,
   type DigestFailure,

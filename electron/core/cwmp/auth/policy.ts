@@ -5,7 +5,7 @@
 // 1. authenticateRequest, on the first request of a session, from the headers alone;
 // 2. admitDevice, once the Inform is parsed and the device id is known.
 import { createBasicChallenge, verifyBasic, type BasicFailure } from './basic.ts';
-import { parseAuthorization } from './auth-header.ts';
+import { parseAuthorization } from '../../http-auth/headers.ts';
 import { createChallenge, verifyDigest, type DigestFailure, type DigestOptions, type PasswordLookup } from './digest.ts';
 
 export type CpeAuthMode = 'digest' | 'basic' | 'none';
