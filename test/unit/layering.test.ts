@@ -141,6 +141,37 @@ describe('import reader', () => {
   });
 });
 
+/** Imports in `files` that land in one of `dirs`, or in node:* when `node`. */
+function reachesInto(files: readonly string[], dirs: readonly string[], node: boolean): string[] {
+  assert.ok(files.length > 0, 'no sources to check');
+  return files.flatMap((file) =>
+    importSpecifiers(readFileSync(join(root, file), 'utf8'))
+      .filter((specifier) => {
+        if (classify(file, specifier) === 'node') return node;
+        if (!specifier.startsWith('.')) return false;
+        const target = posix.normalize(posix.join(posix.dirname(file), specifier));
+        return dirs.some((d) => target.startsWith(`${d}/`));
+      })
+      .map((specifier) => `${file} imports '${specifier}'`),
+  );
+}
+
+describe('layers inside the core', () => {
+  test('the CWMP codec and session engine are pure: no node:*, no store, no services', () => {
+    const engine = [...sourceFiles('electron/core/cwmp/codec'), ...sourceFiles('electron/core/cwmp/session')];
+    assert.deepEqual(reachesInto(engine, ['electron/core/store', 'electron/core/services'], true), []);
+  });
+
+  test('the store imports no services', () => {
+    assert.deepEqual(reachesInto(sourceFiles('electron/core/store'), ['electron/core/services'], false), []);
+  });
+
+  test('the product never imports the simulator (a development tool)', () => {
+    const product = sourceFiles('electron').filter((f) => !f.startsWith('electron/core/simulator/'));
+    assert.deepEqual(reachesInto(product, ['electron/core/simulator'], false), []);
+  });
+});
+
 describe('layering', () => {
   test('the layers exist and the reader sees their imports', () => {
     for (const layer of layers) {

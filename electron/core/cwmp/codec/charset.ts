@@ -2,7 +2,6 @@
 // charset or the XML declaration says so (Thomson sends `text/xml; charset=ISO-8859-1`).
 // Precedence follows RFC 7303 §3.2: byte order mark, then Content-Type charset, then the
 // XML declaration.
-import { isUtf8 } from 'node:buffer';
 
 type Charset = 'utf8' | 'latin1' | 'utf16le' | 'utf16be';
 
@@ -57,6 +56,17 @@ function decodeAs(bytes: Buffer, charset: Charset): string {
   return bytes.toString(charset);
 }
 
+const strictUtf8 = new TextDecoder('utf-8', { fatal: true, ignoreBOM: true });
+
+/** UTF-8 when the bytes are valid UTF-8 (checked and decoded in one pass), else ISO-8859-1. */
+function utf8OrLatin1(bytes: Buffer): string {
+  try {
+    return strictUtf8.decode(bytes);
+  } catch {
+    return bytes.toString('latin1');
+  }
+}
+
 /**
  * Decodes a CPE's HTTP body. Without any charset information, bytes that are not valid UTF-8
  * are read as ISO-8859-1 instead of being mangled into U+FFFD (old firmware sends Latin-1
@@ -71,7 +81,7 @@ export function decodeBody(bytes: Buffer, contentType: string | undefined): stri
     const label = contentType === undefined ? undefined : CHARSET_PARAM.exec(contentType)?.[1];
     const declared = (label === undefined ? undefined : charsetOfLabel(label)) ?? charsetOfDeclaration(bytes);
     if (declared !== undefined) text = decodeAs(bytes, declared);
-    else text = isUtf8(bytes) ? bytes.toString('utf8') : bytes.toString('latin1');
+    else text = utf8OrLatin1(bytes);
   }
   return text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
 }
