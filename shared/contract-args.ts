@@ -5,6 +5,9 @@
 import * as v from 'valibot';
 import { deviceSortKeys, deviceStatuses } from './device-status.ts';
 import { taskStatuses } from './models.ts';
+import { monitoringArgSchemas } from './contract-args-monitoring.ts';
+import { profileArgSchemas } from './contract-args-profiles.ts';
+import { subscriberArgSchemas } from './contract-args-subscribers.ts';
 
 const text = (name: string) => v.string(`'${name}' must be a string`);
 const nonEmpty = (name: string) => v.pipe(v.string(`'${name}' must be a string`), v.trim(), v.nonEmpty(`'${name}' must not be empty`));
@@ -345,10 +348,20 @@ export const apiArgSchemas = {
     keep: v.optional(whole('keep', 1, 100)),
   }),
   backupDatabaseNow: noArgs,
+  /** A device's diagnostics (ping, traceroute, speed tests, nslookup), newest first, with their results. */
+  listDiagnostics: v.strictObject({ id: deviceId, limit: v.optional(whole('limit', 1, 500)) }),
+  /** DeviceInfo.DeviceLog as the device last reported it (read it anew with a getParameterValues task). */
+  getDeviceLog: byId,
   /** The JSON API's bearer token (browser mode, billing integrations). */
   getApiToken: noArgs,
   /** Replaces the API token: every API client (and open browser tab) must use the new one. */
   regenerateApiToken: noArgs,
+  /** Metrics and alerts (contract-args-monitoring.ts). */
+  ...monitoringArgSchemas,
+  /** Provisioning profiles (contract-args-profiles.ts). */
+  ...profileArgSchemas,
+  /** Subscribers and the installer (contract-args-subscribers.ts). */
+  ...subscriberArgSchemas,
 } as const;
 
 export type ApiArgSchemas = typeof apiArgSchemas;

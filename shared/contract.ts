@@ -29,6 +29,19 @@ import type { CommonSetting, DeviceSetting } from './models-settings.ts';
 import type { DatabaseBackup, DatabaseBackupSettings } from './models-maintenance.ts';
 import type { CaCertificate, Reachability } from './models-reach.ts';
 import type {
+  AlertRule,
+  AlertSettings,
+  Alert,
+  DeviceMetricName,
+  DeviceMetrics,
+  FleetMetrics,
+  MetricDefinition,
+  MetricSettings,
+} from './models-monitoring.ts';
+import type { DeviceLog, DiagnosticRun } from './models-diagnostics.ts';
+import type { ApplyProfileResult, DeviceProvisioning, DryRun, Profile, ProfileApplication } from './models-provisioning.ts';
+import type { ProvisioningReport, Subscriber, SubscriberExport, SubscriberImportResult, WaitingDevice } from './models-provisioning.ts';
+import type {
   ApiTokenInfo,
   CreateTasksResult,
   DefaultCredentials,
@@ -127,6 +140,47 @@ export interface ApiResults {
   getDatabaseBackups: DatabaseBackupSettings;
   setDatabaseBackups: DatabaseBackupSettings;
   backupDatabaseNow: DatabaseBackup;
+  getDeviceMetrics: DeviceMetrics;
+  listMetricNames: DeviceMetricName[];
+  getFleetMetrics: FleetMetrics;
+  getMetricDefinitions: MetricDefinition[];
+  setMetricDefinitions: MetricDefinition[];
+  getMetricSettings: MetricSettings;
+  setMetricSettings: MetricSettings;
+  listAlertRules: AlertRule[];
+  createAlertRule: AlertRule;
+  updateAlertRule: AlertRule;
+  deleteAlertRule: { removed: boolean };
+  listAlerts: Alert[];
+  ackAlert: Alert;
+  muteAlert: Alert;
+  unmuteAlert: Alert;
+  getAlertSettings: AlertSettings;
+  setAlertSettings: AlertSettings;
+  listDiagnostics: DiagnosticRun[];
+  getDeviceLog: DeviceLog;
+  listProfiles: Profile[];
+  getProfile: Profile;
+  createProfile: Profile;
+  updateProfile: Profile;
+  deleteProfile: { removed: boolean };
+  dryRunProfile: DryRun;
+  applyProfile: ApplyProfileResult;
+  listProfileApplications: ProfileApplication[];
+  getProvisioning: DeviceProvisioning;
+  retryProvisioning: DeviceProvisioning;
+  listSubscribers: Page<Subscriber>;
+  getSubscriber: Subscriber;
+  putSubscriber: Subscriber;
+  deleteSubscriber: { removed: boolean };
+  importSubscribers: SubscriberImportResult;
+  exportSubscribers: SubscriberExport;
+  bindSubscriber: Subscriber;
+  unbindSubscriber: { removed: boolean };
+  getDeviceSubscriber: Subscriber | null;
+  listWaitingDevices: WaitingDevice[];
+  handoverDevice: CreateTaskResult;
+  getProvisioningReport: ProvisioningReport;
 }
 
 export type ApiResult<K extends ApiMethod> = ApiResults[K];
@@ -219,6 +273,47 @@ export const apiRoutes = {
   getDatabaseBackups: { method: 'GET', path: '/api/settings/database-backups' },
   setDatabaseBackups: { method: 'PUT', path: '/api/settings/database-backups' },
   backupDatabaseNow: { method: 'POST', path: '/api/settings/database-backups/run' },
+  getDeviceMetrics: { method: 'GET', path: '/api/devices/:id/metrics' },
+  listMetricNames: { method: 'GET', path: '/api/devices/:id/metric-names' },
+  getFleetMetrics: { method: 'GET', path: '/api/metrics/fleet' },
+  getMetricDefinitions: { method: 'GET', path: '/api/metrics/definitions' },
+  setMetricDefinitions: { method: 'PUT', path: '/api/metrics/definitions' },
+  getMetricSettings: { method: 'GET', path: '/api/settings/metrics' },
+  setMetricSettings: { method: 'PUT', path: '/api/settings/metrics' },
+  listAlertRules: { method: 'GET', path: '/api/alert-rules' },
+  createAlertRule: { method: 'POST', path: '/api/alert-rules' },
+  updateAlertRule: { method: 'PUT', path: '/api/alert-rules/:ruleId' },
+  deleteAlertRule: { method: 'DELETE', path: '/api/alert-rules/:ruleId' },
+  listAlerts: { method: 'GET', path: '/api/alerts' },
+  ackAlert: { method: 'POST', path: '/api/alerts/:alertId/ack' },
+  muteAlert: { method: 'POST', path: '/api/alerts/:alertId/mute' },
+  unmuteAlert: { method: 'POST', path: '/api/alerts/:alertId/unmute' },
+  getAlertSettings: { method: 'GET', path: '/api/settings/alerts' },
+  setAlertSettings: { method: 'PUT', path: '/api/settings/alerts' },
+  listDiagnostics: { method: 'GET', path: '/api/devices/:id/diagnostics' },
+  getDeviceLog: { method: 'GET', path: '/api/devices/:id/log' },
+  listProfiles: { method: 'GET', path: '/api/profiles' },
+  getProfile: { method: 'GET', path: '/api/profiles/:name' },
+  createProfile: { method: 'POST', path: '/api/profiles' },
+  updateProfile: { method: 'PUT', path: '/api/profiles/:name' },
+  deleteProfile: { method: 'DELETE', path: '/api/profiles/:name' },
+  dryRunProfile: { method: 'GET', path: '/api/profiles/:name/dry-run' },
+  applyProfile: { method: 'POST', path: '/api/profiles/:name/apply' },
+  listProfileApplications: { method: 'GET', path: '/api/devices/:id/profile-applications' },
+  getProvisioning: { method: 'GET', path: '/api/devices/:id/provisioning' },
+  retryProvisioning: { method: 'POST', path: '/api/devices/:id/provisioning/retry' },
+  listSubscribers: { method: 'GET', path: '/api/subscribers' },
+  getSubscriber: { method: 'GET', path: '/api/subscribers/:accountId' },
+  putSubscriber: { method: 'PUT', path: '/api/subscribers/:accountId' },
+  deleteSubscriber: { method: 'DELETE', path: '/api/subscribers/:accountId' },
+  importSubscribers: { method: 'POST', path: '/api/subscribers/import' },
+  exportSubscribers: { method: 'POST', path: '/api/subscribers/export' },
+  bindSubscriber: { method: 'PUT', path: '/api/devices/:id/subscriber' },
+  unbindSubscriber: { method: 'DELETE', path: '/api/devices/:id/subscriber' },
+  getDeviceSubscriber: { method: 'GET', path: '/api/devices/:id/subscriber' },
+  listWaitingDevices: { method: 'GET', path: '/api/installer/waiting' },
+  handoverDevice: { method: 'POST', path: '/api/devices/:id/handover' },
+  getProvisioningReport: { method: 'GET', path: '/api/devices/:id/provisioning/report' },
 } as const satisfies Record<ApiMethod, { method: HttpMethod; path: string }>;
 
 /** Push events from the core (IPC push in the app, server-sent events in browser mode). */
@@ -235,6 +330,12 @@ export interface AcsEvents {
   rolloutUpdated: { rolloutId: number; state: string };
   /** A backup of the device was stored, relabelled or removed. */
   backupsChanged: { deviceId: string; backupId: number };
+  /** An alert opened, closed, was acknowledged or muted. */
+  alertChanged: { alertId: number; state: 'open' | 'closed' };
+  /** A device's provisioning steps changed (the installer's checklist refreshes). */
+  provisioningChanged: { deviceId: string };
+  /** Subscribers were created, changed, imported, deleted, bound or unbound (null: several). */
+  subscribersChanged: { accountId: string | null; deviceId: string | null };
 }
 export type AcsEventName = keyof AcsEvents;
 export const apiEventNames: readonly AcsEventName[] = [
@@ -245,6 +346,9 @@ export const apiEventNames: readonly AcsEventName[] = [
   'filesChanged',
   'rolloutUpdated',
   'backupsChanged',
+  'alertChanged',
+  'provisioningChanged',
+  'subscribersChanged',
 ];
 
 /**

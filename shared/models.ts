@@ -92,8 +92,11 @@ export interface TaskRecord {
   fault: FaultInfo | null;
   /** How many times the task was sent to the device. */
   attempts: number;
-  /** What the task waits for after reaching the device: its boot, its bootstrap, its TransferComplete. */
-  awaiting: 'boot' | 'bootstrap' | 'transfer' | null;
+  /**
+   * What the task waits for after reaching the device: its boot, its bootstrap, its
+   * TransferComplete, or (diagnostics) its '8 DIAGNOSTICS COMPLETE' (`result.reason` says which).
+   */
+  awaiting: 'boot' | 'bootstrap' | 'transfer' | 'diagnostics' | null;
   /** A retry after a transient fault does not run before this time. */
   notBefore: string | null;
   /** The bulk action (createTasks) this task belongs to, if any. */
@@ -117,6 +120,12 @@ export interface ServerInfo {
   dataDir: string;
   devices: number;
   activeSessions: number;
+  /** The UDP port of the built-in STUN server (devices behind NAT), or null when it is off. */
+  stunPort: number | null;
+  /** https://... of the CWMP TLS listener, or null without one. */
+  cwmpTlsUrl: string | null;
+  /** The TLS listener's certificate comes from DeskACS's local CA (offered by getCaCertificate). */
+  localCa: boolean;
 }
 
 /** What a connection request to a device achieved, in a form fit to show. */

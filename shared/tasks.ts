@@ -66,7 +66,17 @@ export type TaskSpec =
    * Sets ManagementServer.ConnectionRequestUsername/Password on the device (generated when not
    * given) and, once the device accepts them, keeps them for connection requests.
    */
-  | { name: 'setConnectionRequestCredentials'; username?: string; password?: string };
+  | { name: 'setConnectionRequestCredentials'; username?: string; password?: string }
+  /**
+   * Diagnostics run by the device (TR-143 / TR-181 IP.Diagnostics, TR-098 *Diagnostics): one task
+   * sets the diagnostic's parameters with DiagnosticsState=Requested, waits for the device's
+   * '8 DIAGNOSTICS COMPLETE' and reads the results (shared/models-diagnostics.ts DiagnosticResult).
+   */
+  | { name: 'ping'; host: string; count?: number; timeoutMs?: number; size?: number }
+  | { name: 'traceroute'; host: string; maxHops?: number; timeoutMs?: number }
+  /** A TR-143 speed test against DeskACS's own CWMP listener; `bytes` overrides the configured size. */
+  | { name: 'speedTest'; direction: 'download' | 'upload'; bytes?: number }
+  | { name: 'nslookup'; host: string; dnsServer?: string };
 
 export type TaskName = TaskSpec['name'];
 
@@ -85,6 +95,10 @@ export const taskNames: readonly TaskName[] = [
   'scheduleInform',
   'getRPCMethods',
   'setConnectionRequestCredentials',
+  'ping',
+  'traceroute',
+  'speedTest',
+  'nslookup',
 ];
 
 /** Options of a task request: when it may run and how long the caller waits. */

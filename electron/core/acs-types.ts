@@ -46,6 +46,17 @@ export interface AcsConfig {
    * deadline (default 30 s), and the rollout scheduler's pass interval (default 5 s).
    */
   transfers?: { timeoutMs?: number; expiryCheckMs?: number; rolloutTickMs?: number };
+  /**
+   * Diagnostics run by devices (tests shorten these): how long a run may take on the device
+   * (default 5 min), how often overdue runs are failed (5 s), and the TR-143 speed tests' sizes
+   * (default 10 MB served for a download, 5 MB asked of an upload).
+   */
+  diagnostics?: { timeoutMs?: number; checkMs?: number; downloadBytes?: number; uploadBytes?: number };
+  /**
+   * Health metrics and alerts (services/metrics/monitoring.ts): the clock they use (tests compress
+   * time), the fleet-sample and downsampling periods, timers off, notification retry delays.
+   */
+  monitoring?: import('./services/metrics/monitoring.ts').MonitoringConfig;
   /** Scheduled configuration backups: from start to the first pass (default 5 min; null: none), then every intervalMs (1 h). */
   backups?: { firstDelayMs?: number | null; intervalMs?: number };
   /**

@@ -16,15 +16,22 @@ import { createFileRequestHandler } from './files/serve.ts';
 import { createUploadReceiver } from './files/upload-receive.ts';
 import { createRestoreRequestHandler } from './files/upload-restore.ts';
 import { routeFileRequests } from './files/upload-url.ts';
+import { createSpeedTestHandler, routeSpeedTests } from './files/speed-test.ts';
+import { createDiagnosticsService } from './services/diagnostics/service.ts';
 import { createBackupService, type BackupService } from './services/backups.ts';
 import { createBackupScheduler, type BackupScheduler } from './services/backups-scheduler.ts';
 import { backupPolicy } from './services/backups-settings.ts';
 import { createDatabaseBackups, type DatabaseBackupService } from './services/database-backups.ts';
 import { createHistoryRetention, type HistoryRetentionService } from './services/history-retention.ts';
 import { ensureCpeAuthSettings, type CpeAuthConfig } from './cwmp/auth/index.ts';
-import { builtinQuirkRules, defaultQuirks, resolveQuirks, type Quirks } from './services/quirks.ts';
+import { builtinQuirkRules, defaultQuirks, learnedQuirks, resolveQuirks, type Quirks } from './services/quirks.ts';
 import { createSelectionWalker, type SelectionWalker } from './services/selection.ts';
 import { createSessionBackend } from './services/session-backend.ts';
+import { createMonitoring, type Monitoring } from './services/metrics/monitoring.ts';
+import { createProfileEngine } from './services/profiles/engine.ts';
+import { createProfileService } from './services/profiles/service.ts';
+import { createSubscriberService, type SubscriberService } from './services/subscribers/service.ts';
+import { createInstallerService } from './services/installer/service.ts';
 import { createTaskBatchService } from './services/tasks/batches.ts';
 import { TaskRunner } from './services/tasks/runner.ts';
 import { createTaskService } from './services/tasks/service.ts';
@@ -48,8 +55,10 @@ export async function createAcs(config: AcsConfig): Promise<Acs> {
   return (await assembleAcs(config)).acs;
 }
 
-/** createAcs, also handing back the store: for tests and benchmarks that look inside. */
-export async function assembleAcs(config: AcsConfig): Promise<{ acs: Acs; store: Store }> {
+/** createAcs, also handing back the store (and the subscriber directory): for tests and benchmarks that look inside. */
+export async function assembleAcs(
+  config: AcsConfig,
+): Promise<{ acs: Acs; store: Store; subscribers: SubscriberService; monitoring: Monitoring }> {
   mkdirSync(config.dataDir, { recursive: true });
   const store = openStoreAtStart({
     path: storePath(config.dataDir, process.platform),
@@ -65,7 +74,9 @@ export async function assembleAcs(config: AcsConfig): Promise<{ acs: Acs; store:
   const now = (): Date => new Date();
   const quirksFor = (deviceId: string): Quirks => {
     const d = store.devices.get(deviceId);
-    return d === undefined ? { ...defaultQuirks } : resolveQuirks(d, [...builtinQuirkRules, ...operatorQuirkRules(store)]);
+    if (d === undefined) return { ...defaultQuirks };
+    // What the device itself showed (a dropped partial-path GetParameterValues, ...) comes last.
+    return resolveQuirks(d, [...builtinQuirkRules, ...operatorQuirkRules(store)], learnedQuirks(store.learnedQuirks.get(deviceId)));
   };
   const taskChanges = new TaskChanges(store, events);
   let files: FileService;
@@ -90,6 +101,15 @@ export async function assembleAcs(config: AcsConfig): Promise<{ acs: Acs; store:
     // A download of a library file is verified against the version the file installs.
     fileVersion: (fileId) => store.files.get(fileId)?.version,
     transferTimeoutMs,
+    diagnostics: config.diagnostics,
+  });
+  const diagnostics = createDiagnosticsService({
+    store,
+    events,
+    log: config.log,
+    now,
+    timeoutMs: config.diagnostics?.timeoutMs,
+    checkMs: config.diagnostics?.checkMs,
   });
   const wakeOutcomes = new WakeOutcomes();
   // The STUN server starts with the listener below; UDP connection requests go out through it.
@@ -132,12 +152,30 @@ export async function assembleAcs(config: AcsConfig): Promise<{ acs: Acs; store:
     transferTimeoutMs,
     tickMs: config.transfers?.rolloutTickMs,
   });
+  // Provisioning profiles: planned in sessions when a device's queue runs dry (services/profiles/).
+  const wakeForProfiles = (id: string): Promise<unknown> =>
+    wakeDevice(store, id, { timeoutMs: CONNECTION_REQUEST_TIMEOUT_MS, outcomes: wakeOutcomes, udp });
+  // Subscribers: bound to devices by serial or MAC at their Informs; the profile engine reads them.
+  const subscribers = createSubscriberService({ store, events, log: config.log });
+  const profileEngine = createProfileEngine({
+    store,
+    events,
+    log: config.log,
+    now,
+    quirksFor,
+    subscribers,
+    changed: (t) => taskChanges.add(t),
+    wake: (id) => void wakeForProfiles(id).catch(() => {}),
+  });
+  const profiles = createProfileService({ store, engine: profileEngine, now, quirksFor, wake: wakeForProfiles, log: config.log });
+  const installer = createInstallerService({ store, tasks, subscribers, provisioning: async (id) => profiles.provisioning(id), now });
   const expiry = startExpiryTimer(store, events, config);
   let cpeAuth: CpeAuthConfig;
   try {
     cpeAuth = ensureCpeAuthSettings(store, config.cpeAuth ?? {});
   } catch (err) {
     clearInterval(expiry);
+    diagnostics.close();
     rollouts.close();
     await Promise.all([walker.close(), wake.close(), files.close(), backups.close()]);
     store.close();
@@ -149,10 +187,12 @@ export async function assembleAcs(config: AcsConfig): Promise<{ acs: Acs; store:
   let backupScheduler: BackupScheduler | null = null;
   let databaseBackups: DatabaseBackupService | null = null;
   let cwmpTls: CwmpTls | null = null;
+  let monitoring: Monitoring | null = null;
   let stopTlsWatch = (): void => {};
   try {
     cwmpTls = prepareCwmpTls(config);
     stun = await startStunForAcs(store, config);
+    monitoring = createMonitoring({ store, events, log: config.log, config: config.monitoring });
     listener = await startCwmpListener({
       host: config.cwmpHost,
       port: config.cwmpPort,
@@ -169,23 +209,29 @@ export async function assembleAcs(config: AcsConfig): Promise<{ acs: Acs; store:
         taskChanges,
         log: config.log,
         logPeriodicSessions: config.logPeriodicSessions === true,
+        provisioner: profileEngine,
+        monitoring: monitoring.session,
       }),
       gate: createCpeGate({ store, log: config.log, config: () => cpeAuth, tlsAvailable: () => cwmpTls !== null }),
       tls: cwmpTls === null ? undefined : { host: cwmpTls.host, port: cwmpTls.port, context: cwmpTls.context },
       log: config.log,
       accessLog: config.accessLog,
       // /files/: library files, and backups uploaded by devices (/files/u/) or restored to them (/files/r/).
-      files: routeFileRequests(
-        createFileRequestHandler({ store, pathOf: files.pathOf, now, log: config.log }),
-        createUploadReceiver({
-          store,
-          now,
-          log: config.log,
-          partialDir: backups.partialDir,
-          maxBytes: () => backupPolicy(store).maxUploadBytes,
-          keep: backups.keep,
-        }),
-        createRestoreRequestHandler({ store, pathOf: backups.pathOf, now, log: config.log }),
+      // /files/s/: TR-143 speed tests (files/speed-test.ts).
+      files: routeSpeedTests(
+        routeFileRequests(
+          createFileRequestHandler({ store, pathOf: files.pathOf, now, log: config.log }),
+          createUploadReceiver({
+            store,
+            now,
+            log: config.log,
+            partialDir: backups.partialDir,
+            maxBytes: () => backupPolicy(store).maxUploadBytes,
+            keep: backups.keep,
+          }),
+          createRestoreRequestHandler({ store, pathOf: backups.pathOf, now, log: config.log }),
+        ),
+        createSpeedTestHandler({ store, log: config.log }),
       ),
     });
     const tlsListener = listener;
@@ -232,6 +278,11 @@ export async function assembleAcs(config: AcsConfig): Promise<{ acs: Acs; store:
       databaseBackups: dbBackups,
       stunPort: () => stun?.port ?? null,
       caCertificatePath: cwmpTls?.caCertPath ?? null,
+      profiles,
+      diagnostics,
+      subscribers,
+      installer,
+      monitoring: monitoring.api,
     });
     if (config.httpPort !== null) {
       apiServer = await startApiServer({
@@ -243,9 +294,10 @@ export async function assembleAcs(config: AcsConfig): Promise<{ acs: Acs; store:
         webRoot: config.webRoot,
         log: config.log,
         addFile: files.addStream,
+        provisioningReportPdf: installer.reportPdf,
       });
     }
-    const started = { listener, apiServer, history, walker, wake, files, backups, backupScheduler, databaseBackups, stun };
+    const started = { listener, apiServer, history, walker, wake, files, backups, backupScheduler, databaseBackups, stun, monitoring };
     const acs: Acs = {
       api,
       events,
@@ -264,17 +316,34 @@ export async function assembleAcs(config: AcsConfig): Promise<{ acs: Acs; store:
       },
       close: () => {
         clearInterval(expiry);
+        profiles.close();
+        profileEngine.close();
+        subscribers.close();
+        diagnostics.close();
         stopTlsWatch();
         rollouts.close();
         return shutdown(store, started);
       },
     };
-    return { acs, store };
+    return { acs, store, subscribers, monitoring };
   } catch (err) {
     clearInterval(expiry);
+    diagnostics.close();
     stopTlsWatch();
     rollouts.close();
-    await shutdown(store, { listener, apiServer, history, walker, wake, files, backups, backupScheduler, databaseBackups, stun });
+    await shutdown(store, {
+      listener,
+      apiServer,
+      history,
+      walker,
+      wake,
+      files,
+      backups,
+      backupScheduler,
+      databaseBackups,
+      stun,
+      monitoring,
+    });
     throw err;
   }
 }
@@ -306,6 +375,7 @@ interface Started {
   backupScheduler: BackupScheduler | null;
   databaseBackups: DatabaseBackupService | null;
   stun: StunServer | null;
+  monitoring?: Monitoring | null;
 }
 
 async function shutdown(store: Store, started: Started): Promise<void> {
@@ -322,5 +392,7 @@ async function shutdown(store: Store, started: Started): Promise<void> {
   // A database backup in progress finishes first: the store must not close under it.
   await started.databaseBackups?.close();
   await started.backups.close();
+  // Alert evaluations and notifications in flight end before the store closes.
+  await started.monitoring?.close();
   store.close();
 }

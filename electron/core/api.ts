@@ -33,6 +33,11 @@ import { getReachability } from './services/reachability.ts';
 import { enableStun } from './services/stun-enable.ts';
 import { caCertificate } from './tls/ca-certificate.ts';
 import type { Store } from './store/index.ts';
+import type { DiagnosticsService } from './services/diagnostics/service.ts';
+import type { ProfileService } from './services/profiles/service.ts';
+import type { SubscriberService } from './services/subscribers/service.ts';
+import type { InstallerService } from './services/installer/service.ts';
+import type { MonitoringApi } from './services/metrics/monitoring.ts';
 
 export const ACS_VERSION = '0.1.0';
 
@@ -82,6 +87,16 @@ export interface ApiParts {
   stunPort: () => number | null;
   /** The local CA's certificate file (CWMP over TLS without the operator's own), or null. */
   caCertificatePath: string | null;
+  /** Diagnostics history and device logs (services/diagnostics/). */
+  diagnostics: DiagnosticsService;
+  /** Provisioning profiles: CRUD, dry runs, waves, the installer's checklist (services/profiles/). */
+  profiles: ProfileService;
+  /** Subscribers and their device bindings (services/subscribers/). */
+  subscribers: SubscriberService;
+  /** The installer mode: waiting devices, handover, the provisioning report (services/installer/). */
+  installer: InstallerService;
+  /** Health metrics and alerts (services/metrics/monitoring.ts): their contract methods. */
+  monitoring: MonitoringApi;
 }
 
 /** The contract's implementation behind its validation boundary: every caller gets checked arguments. */
@@ -105,6 +120,9 @@ function createApiImpl(parts: ApiParts): AcsApi {
         dataDir: config.dataDir,
         devices: store.devices.count(),
         activeSessions: listener.activeSessions(),
+        stunPort: parts.stunPort(),
+        cwmpTlsUrl: listener.tlsUrl,
+        localCa: parts.caCertificatePath !== null,
       };
     },
     getOverview: async () => fleetOverview(store, now()),
@@ -204,7 +222,32 @@ function createApiImpl(parts: ApiParts): AcsApi {
     getDatabaseBackups: async () => parts.databaseBackups.settings(),
     setDatabaseBackups: async (args) => parts.databaseBackups.update(args),
     backupDatabaseNow: () => parts.databaseBackups.backupNow(),
+    listDiagnostics: async (args) => parts.diagnostics.list(args.id, args.limit),
+    getDeviceLog: async (args) => parts.diagnostics.deviceLog(args.id),
+    listProfiles: async () => parts.profiles.list(),
+    getProfile: async (args) => parts.profiles.get(args.name),
+    createProfile: async (args) => parts.profiles.create(args),
+    updateProfile: async ({ name, rename, ...doc }) => parts.profiles.update(name, { ...doc, name: rename ?? name }),
+    deleteProfile: async (args) => parts.profiles.remove(args.name),
+    dryRunProfile: async (args) => parts.profiles.dryRun(args.name, args.deviceId),
+    applyProfile: async ({ name, ...options }) => parts.profiles.apply(name, options),
+    listProfileApplications: async (args) => parts.profiles.applications(args.id, args.limit),
+    getProvisioning: async (args) => parts.profiles.provisioning(args.id),
+    retryProvisioning: async (args) => parts.profiles.retry(args.id),
+    listSubscribers: async (args) => parts.subscribers.list(args),
+    getSubscriber: async (args) => parts.subscribers.get(args.accountId, args.reveal),
+    putSubscriber: async (args) => parts.subscribers.put(args),
+    deleteSubscriber: async (args) => parts.subscribers.remove(args.accountId),
+    importSubscribers: async (args) => parts.subscribers.import(args),
+    exportSubscribers: async ({ reveal, ...query }) => parts.subscribers.export(query, reveal === true),
+    bindSubscriber: async (args) => parts.subscribers.bind(args.id, args.accountId),
+    unbindSubscriber: async (args) => parts.subscribers.unbind(args.id),
+    getDeviceSubscriber: async (args) => parts.subscribers.ofDevice(args.id, args.reveal),
+    listWaitingDevices: async (args) => parts.installer.waiting(args),
+    handoverDevice: (args) => parts.installer.handover(args),
+    getProvisioningReport: (args) => parts.installer.report(args.id, args.format === 'pdf'),
     getApiToken: async () => ({ token: apiToken.get() }),
     regenerateApiToken: async () => ({ token: apiToken.regenerate() }),
+    ...parts.monitoring,
   };
 }

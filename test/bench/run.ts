@@ -12,6 +12,7 @@ import { runFiles } from './scenarios/files.ts';
 import { runFleet } from './scenarios/fleet.ts';
 import { runHistory } from './scenarios/history.ts';
 import { runInform } from './scenarios/inform.ts';
+import { runMetrics } from './scenarios/metrics.ts';
 import { runProfile } from './scenarios/profile.ts';
 import { runStorm } from './scenarios/storm.ts';
 import { runTree } from './scenarios/tree.ts';
@@ -39,6 +40,7 @@ export interface BenchResults {
     ui?: Awaited<ReturnType<typeof runUi>>;
     tree?: Awaited<ReturnType<typeof runTree>>;
     files?: Awaited<ReturnType<typeof runFiles>>;
+    metrics?: Awaited<ReturnType<typeof runMetrics>>;
   };
 }
 
@@ -72,6 +74,9 @@ async function runOne(name: ScenarioName, o: BenchOptions, into: BenchResults['s
       return;
     case 'files':
       into.files = await runFiles(o, log);
+      return;
+    case 'metrics':
+      into.metrics = await runMetrics(o, log);
       return;
   }
 }

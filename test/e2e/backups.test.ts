@@ -8,32 +8,15 @@ import { after, before, describe, test } from 'node:test';
 import type { Browser, Page } from 'playwright-core';
 import { type SimulatorHandle, startSimulator } from '../../electron/core/simulator/index.ts';
 import { startHarness, type Harness } from '../helpers/acs-harness.ts';
-import { browserSkip, launchChromium, openApp, type OpenOptions, screenshot, scrollsSideways, webRoot } from '../helpers/browser.ts';
+import { browserSkip, launchChromium, openApp, type OpenOptions, screenshot, screenshotEachLook, webRoot } from '../helpers/browser.ts';
 import { eventually, startCrSimulator } from '../helpers/e2e-devices.ts';
 
 const SERIAL = 'BKSIM0001';
 const SSID = 'Device.WiFi.SSID.1.SSID';
 
-const looks: OpenOptions[] = [
-  { viewport: 'wide', colorScheme: 'light' },
-  { viewport: 'wide', colorScheme: 'dark' },
-  { viewport: 'narrow', colorScheme: 'light' },
-  { viewport: 'narrow', colorScheme: 'dark' },
-];
-
 /** A screenshot in each look; `prepare` runs after each resize (to scroll what is shown into view). */
-async function eachLook(page: Page, name: string, checkSideways = true, prepare?: () => Promise<void>): Promise<void> {
-  for (const look of looks) {
-    await page.setViewportSize(look.viewport === 'narrow' ? { width: 1024, height: 700 } : { width: 1440, height: 900 });
-    await page.emulateMedia({ colorScheme: look.colorScheme ?? 'light' });
-    await prepare?.();
-    await screenshot(page, name, look);
-    if (checkSideways && look.viewport === 'narrow')
-      assert.equal(await scrollsSideways(page), false, `${name}: no sideways scroll at 1024 px`);
-  }
-  await page.setViewportSize({ width: 1440, height: 900 });
-  await page.emulateMedia({ colorScheme: 'light' });
-}
+const eachLook = (page: Page, name: string, checkSideways = true, prepare?: () => Promise<void>): Promise<void> =>
+  screenshotEachLook(page, name, { checkSideways, prepare });
 
 describe('configuration backups in the browser', { skip: browserSkip }, () => {
   let h: Harness;

@@ -78,3 +78,36 @@ export async function screenshot(page: Page, name: string, opts: OpenOptions = {
 export function scrollsSideways(page: Page): Promise<boolean> {
   return page.evaluate<boolean>('document.documentElement.scrollWidth > document.documentElement.clientWidth + 1');
 }
+
+/** Every look a screen is checked in: 1440x900 and 1024x700, light and dark. */
+export const allLooks: readonly OpenOptions[] = [
+  { viewport: 'wide', colorScheme: 'light' },
+  { viewport: 'wide', colorScheme: 'dark' },
+  { viewport: 'narrow', colorScheme: 'light' },
+  { viewport: 'narrow', colorScheme: 'dark' },
+];
+
+export interface EachLookOptions {
+  /** Runs after each resize and theme change (e.g. to scroll what is shown into view). */
+  prepare?: () => Promise<void>;
+  /** Assert no sideways page scroll at 1024 px (default true). */
+  checkSideways?: boolean;
+  /** Wait this long before the screenshot (charts that follow their container's width). */
+  settleMs?: number;
+}
+
+/** A screenshot of the page in every look; the page is left wide and light. */
+export async function screenshotEachLook(page: Page, name: string, opts: EachLookOptions = {}): Promise<void> {
+  for (const look of allLooks) {
+    await page.setViewportSize(look.viewport === 'narrow' ? { width: 1024, height: 700 } : { width: 1440, height: 900 });
+    await page.emulateMedia({ colorScheme: look.colorScheme ?? 'light' });
+    await opts.prepare?.();
+    if (opts.settleMs !== undefined) await page.waitForTimeout(opts.settleMs);
+    await screenshot(page, name, look);
+    if (opts.checkSideways !== false && look.viewport === 'narrow') {
+      if (await scrollsSideways(page)) throw new Error(`${name}: the page scrolls sideways at 1024 px`);
+    }
+  }
+  await page.setViewportSize({ width: 1440, height: 900 });
+  await page.emulateMedia({ colorScheme: 'light' });
+}

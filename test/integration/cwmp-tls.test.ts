@@ -28,6 +28,10 @@ describe('CWMP over TLS with the local CA', () => {
     assert.equal(ca.cwmpTlsUrl, h.acs.info.cwmpTlsUrl);
     assert.match(ca.cwmpTlsUrl ?? '', /^https:\/\/127\.0\.0\.1:\d+\/$/);
     assert.equal(new X509Certificate(ca.pem).ca, true);
+    const info = await h.acs.api.serverInfo({});
+    assert.equal(info.cwmpTlsUrl, ca.cwmpTlsUrl);
+    assert.equal(info.localCa, true);
+    assert.equal(info.stunPort, null);
   });
 
   test('a CPE that trusts the CA runs a session with Basic over TLS; one that does not is refused', async () => {
@@ -117,6 +121,7 @@ describe("CWMP over TLS with the operator's certificate", () => {
 
   test('there is no local CA to download', async () => {
     await assert.rejects(h.acs.api.getCaCertificate({}), /operator's own certificate/);
+    assert.equal((await h.acs.api.serverInfo({})).localCa, false);
   });
 
   test('a certificate swapped on disk is used without a restart', async () => {

@@ -73,7 +73,8 @@ test('built-in models are realistic and small, and a serial override keeps devic
     const a = builtinModel(name, { serial: 'A-1' });
     const b = builtinModel(name, { serial: 'B-2' });
     const leaves = a.all().filter((n) => !n.object).length;
-    assert.ok(leaves >= 60 && leaves <= 150, `${name}: ${leaves} parameters`);
+    // With the TR-143 diagnostics objects (simulator/diagnostics.ts), still a few hundred at most.
+    assert.ok(leaves >= 60 && leaves <= 300, `${name}: ${leaves} parameters`);
     assert.equal(deviceIdentity(a).serialNumber, 'A-1');
     assert.equal(deviceIdentity(b).serialNumber, 'B-2');
     assert.ok(informParameters(a).length >= 10);

@@ -9,6 +9,7 @@ import type { AcsEventBus, Logger } from '../acs-types.ts';
 import type { FileService } from '../services/files.ts';
 import { bytesArgument, httpArgs } from './api-args.ts';
 import { addFileFromRequest, FILE_UPLOAD_PATH } from './file-upload-route.ts';
+import { provisioningPdfDevice, sendProvisioningPdf } from './report-pdf-route.ts';
 import { serveStatic } from './static-files.ts';
 
 export interface ApiServerOptions {
@@ -22,6 +23,8 @@ export interface ApiServerOptions {
   log: Logger;
   /** The raw file upload (POST /api/files with the file as the body); absent: not offered. */
   addFile?: FileService['addStream'];
+  /** The provisioning report as PDF bytes (GET /api/devices/:id/provisioning/report.pdf); absent: not offered. */
+  provisioningReportPdf?: (deviceId: string) => Promise<Buffer>;
 }
 
 export interface ApiServer {
@@ -74,10 +77,15 @@ async function route(req: IncomingMessage, res: ServerResponse, routes: Compiled
     sendJson(res, 200, await addFileFromRequest(req, url.searchParams, opts.addFile));
     return;
   }
+  const pdfDevice = req.method === 'GET' ? provisioningPdfDevice(url.pathname) : null;
+  if (pdfDevice !== null && opts.provisioningReportPdf !== undefined) {
+    await sendProvisioningPdf(res, pdfDevice, opts.provisioningReportPdf);
+    return;
+  }
   const match = findRoute(routes, req.method ?? 'GET', url.pathname);
   const hasBody = req.method === 'POST' || req.method === 'PUT';
-  // application/octet-stream: the body is the method's bytes argument (appendFileUpload's chunk),
-  // the other arguments come from the path and the query string.
+  // application/octet-stream (or text/csv): the body is the method's bytes argument
+  // (appendFileUpload's chunk, importSubscribers' file), the others come from the path and query.
   const raw = hasBody && isOctetStream(req) ? await readBytes(req, match.name) : undefined;
   const body = hasBody && raw === undefined ? await readJson(req) : undefined;
   const args = httpArgs(match.name, { params: match.params, query: url.searchParams, body, ...(raw === undefined ? {} : { bytes: raw }) });
@@ -160,7 +168,8 @@ function streamEvents(req: IncomingMessage, res: ServerResponse, events: AcsEven
 }
 
 function isOctetStream(req: IncomingMessage): boolean {
-  return (req.headers['content-type'] ?? '').split(';')[0]?.trim().toLowerCase() === 'application/octet-stream';
+  const type = (req.headers['content-type'] ?? '').split(';')[0]?.trim().toLowerCase();
+  return type === 'application/octet-stream' || type === 'text/csv';
 }
 
 /** Bytes for a method that takes them (at most MAX_JSON_BYTES plus the chunk limit's margin). */

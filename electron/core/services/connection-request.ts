@@ -8,6 +8,7 @@
 // Credentials never appear in a result, a message or a log line.
 import http from 'node:http';
 import https from 'node:https';
+import type { TLSSocket } from 'node:tls';
 import { generateCredentials } from '../generated-credentials.ts';
 import { basicAuthorization, digestAuthorization, isBasic, pickChallenge, type HttpCredentials } from '../http-auth/client.ts';
 import { parseChallenges, type AuthChallenge } from '../http-auth/headers.ts';
@@ -37,8 +38,10 @@ export interface ConnectionRequestOptions {
   /** Aborting rejects the promise with signal.reason (as fetch does); it is not an outcome. */
   signal?: AbortSignal;
   /**
-   * https only: accept a certificate that does not verify. Off by default: with Basic the
-   * password would go to whoever holds the address. Many CPEs have self-signed certificates.
+   * https only: send Basic credentials even when the device's certificate does not verify. Off
+   * by default: the password would go to whoever holds the address. Most CPEs have self-signed
+   * certificates, so an https ConnectionRequestURL is used without verification for Digest
+   * (which never reveals the password) and for a device that asks no credentials.
    */
   allowInvalidCertificates?: boolean;
 }
@@ -50,6 +53,8 @@ const USER_AGENT = 'DeskACS';
 interface Answer {
   status: number;
   challenges: AuthChallenge[];
+  /** http, or https with a certificate that verified against the system's CAs. */
+  verified: boolean;
 }
 
 /** Thrown inside one exchange and turned into a result; never escapes sendConnectionRequest. */
@@ -80,9 +85,9 @@ export async function sendConnectionRequest(
   const timeout = new AbortController();
   const timer = setTimeout(() => timeout.abort(), Math.max(0, opts.timeoutMs));
   const signal = opts.signal === undefined ? timeout.signal : AbortSignal.any([timeout.signal, opts.signal]);
-  const get = (authorization?: string): Promise<Answer> => httpGet(target, authorization, signal, opts.allowInvalidCertificates === true);
+  const get = (authorization?: string): Promise<Answer> => httpGet(target, authorization, signal);
   try {
-    const result = await exchange(url, target, creds, get);
+    const result = await exchange(url, target, creds, get, opts.allowInvalidCertificates === true);
     return result.outcome === 'reached' ? { ...result, ms: Math.round(performance.now() - started) } : result;
   } catch (err) {
     if (opts.signal?.aborted === true) throw opts.signal.reason;
@@ -101,6 +106,7 @@ async function exchange(
   target: URL,
   creds: HttpCredentials | null,
   get: (authorization?: string) => Promise<Answer>,
+  basicUnverified: boolean,
 ): Promise<ConnectionRequestResult> {
   const first = await get();
   if (first.status !== 401) return judge(url, first.status, 'none');
@@ -112,6 +118,15 @@ async function exchange(
     return authFailed(url, 401, 'none', 'unsupported', `the device offers only authentication DeskACS does not speak (${offered})`);
   }
   const scheme: AuthScheme = isBasic(challenge) ? 'basic' : 'digest';
+  if (scheme === 'basic' && !first.verified && !basicUnverified) {
+    return authFailed(
+      url,
+      401,
+      scheme,
+      'unsupported',
+      "the device asks for Basic authentication over https, but its certificate does not verify (self-signed?): DeskACS does not send a password in clear to an endpoint it cannot trust (Digest would be safe; or use the device's http:// connection-request URL)",
+    );
+  }
   if (creds === null) {
     return authFailed(
       url,
@@ -186,7 +201,7 @@ function parseTarget(url: string): URL | string {
 }
 
 /** One GET on its own connection (agent: false, Connection: close); resolves once the body ended. */
-function httpGet(target: URL, authorization: string | undefined, signal: AbortSignal, insecure: boolean): Promise<Answer> {
+function httpGet(target: URL, authorization: string | undefined, signal: AbortSignal): Promise<Answer> {
   const headers: Record<string, string> = { 'User-Agent': USER_AGENT, Connection: 'close' };
   if (authorization !== undefined) headers.Authorization = authorization;
   const options: https.RequestOptions = {
@@ -200,12 +215,18 @@ function httpGet(target: URL, authorization: string | undefined, signal: AbortSi
     agent: false,
     signal,
     // Userinfo in the URL is deliberately not sent: credentials come from the store only.
-    ...(target.protocol === 'https:' ? { rejectUnauthorized: !insecure } : {}),
+    // The certificate is checked, not enforced: exchange() decides what may be sent (Basic not
+    // to an endpoint that did not verify).
+    ...(target.protocol === 'https:' ? { rejectUnauthorized: false } : {}),
   };
   const lib = target.protocol === 'https:' ? https : http;
   return new Promise<Answer>((resolve, reject) => {
     const req = lib.request(options, (res) => {
-      const answer: Answer = { status: res.statusCode ?? 0, challenges: parseChallenges(res.headersDistinct['www-authenticate'] ?? []) };
+      const answer: Answer = {
+        status: res.statusCode ?? 0,
+        challenges: parseChallenges(res.headersDistinct['www-authenticate'] ?? []),
+        verified: target.protocol !== 'https:' || (res.socket as TLSSocket).authorized === true,
+      };
       let bytes = 0;
       res.on('data', (chunk: Buffer) => {
         bytes += chunk.length;

@@ -19,6 +19,12 @@ export interface Quirks {
   spvBatchSize: number;
   /** Deepest level to walk with GetParameterNames; undefined = no limit. */
   gpnMaxDepth?: number;
+  /**
+   * A GetParameterValues of a partial path ('X.Y.') gets no answer (the CPE drops the session
+   * instead of sending a fault): values are read in named batches. Learned per device when it
+   * happens (store.learnedQuirks), or set by a rule.
+   */
+  partialPathGpvBroken?: boolean;
 }
 
 /**
@@ -120,6 +126,7 @@ function applyPartial(target: Quirks, partial: Partial<Quirks>): void {
   if (partial.gpvBatchSize !== undefined) target.gpvBatchSize = partial.gpvBatchSize;
   if (partial.spvBatchSize !== undefined) target.spvBatchSize = partial.spvBatchSize;
   if (partial.gpnMaxDepth !== undefined) target.gpnMaxDepth = partial.gpnMaxDepth;
+  if (partial.partialPathGpvBroken !== undefined) target.partialPathGpvBroken = partial.partialPathGpvBroken;
 }
 
 /**
@@ -154,7 +161,19 @@ const QUIRK_CHECKS: Readonly<Record<keyof Quirks, Check>> = {
   gpvBatchSize: (v) => isWhole(v, 1, BATCH_MAX),
   spvBatchSize: (v) => isWhole(v, 1, BATCH_MAX),
   gpnMaxDepth: (v) => isWhole(v, 1, DEPTH_MAX),
+  partialPathGpvBroken: isBool,
 };
+
+/**
+ * The quirks learned from a device's behaviour (store.learnedQuirks), as resolveQuirks' per-device
+ * overrides: only known settings with valid values (a stored cell is never trusted blindly).
+ */
+export function learnedQuirks(raw: Record<string, unknown>): Partial<Quirks> {
+  const out: Partial<Record<keyof Quirks, unknown>> = {};
+  checkFields(raw, QUIRK_CHECKS, 'learned', [], out);
+  // Every field was checked against its declared type, so this view is exact.
+  return out as Partial<Quirks>;
+}
 
 const isText: Check = (v) => (typeof v === 'string' && v.trim() !== '' ? undefined : 'must be non-empty text');
 

@@ -146,7 +146,7 @@ function natAdvice(f: Facts): string {
   if (s.binding === null) {
     return s.credentialsSet
       ? `${why} STUN was enabled on the device but no Binding Request has arrived on UDP port ${s.serverPort}: check that the device can reach it (firewall) and supports STUN, or ${intervalAdvice(f)}`
-      : `${why} Enable STUN on the device (enableStun) so DeskACS can wake it with UDP connection requests, forward a port on the NAT to it, or ${intervalAdvice(f)}`;
+      : `${why} Enable STUN on the device so DeskACS can wake it with UDP connection requests, forward a port on the NAT to it, or ${intervalAdvice(f)}`;
   }
   if ((s.bindingAgeSeconds ?? 0) > STALE_BINDING_SECONDS) {
     return `${why} Its STUN binding ${s.binding} is ${Math.round((s.bindingAgeSeconds ?? 0) / 60)} min old and the NAT may have dropped it: lower the device's STUNMinimumKeepAlivePeriod (e.g. 30 s), or ${intervalAdvice(f)}`;

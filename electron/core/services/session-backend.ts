@@ -13,6 +13,7 @@ import { applyResponseToStore } from './response-effects.ts';
 import { keepSessionLog, toSessionMessages } from './session-log.ts';
 import type { TaskRunner } from './tasks/runner.ts';
 import type { TaskChanges } from './tasks/task-events.ts';
+import type { SessionMonitoring } from './metrics/monitoring.ts';
 
 export interface SessionBackendDeps {
   store: Store;
@@ -23,9 +24,18 @@ export interface SessionBackendDeps {
   now?: () => Date;
   /** Keep the messages of plain periodic sessions too (off: they cost a store write each). */
   logPeriodicSessions?: boolean;
+  /** Provisioning profiles: asked when the device's queue runs dry; true when it queued tasks. */
+  provisioner?: { beforeIdle(deviceId: string): boolean } | undefined;
+  /** Health metrics: Inform values, and a sampling request when no task has anything to send. */
+  monitoring?: SessionMonitoring | undefined;
 }
 
+/** How many times in a row the provisioner may refill an empty queue for one request. */
+const PROVISIONER_ROUNDS = 8;
+
 type Emit = () => void;
+
+const SAMPLE_RPCS = new Set(['GetParameterValues', 'GetParameterValuesResponse']);
 
 /** A session that ended and whose messages the listener will hand over. */
 interface EndedSession {
@@ -33,6 +43,8 @@ interface EndedSession {
   deviceId: string;
   outcome: string;
   warnings: number;
+  /** The ACS's only requests were the metrics sampler's (the session stays "plain periodic"). */
+  sampleOnly: boolean;
 }
 
 export function createSessionBackend(deps: SessionBackendDeps): SessionBackend {
@@ -45,6 +57,8 @@ export function createSessionBackend(deps: SessionBackendDeps): SessionBackend {
   /** Listener session key -> true when its Inform carried '1 BOOT' (a transfer's reboot is over). */
   const booted = new Map<string, boolean>();
   const informCounts = new InformCounter(store);
+  /** Listener session key -> whether the sampler's request (and nothing else) went out. */
+  const sampled = new Map<string, boolean>();
 
   const applyOne = (effect: SessionEffect, key: string, remoteAddress: string, at: Date, emits: Emit[]): void => {
     switch (effect.type) {
@@ -62,6 +76,7 @@ export function createSessionBackend(deps: SessionBackendDeps): SessionBackend {
           effect.inform.events.some((e) => e.code.toUpperCase() === '1 BOOT'),
         );
         runner.onInform(r.deviceId, effect.inform);
+        deps.monitoring?.onInform(r.deviceId, effect.inform);
         const codes = effect.inform.events.map((e) => e.code);
         emits.push(() => events.emit('deviceInformed', { deviceId: r.deviceId, events: codes, isNew: r.created }));
         return;
@@ -71,18 +86,33 @@ export function createSessionBackend(deps: SessionBackendDeps): SessionBackend {
         return;
       case 'task-started':
         // The runner marked the task running when it handed the request over.
+        if (deps.monitoring === undefined) return;
+        if (!deps.monitoring.owns(effect.taskId)) {
+          deps.monitoring.onTaskStarted(effect.deviceId);
+          sampled.set(key, false);
+        } else if (!sampled.has(key)) sampled.set(key, true);
         return;
       case 'task-response':
-        applyResponseToStore(store, effect.deviceId, effect.request, effect.response, at);
+        if (deps.monitoring?.owns(effect.taskId) === true) {
+          deps.monitoring.onResponse(effect.deviceId, effect.response);
+          return;
+        }
+        applyResponseToStore(store, effect.deviceId, effect.request, effect.response, at, log);
         runner.onAnswer(effect.deviceId, effect.taskId, { kind: 'response', response: effect.response });
         return;
       case 'task-fault':
+        if (deps.monitoring?.owns(effect.taskId) === true) {
+          deps.monitoring.onFault(effect.deviceId, effect.fault);
+          return;
+        }
         runner.onAnswer(effect.deviceId, effect.taskId, { kind: 'fault', fault: effect.fault });
         return;
       case 'task-interrupted':
+        if (deps.monitoring?.owns(effect.taskId) === true) return;
         runner.onInterrupted(effect.deviceId, effect.taskId, effect.reason);
         return;
       case 'task-failed':
+        if (deps.monitoring?.owns(effect.taskId) === true) return;
         runner.onFailed(effect.deviceId, effect.taskId, effect.message);
         return;
       case 'warning':
@@ -95,8 +125,17 @@ export function createSessionBackend(deps: SessionBackendDeps): SessionBackend {
         if (id !== undefined) store.sessions.end(id, effect.outcome, { messages: effect.messages, warnings: effect.warnings }, at);
         const deviceId = effect.deviceId;
         if (deviceId !== null) {
-          if (id !== undefined) ended.set(key, { id, deviceId, outcome: effect.outcome, warnings: effect.warnings.length });
+          if (id !== undefined)
+            ended.set(key, {
+              id,
+              deviceId,
+              outcome: effect.outcome,
+              warnings: effect.warnings.length,
+              sampleOnly: sampled.get(key) === true,
+            });
+          sampled.delete(key);
           runner.onSessionEnded(deviceId);
+          deps.monitoring?.onSessionEnded(deviceId);
           emits.push(() => events.emit('sessionEnded', { deviceId, outcome: effect.outcome, sessionId: id ?? null }));
         }
         return;
@@ -137,7 +176,12 @@ export function createSessionBackend(deps: SessionBackendDeps): SessionBackend {
       if (!batching) deps.taskChanges.flush();
     },
     nextRequest(deviceId) {
-      const next = runner.nextRequest(deviceId);
+      let next = runner.nextRequest(deviceId);
+      // The queue ran dry: the profile engine may queue what the device's profiles need.
+      for (let i = 0; next === undefined && i < PROVISIONER_ROUNDS && deps.provisioner?.beforeIdle(deviceId) === true; i++)
+        next = runner.nextRequest(deviceId);
+      // Operator tasks and profiles first; a metrics sample only when they have nothing to send.
+      if (next === undefined) next = deps.monitoring?.nextRequest(deviceId);
       if (!batching) deps.taskChanges.flush();
       return next;
     },
@@ -174,19 +218,23 @@ export function createSessionBackend(deps: SessionBackendDeps): SessionBackend {
         if (live.has(key)) continue;
         sessionIds.delete(key);
         booted.delete(key);
+        sampled.delete(key);
       }
       const keep = [...sessionIds.values()];
       return store.transaction(() => store.sessions.abortOpenExcept(keep, now()));
     },
     forget(deviceId) {
       runner.onSessionEnded(deviceId);
+      deps.monitoring?.onSessionEnded(deviceId);
       // Its session's messages will not be handed over (the listener dropped it).
       for (const [key, e] of ended) if (e.deviceId === deviceId) ended.delete(key);
     },
     sessionLog(key, messages) {
       const session = ended.get(key);
       ended.delete(key);
-      if (session === undefined || !keepSessionLog(messages, session, deps.logPeriodicSessions === true)) return;
+      // A periodic session whose only extra exchange was the metrics sample is still plain: not logged.
+      const judged = session?.sampleOnly === true ? messages.filter((m) => !SAMPLE_RPCS.has(m.rpc)) : messages;
+      if (session === undefined || !keepSessionLog(judged, session, deps.logPeriodicSessions === true)) return;
       const write = (): void => store.sessionLogs.write(session.deviceId, session.id, toSessionMessages(messages));
       try {
         // Inside a batch: a savepoint of its transaction (one commit for the step and the log).

@@ -3,6 +3,7 @@
 
 import { identityRows, MANAGEMENT_SERVER_ROWS } from './builtin-common.ts';
 import type { Row } from './builtin-models.ts';
+import { DIAGNOSTICS_TR098_ROWS, deviceLogRow } from './diagnostics-rows.ts';
 
 const WAN_CD = 'WANDevice.1.WANConnectionDevice.1.';
 
@@ -109,7 +110,7 @@ const WAN: Row[] = [
   [`${WAN_CD}WANPPPConnection.1.PortMapping.`, 'O'],
 ];
 
-export const TR098_ROWS: readonly Row[] = [...DEVICE_INFO, ...LAN, ...WAN];
+export const TR098_ROWS: readonly Row[] = [...DEVICE_INFO, ...LAN, ...WAN, ...DIAGNOSTICS_TR098_ROWS, deviceLogRow()];
 
 const PORT_MAPPING: readonly Row[] = [
   ['PortMappingEnabled', 'B', 'false'],

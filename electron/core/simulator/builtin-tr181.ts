@@ -3,6 +3,7 @@
 
 import { identityRows, MANAGEMENT_SERVER_ROWS } from './builtin-common.ts';
 import type { Row } from './builtin-models.ts';
+import { DIAGNOSTICS_TR181_ROWS, deviceLogRow } from './diagnostics-rows.ts';
 
 function ssid(i: number, band: string): Row[] {
   const p = `WiFi.SSID.${i}.`;
@@ -142,7 +143,15 @@ const WIFI: Row[] = [
   ...accessPoint(2),
 ];
 
-export const TR181_ROWS: readonly Row[] = [...DEVICE_INFO, ...MANAGEMENT_SERVER, ...WAN, ...LAN, ...WIFI];
+export const TR181_ROWS: readonly Row[] = [
+  ...DEVICE_INFO,
+  ...MANAGEMENT_SERVER,
+  ...WAN,
+  ...LAN,
+  ...WIFI,
+  ...DIAGNOSTICS_TR181_ROWS,
+  deviceLogRow(),
+];
 
 /** Instance templates for the tables that accept AddObject (paths relative to `Device.`). */
 export const TR181_TABLES: Record<string, readonly Row[]> = {

@@ -1,7 +1,7 @@
 // `npm run simulate -- --acs URL --devices N --model FILE|tr181|tr098 [--serial-prefix P]
 //   [--periodic SECONDS] [--concurrency C] [--username U --password P] [--cr-username U
 //   --cr-password P] [--duration SECONDS] [--firmware-failure fault-9010|fault-9016|old-version|never
-//   [--firmware-failure-share 0-1]]`
+//   [--firmware-failure-share 0-1]] [--health] [--degrade-signal DB_PER_MINUTE] [--optical DBM]`
 // Bootstraps every device, prints a summary; with --periodic keeps informing until Ctrl-C or
 // --duration, printing a summary per interval.
 
@@ -9,12 +9,12 @@ import { readFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
 import { isBuiltinModelName } from './builtin-models.ts';
 import { type FirmwareFailure, firmwareFailures } from './device-files.ts';
-import { startFleet, type FleetSummary } from './fleet.ts';
+import { startFleet, type FleetOptions, type FleetSummary } from './fleet.ts';
 import { loadCsvModel, type DeviceModel } from './model.ts';
 import type { BuiltinModelName } from './builtin-models.ts';
 
 const USAGE =
-  'usage: npm run simulate -- --acs URL [--devices N] [--model FILE|tr181|tr098] [--serial-prefix P] [--periodic S] [--concurrency C] [--username U --password P] [--cr-username U --cr-password P] [--duration S] [--firmware-failure MODE [--firmware-failure-share 0-1]]';
+  'usage: npm run simulate -- --acs URL [--devices N] [--model FILE|tr181|tr098] [--serial-prefix P] [--periodic S] [--concurrency C] [--username U --password P] [--cr-username U --cr-password P] [--duration S] [--firmware-failure MODE [--firmware-failure-share 0-1]] [--health] [--degrade-signal DB_PER_MINUTE] [--optical DBM]';
 
 function positiveInt(value: string | undefined, name: string, fallback: number): number {
   if (value === undefined) return fallback;
@@ -55,6 +55,28 @@ function firmwareFailureOption(
   return { firmwareFailure: { mode: known, share: n } };
 }
 
+/**
+ * `--health`: moving traffic, Wi-Fi clients, uptime and CPU; `--degrade-signal D`: a radio
+ * signal from -60 dBm dropping D dB per minute; `--optical P`: an ONT's RX power of P dBm.
+ */
+function healthOption(health: boolean, degrade: string | undefined, optical: string | undefined): Pick<FleetOptions, 'device'> {
+  if (!health && degrade === undefined && optical === undefined) return {};
+  const number = (v: string, flag: string): number => {
+    const n = Number(v);
+    if (!Number.isFinite(n)) throw new Error(`--${flag} must be a number, got '${v}'`);
+    return n;
+  };
+  return {
+    device: {
+      health: {
+        trafficSwing: 0.4,
+        ...(degrade === undefined ? {} : { signalDbm: -60, degradeDbPerMinute: number(degrade, 'degrade-signal') }),
+        ...(optical === undefined ? {} : { opticalRxDbm: number(optical, 'optical') }),
+      },
+    },
+  };
+}
+
 async function main(): Promise<number> {
   const { values } = parseArgs({
     options: {
@@ -71,6 +93,9 @@ async function main(): Promise<number> {
       duration: { type: 'string' },
       'firmware-failure': { type: 'string' },
       'firmware-failure-share': { type: 'string' },
+      health: { type: 'boolean' },
+      'degrade-signal': { type: 'string' },
+      optical: { type: 'string' },
       help: { type: 'boolean' },
     },
   });
@@ -90,6 +115,7 @@ async function main(): Promise<number> {
     password: values.password,
     connectionRequest: { username: values['cr-username'] ?? '', password: values['cr-password'] ?? '' },
     ...firmwareFailureOption(values['firmware-failure'], values['firmware-failure-share']),
+    ...healthOption(values.health === true, values['degrade-signal'], values.optical),
   });
   console.log(`${fleet.devices.length} devices; connection requests at ${fleet.devices[0]?.connectionRequestUrl ?? '-'} (one per serial)`);
   const boot = await fleet.bootstrap();

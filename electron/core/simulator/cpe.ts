@@ -21,6 +21,8 @@ import { deviceIdentity, informParameters } from './identity.ts';
 import type { DeviceModel } from './model.ts';
 import { checkTransferUrl } from './transfers.ts';
 import { EventQueue } from './events.ts';
+import { requestedDiagnostics, type DiagnosticsBehaviour, type SimDiagnostic } from './diagnostics.ts';
+import { distortNames, distortValues, dropsOn, type CpeMisbehaviour } from './misbehaviour.ts';
 
 export type CpeReply = CpeResponse | CpeFault;
 
@@ -29,7 +31,9 @@ export type CpeAction =
   | { kind: 'factoryReset' }
   | { kind: 'download'; request: DownloadArgs }
   | { kind: 'upload'; request: UploadArgs }
-  | { kind: 'scheduleInform'; delaySeconds: number; commandKey: string };
+  | { kind: 'scheduleInform'; delaySeconds: number; commandKey: string }
+  /** DiagnosticsState=Requested was set on `object` (simulator/diagnostics.ts runs it). */
+  | { kind: 'diagnostic'; object: string; diagnostic: SimDiagnostic };
 
 /** RPCs this CPE implements (GetRPCMethodsResponse); anything else is answered with 9000. */
 export const SUPPORTED_METHODS = [
@@ -55,6 +59,10 @@ export interface SimulatedCpeOptions {
   injectFaults?: Partial<Record<string, number>>;
   /** How a firmware download fails on this device (default: it succeeds). */
   firmwareFailure?: FirmwareFailure | undefined;
+  /** How diagnostics behave: their delay, which are unsupported (9000) or never complete. */
+  diagnostics?: DiagnosticsBehaviour | undefined;
+  /** How this CPE gets parameter discovery wrong (simulator/misbehaviour.ts; default: it does not). */
+  misbehaviour?: CpeMisbehaviour | undefined;
 }
 
 const UNKNOWN_TIME = '0001-01-01T00:00:00Z';
@@ -70,12 +78,18 @@ export class SimulatedCpe {
   injectFaults: Partial<Record<string, number>>;
   /** Mutable like injectFaults: how the next firmware download fails (undefined: it succeeds). */
   firmwareFailure: FirmwareFailure | undefined;
+  /** Mutable like injectFaults: how diagnostics behave (simulator/diagnostics.ts). */
+  diagnostics: DiagnosticsBehaviour;
+  /** Mutable like injectFaults: how parameter discovery goes wrong (simulator/misbehaviour.ts). */
+  misbehaviour: CpeMisbehaviour;
 
   constructor(model: DeviceModel, options: SimulatedCpeOptions = {}) {
     this.current = model;
     this.factory = model.clone();
     this.injectFaults = { ...options.injectFaults };
     this.firmwareFailure = options.firmwareFailure;
+    this.diagnostics = { ...options.diagnostics };
+    this.misbehaviour = { ...options.misbehaviour };
     this.events.powerOn(options.bootstrapped !== true);
   }
 
@@ -95,6 +109,11 @@ export class SimulatedCpe {
     }
   }
 
+  /** True when this CPE closes the connection instead of answering `request` (a misbehaviour). */
+  dropsOn(request: AcsRequest): boolean {
+    return dropsOn(this.misbehaviour, request);
+  }
+
   /** Side effects queued by handle() since the last call, for the runtime to run after the session. */
   takeActions(): CpeAction[] {
     const out = this.actions;
@@ -108,11 +127,22 @@ export class SimulatedCpe {
       case 'GetRPCMethods':
         return { name: 'GetRPCMethodsResponse', methods: [...SUPPORTED_METHODS] };
       case 'GetParameterNames':
-        return { name: 'GetParameterNamesResponse', parameterList: params.getParameterNames(model, request) };
-      case 'GetParameterValues':
-        return { name: 'GetParameterValuesResponse', parameterList: params.getParameterValues(model, request.parameterNames) };
-      case 'SetParameterValues':
-        return { name: 'SetParameterValuesResponse', status: params.setParameterValues(model, request) };
+        return {
+          name: 'GetParameterNamesResponse',
+          parameterList: distortNames(this.misbehaviour, params.getParameterNames(model, request)),
+        };
+      case 'GetParameterValues': {
+        const list = params.getParameterValues(model, request.parameterNames);
+        return { name: 'GetParameterValuesResponse', parameterList: distortValues(this.misbehaviour, request.parameterNames, list) };
+      }
+      case 'SetParameterValues': {
+        const diagnostics = requestedDiagnostics(request.parameterList);
+        const refused = diagnostics.find((d) => this.diagnostics.unsupported?.includes(d.kind));
+        if (refused !== undefined) throw new CpeFaultError(9000, `Method not supported: ${refused.kind} diagnostics`);
+        const status = params.setParameterValues(model, request);
+        for (const d of diagnostics) this.actions.push({ kind: 'diagnostic', object: d.object, diagnostic: d.kind });
+        return { name: 'SetParameterValuesResponse', status };
+      }
       case 'GetParameterAttributes': {
         const list = params.getParameterAttributes(model, this.attributes, request.parameterNames);
         return { name: 'GetParameterAttributesResponse', parameterList: list };

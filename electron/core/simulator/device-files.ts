@@ -108,5 +108,7 @@ export function installFirmware(model: DeviceModel, version: string): void {
 export function uploadContent(model: DeviceModel, fileType: string): string {
   if (fileType.startsWith('1 ') || fileType.startsWith('3 ')) return configFile(model);
   const id = deviceIdentity(model);
-  return `${new Date().toISOString()} ${id.productClass} ${id.serialNumber}: simulated device log\n`;
+  // A vendor log file ('2 Vendor Log File'): the device log, as real CPEs upload their syslog.
+  const log = model.value(`${model.root()}DeviceInfo.DeviceLog`) ?? '';
+  return `${log === '' ? '' : `${log}\n`}${new Date().toISOString()} ${id.productClass} ${id.serialNumber}: simulated device log\n`;
 }

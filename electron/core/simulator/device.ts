@@ -9,6 +9,7 @@ import type { Limiter } from './limiter.ts';
 import { runCwmpSession, type SessionClientOptions, type SessionReport } from './session-client.ts';
 import { performDownload, performUpload, transferFaultForVersion } from './transfers.ts';
 import type { TransferOutcome } from './transfers.ts';
+import { runDiagnostic } from './diagnostics.ts';
 
 export interface DeviceOptions {
   session: SessionClientOptions;
@@ -28,6 +29,8 @@ export interface DeviceOptions {
   onSession?: (report: SessionReport) => void;
   /** After a factory reset: re-apply what the runtime owns (ACS URL, connection-request URL). */
   onFactoryReset?: () => void;
+  /** Just before each session (moving health values into the model). */
+  beforeSession?: () => void;
 }
 
 const sleep = (ms: number): Promise<void> => new Promise((resolve) => setTimeout(resolve, ms));
@@ -120,6 +123,7 @@ export class SimulatedDevice {
   }
 
   private async attempt(): Promise<SessionReport> {
+    this.options.beforeSession?.();
     const report = await this.options.limiter(() => runCwmpSession(this.cpe, this.options.session, this.failures));
     this.failures = report.ok ? 0 : this.failures + 1;
     return report;
@@ -200,6 +204,19 @@ export class SimulatedDevice {
         break;
       case 'upload':
         this.after(action.request.delaySeconds * 1000, () => this.upload(action.request), true);
+        break;
+      case 'diagnostic':
+        // The run ends with an Inform carrying '8 DIAGNOSTICS COMPLETE' (TR-069 3.7.1.5).
+        if (cpe.diagnostics.never?.includes(action.diagnostic) === true) break;
+        this.after(
+          cpe.diagnostics.delayMs ?? 1000,
+          async () => {
+            await runDiagnostic(cpe.model, action.object, action.diagnostic);
+            cpe.events.add('8 DIAGNOSTICS COMPLETE');
+            this.kick();
+          },
+          true,
+        );
         break;
     }
   }

@@ -46,30 +46,48 @@ export interface NatStats {
   /** Repeats of an accepted request (same id) or older ones. */
   ignored: number;
   bindingRequests: number;
+  /** UDP connection requests the simulated NAT lost (dropNext). */
+  dropped: number;
 }
 
 export class SimulatedNat {
-  readonly stats: NatStats = { accepted: 0, rejected: 0, ignored: 0, bindingRequests: 0 };
+  readonly stats: NatStats = { accepted: 0, rejected: 0, ignored: 0, bindingRequests: 0, dropped: 0 };
+  /** The NAT loses this many of the next UDP connection requests (tests: the ACS must repeat them). */
+  dropNext = 0;
   private lastTs = 0;
   private lastId = '';
   private pending = new Map<string, (reply: Buffer) => void>();
   private learntBinding: string | null = null;
 
   private constructor(
-    private readonly socket: Socket,
+    private socket: Socket,
     private readonly target: NatTarget,
+    private readonly host: string,
   ) {}
 
   static async start(target: NatTarget, host = '127.0.0.1'): Promise<SimulatedNat> {
-    const socket = createSocket('udp4');
-    await new Promise<void>((resolve, reject) => {
-      socket.once('error', reject);
-      socket.bind(0, host, () => resolve());
-    });
-    const nat = new SimulatedNat(socket, target);
-    socket.on('message', (bytes) => nat.receive(bytes));
-    socket.on('error', () => undefined);
+    const nat = new SimulatedNat(await openSocket(host), target, host);
+    nat.listen();
     return nat;
+  }
+
+  private listen(): void {
+    this.socket.on('message', (bytes) => this.receive(bytes));
+    this.socket.on('error', () => undefined);
+  }
+
+  /**
+   * The NAT maps the device to a new public port (a NAT reboot, a timed-out mapping): the
+   * device sends from a new socket a Binding Request with BINDING-CHANGE (TR-111 Part 2), and
+   * the old port no longer reaches it. Resolves to the new binding, or null.
+   */
+  async rebind(): Promise<string | null> {
+    const old = this.socket;
+    this.socket = await openSocket(this.host);
+    this.listen();
+    await new Promise<void>((resolve) => old.close(() => resolve()));
+    this.learntBinding = null;
+    return this.refresh(true);
   }
 
   get localPort(): number {
@@ -143,6 +161,11 @@ export class SimulatedNat {
       this.pending.get(stun.transactionId.toString('hex'))?.(bytes);
       return;
     }
+    if (this.dropNext > 0) {
+      this.dropNext -= 1;
+      this.stats.dropped += 1;
+      return;
+    }
     const verdict = this.check(bytes.toString('latin1'));
     if (verdict === 'accept') {
       this.stats.accepted += 1;
@@ -183,4 +206,13 @@ export class SimulatedNat {
     for (const resolve of this.pending.values()) resolve(Buffer.alloc(0));
     await new Promise<void>((resolve) => this.socket.close(() => resolve()));
   }
+}
+
+async function openSocket(host: string): Promise<Socket> {
+  const socket = createSocket('udp4');
+  await new Promise<void>((resolve, reject) => {
+    socket.once('error', reject);
+    socket.bind(0, host, () => resolve());
+  });
+  return socket;
 }

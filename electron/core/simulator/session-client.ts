@@ -170,6 +170,12 @@ class CwmpSession {
     for (let n = 0; result.status === 200 && result.body.trim() !== ''; n += 1) {
       if (n >= (this.options.maxMessages ?? 10_000)) throw new SessionError('ACS did not end the session');
       const envelope = readAcsMessage(result.body);
+      if (envelope.message.kind === 'request' && this.cpe.dropsOn(envelope.message.request)) {
+        // A broken CPE (simulator/misbehaviour.ts): no answer, the connection is closed.
+        this.report.rpcs.push(envelope.message.request.name);
+        this.agent.destroy();
+        throw new SessionError(`dropped the connection on ${envelope.message.request.name}`);
+      }
       const reply = this.answer(envelope);
       result = await this.post(reply, envelope.id);
     }

@@ -7,11 +7,13 @@ import { ConnectionRequestServer } from './connection-request.ts';
 import { SimulatedCpe } from './cpe.ts';
 import { SimulatedDevice } from './device.ts';
 import type { FirmwareFailure } from './device-files.ts';
+import type { DiagnosticsBehaviour } from './diagnostics.ts';
 import { deviceIdentity, setSerialNumber } from './identity.ts';
 import { unlimited, type Limiter } from './limiter.ts';
 import type { DeviceModel } from './model.ts';
 import type { SessionReport } from './session-client.ts';
 import { SimulatedNat } from './nat.ts';
+import { SimulatedHealth, type HealthOptions } from './health.ts';
 import { addStunParameters, natTarget, unreachableUrl } from './nat-model.ts';
 
 export interface SimulatorOptions {
@@ -48,6 +50,8 @@ export interface SimulatorOptions {
   injectFaults?: Partial<Record<string, number>>;
   /** How firmware downloads fail on this device (default: they succeed). */
   firmwareFailure?: FirmwareFailure;
+  /** Diagnostics: delay before '8 DIAGNOSTICS COMPLETE', unsupported ones (9000), ones that never complete. */
+  diagnostics?: DiagnosticsBehaviour;
   rebootDelayMs?: number;
   maxAttempts?: number;
   maxRetryAfterSeconds?: number;
@@ -57,6 +61,8 @@ export interface SimulatorOptions {
   timeoutMs?: number;
   limiter?: Limiter;
   onSession?: (report: SessionReport) => void;
+  /** Health values that move over time (traffic, Wi-Fi clients, uptime, signal), refreshed before each session. */
+  health?: HealthOptions | boolean;
 }
 
 export interface SimulatorHandle {
@@ -69,6 +75,8 @@ export interface SimulatorHandle {
   readonly nat: SimulatedNat | undefined;
   /** Every completed session, oldest first. */
   readonly sessions: readonly SessionReport[];
+  /** The moving health values of a device started with `health`. */
+  readonly health: SimulatedHealth | undefined;
   /** Runs a session now (after one in progress), adding these event codes to the pending ones. */
   runSession(events?: string[]): Promise<SessionReport>;
   nextSession(): Promise<SessionReport>;
@@ -136,9 +144,24 @@ export async function startSimulator(options: SimulatorOptions): Promise<Simulat
     bootstrapped: options.bootstrapped,
     injectFaults: options.injectFaults,
     firmwareFailure: options.firmwareFailure,
+    diagnostics: options.diagnostics,
   });
   const auto = options.autoSessions ?? true;
+  const health =
+    options.health === undefined || options.health === false
+      ? undefined
+      : new SimulatedHealth(() => cpe.model, options.health === true ? {} : options.health);
+  health?.apply();
+  let powerOn = true;
   device = new SimulatedDevice(cpe, {
+    beforeSession: () => {
+      if (health === undefined) return;
+      // A reboot since the last session: uptime and counters start again (the first boot is the start).
+      const boot = cpe.events.list().some((e) => e.code === '1 BOOT');
+      if (boot && !powerOn) health.rebooted();
+      powerOn = false;
+      health.apply();
+    },
     session: {
       acsUrl: options.acsUrl,
       username: options.username,
@@ -167,7 +190,7 @@ export async function startSimulator(options: SimulatorOptions): Promise<Simulat
     },
   });
   device.start();
-  return handleFor(serial, cpe, device, crUrl, nat, async () => {
+  return handleFor(serial, cpe, device, crUrl, nat, health, async () => {
     server?.unregister(serial);
     await nat?.close();
     if (ownServer) await server?.close();
@@ -180,11 +203,13 @@ function handleFor(
   device: SimulatedDevice,
   crUrl: string | undefined,
   nat: SimulatedNat | undefined,
+  health: SimulatedHealth | undefined,
   release: () => Promise<void>,
 ): SimulatorHandle {
   return {
     serial,
     cpe,
+    health,
     get model() {
       return cpe.model;
     },

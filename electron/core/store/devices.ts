@@ -1,5 +1,6 @@
-// Devices: lookup, search and listing. Devices are created and updated only by Informs
-// (informs.ts); this repository reads them and removes them.
+// Devices: lookup, search and listing. Devices are created and updated by Informs (informs.ts);
+// this repository reads them, removes them, and keeps the summary fields that parameters feed
+// in step with values stored outside an Inform (followValues).
 import type { DeviceFilter } from '../../../shared/contract-args.ts';
 import type { DeviceSummary, Page } from '../../../shared/models.ts';
 import type { Db } from './db.ts';
@@ -28,6 +29,20 @@ export interface DeviceRepository {
   count(): number;
   /** Deletes the device and, by cascade, its parameters, sessions, tasks, faults, CPE requests, tags. */
   remove(id: string): boolean;
+  /**
+   * Summary fields read from parameter values stored outside an Inform (a GetParameterValues, a
+   * SetParameterValues the device accepted); a null field is kept. False when nothing changed.
+   */
+  followValues(id: string, fields: DeviceValueFields, at: Date): boolean;
+}
+
+/** The device fields that parameters feed (null: not among the values, kept). */
+export interface DeviceValueFields {
+  modelName: string | null;
+  softwareVersion: string | null;
+  hardwareVersion: string | null;
+  connectionRequestUrl: string | null;
+  periodicInformInterval: number | null;
 }
 
 /** A devices row as stored (snake_case columns). */
@@ -96,6 +111,17 @@ export function createDeviceRepository(db: Db, tags: TagRepository): DeviceRepos
   const exists = db.prepare<[string], number>('SELECT 1 FROM devices WHERE id = ?').pluck();
   const count = db.prepare<[], number>('SELECT count(*) FROM devices').pluck();
   const remove = db.prepare<[string]>('DELETE FROM devices WHERE id = ?');
+  const follow = db.prepare<DeviceValueFields & { id: string; at: string }>(
+    `UPDATE devices SET model_name = coalesce(@modelName, model_name), software_version = coalesce(@softwareVersion, software_version),
+       hardware_version = coalesce(@hardwareVersion, hardware_version),
+       connection_request_url = coalesce(@connectionRequestUrl, connection_request_url),
+       periodic_interval = coalesce(@periodicInformInterval, periodic_interval), updated_at = @at
+     WHERE id = @id AND (model_name IS NOT coalesce(@modelName, model_name)
+       OR software_version IS NOT coalesce(@softwareVersion, software_version)
+       OR hardware_version IS NOT coalesce(@hardwareVersion, hardware_version)
+       OR connection_request_url IS NOT coalesce(@connectionRequestUrl, connection_request_url)
+       OR periodic_interval IS NOT coalesce(@periodicInformInterval, periodic_interval))`,
+  );
   const lister = createDeviceLister<DeviceDbRow>(db, COLUMNS);
   const intervals = createIntervalReader(db);
 
@@ -131,5 +157,6 @@ export function createDeviceRepository(db: Db, tags: TagRepository): DeviceRepos
     select: (filter, now, afterSeq, limit) => lister.select(filter, { now, intervals }, afterSeq, limit),
     count: () => count.get() ?? 0,
     remove: (id) => remove.run(id).changes > 0,
+    followValues: (id, fields, at) => follow.run({ ...fields, id, at: at.toISOString() }).changes > 0,
   };
 }

@@ -26,6 +26,12 @@ import { createSettingsRepository, type SettingsRepository } from './settings.ts
 import { createTaskBatchRepository, type TaskBatchRepository } from './task-batches.ts';
 import { createTaskRepository, type TaskRepository } from './tasks.ts';
 import { createStunBindingRepository, type StunBindingRepository } from './stun-bindings.ts';
+import { createMetricRepository, type MetricRepository } from './metrics.ts';
+import { createAlertRepository, type AlertRepository } from './alerts.ts';
+import { createDiagnosticRepository, type DiagnosticRepository } from './diagnostics.ts';
+import { createProfileRepository, type ProfileRepository } from './profiles.ts';
+import { createSubscriberRepository, type SubscriberRepository } from './subscribers.ts';
+import { createLearnedQuirkRepository, type LearnedQuirkRepository } from './learned-quirks.ts';
 import { createMaintenance, quickCheck, type StoreMaintenance } from './maintenance.ts';
 import { WalSync, type DurableCallback } from './wal-sync.ts';
 
@@ -67,6 +73,18 @@ export interface Store {
   backupTransfers: BackupTransferRepository;
   /** STUN credentials and public UDP bindings of devices behind NAT (passwords included: never log these). */
   stunBindings: StunBindingRepository;
+  /** Health metrics: series, raw samples, hourly aggregates, counter readings, fleet samples (migration 018). */
+  metrics: MetricRepository;
+  /** Alert rules and alerts (migration 018). */
+  alerts: AlertRepository;
+  /** Diagnostics run by devices (ping, traceroute, speed tests, nslookup): state and history. */
+  diagnostics: DiagnosticRepository;
+  /** Provisioning profiles, their applications, kept {{random}} values and per-device item states. */
+  profiles: ProfileRepository;
+  /** Subscribers (customers) and their device bindings (secrets included: never log these). */
+  subscribers: SubscriberRepository;
+  /** Quirks learned from each device's behaviour (migration 019), applied after the quirk rules. */
+  learnedQuirks: LearnedQuirkRepository;
   /** Runs fn in one transaction (a savepoint when nested); rolls back if it throws. fn must be synchronous. */
   transaction<T>(fn: () => T): T;
   /**
@@ -137,6 +155,12 @@ export function openStore(options: StoreTarget, now: () => Date = () => new Date
       backups: createBackupRepository(db),
       backupTransfers: createBackupTransferRepository(db),
       stunBindings: createStunBindingRepository(db, now),
+      metrics: createMetricRepository(db),
+      alerts: createAlertRepository(db),
+      diagnostics: createDiagnosticRepository(db),
+      profiles: createProfileRepository(db),
+      subscribers: createSubscriberRepository(db, now),
+      learnedQuirks: createLearnedQuirkRepository(db),
       transaction: inTransaction,
       lightTransaction: <T>(fn: () => T): T => (db.inTransaction ? inTransaction(fn) : withoutFsync(() => inTransaction(fn))),
       deferredSyncTransaction: <T>(fn: () => T, onDurable: DurableCallback): T => {

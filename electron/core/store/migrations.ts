@@ -18,6 +18,11 @@ import { migration011 } from './migrations/011-files.ts';
 import { migration012 } from './migrations/012-rollouts.ts';
 import { migration013 } from './migrations/013-backups.ts';
 import { migration014 } from './migrations/014-stun-bindings.ts';
+import { migration015 } from './migrations/015-profiles.ts';
+import { migration016 } from './migrations/016-subscribers.ts';
+import { migration017 } from './migrations/017-diagnostics.ts';
+import { migration018 } from './migrations/018-monitoring.ts';
+import { migration019 } from './migrations/019-learned-quirks.ts';
 
 export interface Migration {
   /** 1, 2, 3 ... in order, never reused. */
@@ -42,6 +47,11 @@ export const MIGRATIONS: readonly Migration[] = [
   migration012,
   migration013,
   migration014,
+  migration015,
+  migration016,
+  migration017,
+  migration018,
+  migration019,
 ];
 
 interface AppliedRow {

@@ -62,6 +62,8 @@ export interface TaskRepository {
   markRunning(id: number, at: Date): boolean;
   /** running -> queued (the request went out but no answer came back). */
   requeue(id: number): boolean;
+  /** A running task's progress note (its result while it runs: a diagnostic waiting for the device). */
+  note(id: number, result: unknown): boolean;
   /** queued|running -> a final status. False when the task already ended or is unknown. */
   finish(id: number, status: FinalTaskStatus, outcome: { result?: unknown; fault?: FaultInfo }, at: Date): boolean;
   get(id: number): StoredTask | undefined;
@@ -167,6 +169,7 @@ export function createTaskRepository(db: Db): TaskRepository {
     `UPDATE tasks SET status = 'running', started_at = ?, attempts = attempts + 1 WHERE id = ? AND status = 'queued'`,
   );
   const requeue = db.prepare<[number]>(`UPDATE tasks SET status = 'queued' WHERE id = ? AND status = 'running'`);
+  const note = db.prepare<[string, number]>(`UPDATE tasks SET result = ? WHERE id = ? AND status = 'running'`);
   const finish = db.prepare<[string, string, string | null, string | null, number]>(
     `UPDATE tasks SET status = ?, ended_at = ?, result = ?, fault = ? WHERE id = ? AND status IN ('queued', 'running')`,
   );
@@ -209,6 +212,7 @@ export function createTaskRepository(db: Db): TaskRepository {
     hasQueued: (deviceId) => has.get(deviceId) !== undefined,
     markRunning: (id, at) => running.run(iso(at), id).changes > 0,
     requeue: (id) => requeue.run(id).changes > 0,
+    note: (id, result) => note.run(toJson(result), id).changes > 0,
     finish: (id, status, outcome, at) =>
       finish.run(
         status,

@@ -3,7 +3,8 @@
 // deletion refreshes the lists and counts, a task update refreshes task views (and the one task a
 // page follows), a session's end refreshes the device page's summary, sessions and faults; a file
 // or rollout change refreshes the library or that rollout; a backup stored, relabelled or removed
-// refreshes that device's backups. Bursts (a fleet informing every second) are coalesced, so the
+// refreshes that device's backups; a provisioning or subscriber change refreshes the checklist,
+// the subscribers and the installer's waiting list. Bursts (a fleet informing every second) are coalesced, so the
 // app never reloads everything on every event.
 import type { InfiniteData, QueryClient } from '@tanstack/react-query';
 import type { DeviceSummary, Page } from '../../../shared/models.ts';
@@ -32,6 +33,8 @@ export function subscribeLiveUpdates(client: ApiClient, queryClient: QueryClient
     client.onEvent('deviceInformed', ({ deviceId, isNew }) => {
       if (isNew) stale.add('devices');
       else informed.add(deviceId);
+      // The installer's "waiting for a router" shows when each device last informed.
+      stale.add('waiting');
       stale.add(`device:${deviceId}`);
       stale.add('overview');
       schedule();
@@ -63,6 +66,19 @@ export function subscribeLiveUpdates(client: ApiClient, queryClient: QueryClient
       stale.add(`backup:${backupId}`);
       schedule();
     }),
+    client.onEvent('provisioningChanged', ({ deviceId }) => {
+      stale.add(`provisioning:${deviceId}`);
+      schedule();
+    }),
+    client.onEvent('subscribersChanged', ({ deviceId }) => {
+      stale.add('subscribers');
+      if (deviceId !== null) stale.add(`provisioning:${deviceId}`);
+      schedule();
+    }),
+    client.onEvent('alertChanged', () => {
+      stale.add('alerts');
+      schedule();
+    }),
     client.onEvent('devicesChanged', () => {
       stale.add('devices');
       stale.add('overview');
@@ -92,10 +108,20 @@ async function flush(client: ApiClient, queryClient: QueryClient, informed: stri
       work.push(invalidate(['getRollout', { rolloutId: Number(key.slice(8)) }]), invalidate(['listRollouts']));
     else if (key.startsWith('backups:')) work.push(invalidate(['listBackups', { id: key.slice(8) }]), invalidate(['diffBackups']));
     else if (key.startsWith('backup:')) work.push(invalidate(['getBackup', { backupId: Number(key.slice(7)) }]));
+    else if (key === 'waiting') work.push(invalidate(['listWaitingDevices']));
+    else if (key === 'subscribers')
+      work.push(invalidate(['listSubscribers']), invalidate(['getDeviceSubscriber']), invalidate(['listWaitingDevices']));
+    else if (key.startsWith('provisioning:')) work.push(...provisioningKeys(key.slice(13)).map(invalidate));
+    else if (key === 'alerts') work.push(invalidate(['listAlerts']), invalidate(['listAlertRules']));
     else if (key.startsWith('batch:')) work.push(invalidate(['getTaskBatch', { batchId: key.slice(6) }]));
   }
   if (!stale.includes('devices')) work.push(patchRows(client, queryClient, informed));
   await Promise.all(work);
+}
+
+/** The installer's checklist and the device's Provisioning tab (a step or check moved on). */
+function provisioningKeys(id: string): unknown[][] {
+  return [['getProvisioning', { id }], ['listProfileApplications', { id }], ['listWaitingDevices'], ['getDeviceSettings', { id }]];
 }
 
 /** What the device page shows of one device (a key matches every query of the method for that device). */
@@ -108,6 +134,16 @@ function deviceKeys(id: string): unknown[][] {
     ['listFaults', { id }],
     // A backup's upload or restore task moving on changes what the Backups tab says.
     ['listBackups', { id }],
+    // The Settings tab's values and paths come from the stored tree.
+    ['getDeviceSettings', { id }],
+    // Sessions and tasks change the Reachability tab's attempts, STUN state and advice.
+    ['getReachability', { id }],
+    // A diagnostic's task moving on (waiting, done, failed) and a read of the device log.
+    ['listDiagnostics', { id }],
+    ['getDeviceLog', { id }],
+    // The Health tab: a periodic session may have brought new samples.
+    ['listMetricNames', { id }],
+    ['getDeviceMetrics', { id }],
   ];
 }
 

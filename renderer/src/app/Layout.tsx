@@ -4,20 +4,27 @@ import { NavLink, Outlet } from 'react-router';
 import { useApiQuery } from '../api/queries.ts';
 import { useClient } from '../api/client-context.tsx';
 import { GlobalSearch } from '../components/GlobalSearch.tsx';
+import { useAlertNotifications } from '../pages/alerts/use-alert-notifications.ts';
 import '../styles/layout.css';
 
 const pages = [
   { to: '/overview', label: 'Overview', icon: '◔' },
   { to: '/devices', label: 'Devices', icon: '▤' },
   { to: '/tasks', label: 'Tasks', icon: '☰' },
+  { to: '/alerts', label: 'Alerts', icon: '⚠' },
   { to: '/files', label: 'Files', icon: '▣' },
   { to: '/rollouts', label: 'Rollouts', icon: '⇪' },
+  { to: '/profiles', label: 'Profiles', icon: '⚑' },
+  { to: '/subscribers', label: 'Subscribers', icon: '☺' },
+  { to: '/installer', label: 'Installer', icon: '⚒' },
   { to: '/settings', label: 'Settings', icon: '⚙' },
 ] as const;
 
 export function Layout() {
   const client = useClient();
   const info = useApiQuery('serverInfo', {}, { refetchInterval: 30_000 });
+  // New alerts as desktop notifications (when the operator allowed them on the Alerts page).
+  useAlertNotifications();
   return (
     <div className="shell">
       <nav className="rail" aria-label="Main">

@@ -29,6 +29,27 @@ export function createAppRouter(): ReturnType<typeof createHashRouter> {
             { path: 'files', lazy: async () => ({ Component: (await import('../pages/FilesPage.tsx')).FilesPage }) },
             { path: 'rollouts', lazy: async () => ({ Component: (await import('../pages/RolloutsPage.tsx')).RolloutsPage }) },
             { path: 'rollouts/:id', lazy: async () => ({ Component: (await import('../pages/RolloutPage.tsx')).RolloutPage }) },
+            {
+              path: 'profiles',
+              lazy: async () => ({ Component: (await import('../pages/provisioning/ProfilesPage.tsx')).ProfilesPage }),
+            },
+            {
+              path: 'profiles/:name',
+              lazy: async () => ({ Component: (await import('../pages/provisioning/ProfilesPage.tsx')).ProfilesPage }),
+            },
+            {
+              path: 'subscribers',
+              lazy: async () => ({ Component: (await import('../pages/provisioning/SubscribersPage.tsx')).SubscribersPage }),
+            },
+            {
+              path: 'installer',
+              lazy: async () => ({ Component: (await import('../pages/provisioning/InstallerPage.tsx')).InstallerPage }),
+            },
+            {
+              path: 'installer/:id',
+              lazy: async () => ({ Component: (await import('../pages/provisioning/InstallerPage.tsx')).InstallerPage }),
+            },
+            { path: 'alerts', lazy: async () => ({ Component: (await import('../pages/AlertsPage.tsx')).AlertsPage }) },
             { path: 'settings', lazy: async () => ({ Component: (await import('../pages/SettingsPage.tsx')).SettingsPage }) },
             { path: '*', element: <NotFoundPage /> },
           ],

@@ -1,9 +1,17 @@
 // Find a device from anywhere: `/` or Ctrl+K focuses the box, typing lists matches (serial,
-// MAC, IP, model ...), arrows move through them, Enter opens one (or the full list), Escape closes.
+// MAC, IP, model ... and subscribers by name, account or PPPoE user, which open their router),
+// arrows move through them, Enter opens one (or the full list), Escape closes.
 import { useEffect, useId, useRef, useState } from 'react';
 import { useNavigate } from 'react-router';
 import { useApiQuery } from '../api/queries.ts';
 import { useDebounced } from '../lib/use-debounced.ts';
+
+interface Option {
+  key: string;
+  to: string;
+  main: string;
+  sub: string;
+}
 
 export function GlobalSearch() {
   const [text, setText] = useState('');
@@ -14,7 +22,21 @@ export function GlobalSearch() {
   const listId = useId();
   const q = useDebounced(text.trim(), 150);
   const results = useApiQuery('listDevices', q === '' ? null : { q, limit: 8 }, { staleTime: 5_000 });
-  const items = results.data?.items ?? [];
+  const subscribers = useApiQuery('listSubscribers', q.length < 2 ? null : { q, limit: 4 }, { staleTime: 5_000 });
+  const items: Option[] = [
+    ...(results.data?.items ?? []).map((d) => ({
+      key: d.id,
+      to: `/devices/${encodeURIComponent(d.id)}`,
+      main: d.serialNumber,
+      sub: `${d.modelName || d.productClass} · ${d.ipAddress || 'no IP'}`,
+    })),
+    ...(subscribers.data?.items ?? []).map((s) => ({
+      key: `subscriber:${s.accountId}`,
+      to: s.deviceId === null ? `/subscribers?q=${encodeURIComponent(s.accountId)}` : `/devices/${encodeURIComponent(s.deviceId)}`,
+      main: s.name,
+      sub: `subscriber ${s.accountId} · ${s.deviceId === null ? 'no router yet' : 'their router'}`,
+    })),
+  ];
 
   useEffect(() => {
     const onKey = (e: KeyboardEvent): void => {
@@ -45,7 +67,7 @@ export function GlobalSearch() {
       setActive((i) => Math.max(-1, Math.min(items.length - 1, i + step)));
     } else if (e.key === 'Enter') {
       const hit = items[active];
-      if (hit !== undefined) go(`/devices/${encodeURIComponent(hit.id)}`);
+      if (hit !== undefined) go(hit.to);
       else if (text.trim() !== '') go(`/devices?q=${encodeURIComponent(text.trim())}`);
     } else if (e.key === 'Escape') {
       setOpen(false);
@@ -77,28 +99,28 @@ export function GlobalSearch() {
         onKeyDown={onKeyDown}
       />
       {showList && (
-        <div className="search-results" id={listId} role="listbox" aria-label="Matching devices">
-          {items.length === 0 && <div className="muted search-note">{results.isFetching ? 'Searching…' : 'No device matches'}</div>}
+        <div className="search-results" id={listId} role="listbox" aria-label="Matching devices and subscribers">
+          {items.length === 0 && (
+            <div className="muted search-note">{results.isFetching || subscribers.isFetching ? 'Searching…' : 'No device matches'}</div>
+          )}
           {items.map((d, i) => (
             // biome-ignore lint/a11y/useFocusableInteractive: focus stays in the box (aria-activedescendant), as a combobox's options do
             <div
-              key={d.id}
+              key={d.key}
               id={`${listId}-${i}`}
               role="option"
               aria-selected={i === active}
               className={i === active ? 'active' : undefined}
               onMouseDown={(e) => {
                 e.preventDefault();
-                go(`/devices/${encodeURIComponent(d.id)}`);
+                go(d.to);
               }}
             >
-              <span className="mono">{d.serialNumber}</span>
-              <span className="muted">
-                {d.modelName || d.productClass} · {d.ipAddress || 'no IP'}
-              </span>
+              <span className={d.key.startsWith('subscriber:') ? undefined : 'mono'}>{d.main}</span>
+              <span className="muted">{d.sub}</span>
             </div>
           ))}
-          {results.data !== undefined && results.data.total > items.length && (
+          {results.data !== undefined && results.data.total > results.data.items.length && (
             <div className="search-note">Enter: all {results.data.total.toLocaleString()} matches</div>
           )}
         </div>

@@ -1,6 +1,6 @@
 // One device, the screen an installer lives in: the header (model, serial, status, contact,
 // quick actions) with the live trace of what the actions did, the summary card, then the tabs:
-// Parameters (the tree editor), Tasks, Faults, Sessions (the inspector), Backups.
+// Parameters (the tree editor), Tasks, Faults, Sessions (the inspector), Backups, Reachability.
 import { Link, useParams, useSearchParams } from 'react-router';
 import { useApiQuery } from '../api/queries.ts';
 import { ErrorAlert } from '../components/ErrorAlert.tsx';
@@ -17,9 +17,9 @@ export function DevicePage() {
   const id = useParams().id ?? '';
   const device = useApiQuery('getDevice', { id });
   const actions = useDeviceActions(id);
-  // Backups and restores are traced in the Backups tab while it is open, beside the buttons that start them.
-  const backupsOpen = tabOf(useSearchParams()[0].get('tab')) === 'backups';
-  const logged = backupsOpen ? actions.entries.filter((e) => e.scope !== 'backups') : actions.entries;
+  // Backups and restores (and Enable STUN) are traced in their tab while it is open, beside the buttons that start them.
+  const tab = tabOf(useSearchParams()[0].get('tab'));
+  const logged = actions.entries.filter((e) => e.scope === 'device' || e.scope !== tab);
 
   if (device.isPending) return <p className="muted">Loading device…</p>;
   if (device.isError) {

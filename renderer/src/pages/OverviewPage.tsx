@@ -11,6 +11,7 @@ import { ActivityCard } from './overview/ActivityCard.tsx';
 import { CategoryCard, type CategoryRow } from './overview/CategoryCard.tsx';
 import { EmptyFleet } from './overview/EmptyFleet.tsx';
 import { StatCards } from './overview/StatCards.tsx';
+import { FleetOnlineCard } from './device/health/FleetOnlineCard.tsx';
 import '../styles/overview.css';
 
 const devicesWhere = (key: string, value: string): string => `/devices?${new URLSearchParams({ [key]: value }).toString()}`;
@@ -97,6 +98,7 @@ function FleetOverview({ o }: { o: Overview }) {
             </>
           }
         />
+        <FleetOnlineCard />
       </div>
     </>
   );

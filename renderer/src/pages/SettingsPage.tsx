@@ -11,6 +11,7 @@ import { ConnectSection } from './settings/ConnectSection.tsx';
 import { CpeAuthSection } from './settings/CpeAuthSection.tsx';
 import { DataSection } from './settings/DataSection.tsx';
 import { HistorySection } from './settings/HistorySection.tsx';
+import { NetworkSection } from './settings/NetworkSection.tsx';
 import { QuirkRulesSection } from './settings/QuirkRulesSection.tsx';
 import { isSettingsSection, type SettingsSectionId, settingsSections } from './settings/sections.ts';
 import { UnknownDevicesSection } from './settings/UnknownDevicesSection.tsx';
@@ -68,6 +69,7 @@ export function SettingsPage() {
           <CpeAuthSection />
           <UnknownDevicesSection />
           <ConnectionRequestSection />
+          <NetworkSection />
           <QuirkRulesSection />
           <HistorySection />
           <BackupsSection />

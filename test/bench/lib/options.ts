@@ -1,7 +1,7 @@
 // Command-line options of `npm run bench` (pure). Sizes default to the full run; --quick picks
 // small ones for development and the smoke test, and each size can be overridden on its own.
 
-export const SCENARIOS = ['inform', 'storm', 'discovery', 'fleet', 'history', 'profile', 'ui', 'tree', 'files'] as const;
+export const SCENARIOS = ['inform', 'storm', 'discovery', 'fleet', 'history', 'profile', 'ui', 'tree', 'files', 'metrics'] as const;
 export type ScenarioName = (typeof SCENARIOS)[number];
 
 export interface BenchOptions {
@@ -29,6 +29,8 @@ export interface BenchOptions {
   fleetQueries: number;
   /** history: devices, each with 48 days of daily sessions. */
   historyDevices: number;
+  /** metrics: devices with 10 series sampled every 5 minutes for 30 days. */
+  metricsDevices: number;
 }
 
 export class BenchUsageError extends Error {}
@@ -47,7 +49,8 @@ export const benchUsage = `Usage: npm run bench -- [options]
   --discovery-concurrency N
   --fleet N           fleet and ui: devices in the store (default 100000)
   --queries N         fleet: queries per kind
-  --history N         history: devices with 48 days of sessions each (default 10000)`;
+  --history N         history: devices with 48 days of sessions each (default 10000)
+  --metrics N         metrics: devices with 30 days of 5-minute samples (default 20)`;
 
 const full = (): BenchOptions => ({
   only: [...SCENARIOS],
@@ -65,6 +68,7 @@ const full = (): BenchOptions => ({
   fleetDevices: 100_000,
   fleetQueries: 200,
   historyDevices: 10_000,
+  metricsDevices: 20,
 });
 
 const quick = (): Partial<BenchOptions> => ({
@@ -162,6 +166,9 @@ export function parseBenchArgs(argv: readonly string[]): BenchOptions | 'help' {
         break;
       case '--history':
         opts.historyDevices = positiveInt(flag, value());
+        break;
+      case '--metrics':
+        opts.metricsDevices = positiveInt(flag, value());
         break;
       default:
         throw new BenchUsageError(`unknown option ${arg}`);

@@ -242,4 +242,23 @@ export function printTables(r: BenchResults, log: (line: string) => void): void 
       ],
     );
   }
+  if (s.metrics !== undefined) {
+    const m = s.metrics;
+    out(
+      `Metrics storage: ${m.devices} devices x ${m.seriesPerDevice} series, ${m.samplesPerSeriesPerDay} samples/series/day (dbstat bytes)`,
+      [
+        ...table(
+          ['figure', 'value'],
+          [
+            ['bytes/device/year (hourly aggregates)', m.hourlyBytesPerDevicePerYear],
+            ['bytes/device raw window (7 days)', m.rawWindowBytesPerDevice],
+            ['bytes/device steady state (13 months hourly + 7 days raw)', m.steadyStateBytesPerDevice],
+            ['bytes per raw sample / per hourly row', `${m.bytesPerRawSample} / ${m.bytesPerHourlyRow}`],
+            ['samples written per second', m.writeRowsPerSec],
+            ['downsampling + pruning pass (s)', m.downsampleSeconds],
+          ],
+        ),
+      ],
+    );
+  }
 }

@@ -24,7 +24,7 @@ export function step(state: SessionState, input: SessionInput): StepResult {
     case 'timeout':
       return end(state, 'timeout', [], { kind: 'no-content' });
     case 'aborted':
-      return end(state, 'aborted', [warn(state, input.reason)], { kind: 'no-content' });
+      return end(state, 'aborted', [warn(state, input.reason)], { kind: 'no-content' }, input.reason);
     case 'parse-error':
       return onParseError(state, input.failure);
     case 'request-unbuildable':
@@ -64,7 +64,7 @@ function onInform(state: SessionState, env: ParsedEnvelope, inform: CpeRequest &
   const effects: SessionEffect[] = [];
   if (state.name === 'cpe-requests' || state.name === 'acs-requests') {
     // A new Inform inside a session: the CPE has given up on the old one and starts afresh.
-    effects.push(...end(state, 'aborted', [], { kind: 'no-content' }).effects);
+    effects.push(...end(state, 'aborted', [], { kind: 'no-content' }, 'the CPE started a new session').effects);
   }
   const deviceId = deviceIdOf(inform.deviceId);
   const ctx: SessionContext = {
@@ -195,13 +195,18 @@ function onParseError(
   return end(state, 'error', [warn(state, `rejected body: ${failure.message}`)], { kind: 'http-error', status, message: failure.message });
 }
 
-function end(state: SessionState, outcome: SessionEndOutcome, effects: SessionEffect[], reply: SessionReply): StepResult {
+function end(state: SessionState, outcome: SessionEndOutcome, effects: SessionEffect[], reply: SessionReply, why?: string): StepResult {
   if (state.name === 'awaiting-inform' || state.name === 'ended') {
     return { state: { name: 'ended', outcome }, effects, reply };
   }
   const { ctx } = state;
   if (state.name === 'acs-requests' && state.inFlight !== null) {
-    effects.push({ type: 'task-interrupted', deviceId: ctx.deviceId, taskId: state.inFlight.taskId, reason: `session ended: ${outcome}` });
+    effects.push({
+      type: 'task-interrupted',
+      deviceId: ctx.deviceId,
+      taskId: state.inFlight.taskId,
+      reason: `session ended: ${why ?? outcome}`,
+    });
   }
   const warnings = [...ctx.warnings, ...effects.flatMap((e) => (e.type === 'warning' ? [e.message] : []))];
   effects.push({ type: 'session-ended', deviceId: ctx.deviceId, outcome, messages: ctx.messages, warnings });

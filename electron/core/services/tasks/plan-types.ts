@@ -10,7 +10,14 @@ export type CpeAnswer = { kind: 'response'; response: CpeResponse } | { kind: 'f
 /** What a task waits for after its last RPC, across sessions (TR-069 3.7.1.5 / A.3.2.7). */
 export type Awaiting = 'boot' | 'bootstrap' | 'transfer';
 
-export type PlanOutcome = { kind: 'done'; result: unknown } | { kind: 'await'; awaiting: Awaiting; result: unknown; timeoutMs: number };
+export type PlanOutcome =
+  | { kind: 'done'; result: unknown }
+  | { kind: 'await'; awaiting: Awaiting; result: unknown; timeoutMs: number }
+  /**
+   * The task stays running with `result` as its progress note, and no RPC pending: a diagnostic
+   * waiting for its '8 DIAGNOSTICS COMPLETE' (services/diagnostics/), which requeues it.
+   */
+  | { kind: 'wait'; result: Record<string, unknown> };
 
 export type Plan = Generator<AcsRequest, PlanOutcome, CpeAnswer>;
 
@@ -25,6 +32,16 @@ export interface PlanContext {
   taskId?: number;
   /** http://<host>/ at which this device reaches DeskACS's file URLs (a download of a library file). */
   transferBaseUrl?: (deviceId: string) => string;
+  /** Diagnostics: how long to wait for the device, and the speed tests' sizes (defaults in services/diagnostics/plan.ts). */
+  diagnostics?: DiagnosticsOptions;
+}
+
+export interface DiagnosticsOptions {
+  /** How long a diagnostic may run on the device before its task fails (default 5 min). */
+  timeoutMs?: number;
+  /** Bytes DeskACS serves to a download speed test (default 10 MB) and asks of an upload one (5 MB). */
+  downloadBytes?: number;
+  uploadBytes?: number;
 }
 
 /** Ends a task with a fault: the CPE's own, or one DeskACS found (code 0). */

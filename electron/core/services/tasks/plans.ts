@@ -3,9 +3,11 @@ import type { AcsRequest, ParameterValue, SetParameterAttribute } from '../../cw
 import type { TaskSpec } from '../../../../shared/tasks.ts';
 import { createTransferUrl } from '../../files/transfer-url.ts';
 import { createBackupUrl } from '../../files/upload-url.ts';
-import { assertFound, discoverNames, rediscoverParents, rootChildren, valuesOf, valuesOfSubtree } from './discovery.ts';
+import { discoverNames, valuesOf } from './discovery.ts';
+import { readValues, refreshLeaf, refreshTree } from './refresh.ts';
 import { expectResponse, TaskFault, type CpeAnswer, type Plan, type PlanContext, type PlanOutcome } from './plan-types.ts';
 import type { StoredTaskArgs } from './task-validate.ts';
+import { diagnosticPlan } from '../diagnostics/plan.ts';
 
 type Sub<T> = Generator<AcsRequest, T, CpeAnswer>;
 
@@ -45,6 +47,11 @@ export function createPlan(args: StoredTaskArgs, ctx: PlanContext): Plan {
       return single(ctx, { name: 'GetRPCMethods' }, 'GetRPCMethodsResponse');
     case 'setConnectionRequestCredentials':
       return crCredentialsPlan(ctx, args.values, { username: args.username, password: args.password });
+    case 'ping':
+    case 'traceroute':
+    case 'speedTest':
+    case 'nslookup':
+      return diagnosticPlan(ctx, args);
   }
 }
 
@@ -56,68 +63,17 @@ function* single(_ctx: PlanContext, request: AcsRequest, expected: Parameters<ty
 }
 
 function* getValuesPlan(ctx: PlanContext, names: string[]): Plan {
-  const result = yield* valuesOf(ctx, names);
-  assertFound(result, names.length);
-  if (result.invalid.length > 0) yield* rediscoverParents(ctx, result.invalid);
-  return { kind: 'done', result: { values: result.values.map(toTuple), invalid: result.invalid } };
+  return { kind: 'done', result: yield* readValues(ctx, names) };
 }
 
-/** Full or subtree refresh: names (pruning what the device no longer has), then values. */
+/** Full or subtree refresh (tasks/refresh.ts): names, pruning what the device no longer has, then values. */
 function* refreshPlan(ctx: PlanContext, path: string): Plan {
-  const root = path !== '' ? path : rootOf(ctx);
-  let leaves: string[];
-  const subtrees: string[] = [];
-  const invalidDirect: string[] = [];
-  let valuesDirect = 0;
-  if (path === '' && (ctx.quirks.skipRootGetParameterNames || root === '')) {
-    // Some CPEs cannot list the whole root at once: walk its top-level objects instead.
-    const children = yield* rootChildren(ctx, root);
-    leaves = [];
-    for (const top of children.objects) {
-      leaves.push(...(yield* discoverNames(ctx, top)));
-      subtrees.push(top);
-    }
-    const direct = yield* valuesOf(ctx, children.leaves);
-    leaves.push(...children.leaves);
-    invalidDirect.push(...direct.invalid);
-    valuesDirect = direct.values.length;
-  } else {
-    leaves = yield* discoverNames(ctx, root);
-    subtrees.push(root);
-  }
-  const values: ParameterValue[] = [];
-  const invalid: string[] = [...invalidDirect];
-  for (const subtree of subtrees) {
-    const r = yield* valuesOfSubtree(
-      ctx,
-      subtree,
-      leaves.filter((l) => l.startsWith(subtree)),
-    );
-    values.push(...r.values);
-    invalid.push(...r.invalid);
-  }
-  return { kind: 'done', result: { path: root, parameters: leaves.length, values: values.length + valuesDirect, invalid } };
+  return { kind: 'done', result: yield* refreshTree(ctx, path) };
 }
 
-/**
- * A refresh of one parameter (a path without the trailing dot): GetParameterValues of it. A
- * GetParameterNames of 'X.Y.Z.' would name an object the device does not have (9005, or an
- * empty list from lenient CPEs, which refreshed nothing). A name the stored tree did not know
- * that the device refuses with 9005 may be an object named without its dot: refreshed as one.
- */
+/** A refresh of one parameter (tasks/refresh.ts); an unknown name the device refuses is tried as an object. */
 function* leafRefreshPlan(ctx: PlanContext, path: string): Plan {
-  const known = ctx.store.parameters.get(ctx.deviceId, path) !== undefined;
-  const answer = yield { name: 'GetParameterValues', parameterNames: [path] };
-  if (answer.kind === 'response') {
-    const values = expectResponse(answer, 'GetParameterValuesResponse').parameterList;
-    return { kind: 'done', result: { path, parameters: values.length, values: values.length, invalid: [] } };
-  }
-  if (answer.fault.code !== 9005 || known) {
-    // TR-069 A.5: 9005 Invalid parameter name. A stored parameter the device no longer has goes.
-    if (answer.fault.code === 9005) ctx.store.parameters.deleteSubtree(ctx.deviceId, path);
-    expectResponse(answer, 'GetParameterValuesResponse');
-  }
-  return yield* refreshPlan(ctx, `${path}.`);
+  return { kind: 'done', result: yield* refreshLeaf(ctx, path) };
 }
 
 function* setValuesPlan(ctx: PlanContext, values: ParameterValue[]): Plan {
@@ -262,15 +218,6 @@ function toSetAttribute(a: { name: string; notification?: number; accessList?: s
   };
 }
 
-function rootOf(ctx: PlanContext): string {
-  const root = ctx.store.devices.get(ctx.deviceId)?.rootObject ?? '';
-  return root === '' ? '' : `${root}.`;
-}
-
 function storedType(ctx: PlanContext, path: string): string | undefined {
   return ctx.store.parameters.get(ctx.deviceId, path)?.type ?? undefined;
-}
-
-function toTuple(v: ParameterValue): [string, string, string] {
-  return [v.name, v.value, v.type];
 }

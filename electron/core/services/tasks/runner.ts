@@ -11,8 +11,10 @@ import type { AutonomousTransferCompleteRequest } from '../../cwmp/messages.ts';
 import { uploadCompletion } from '../backups-tasks.ts';
 import { explainFault, isTransientFault } from '../fault-explanations.ts';
 import type { Quirks } from '../quirks.ts';
-import { TaskFault, type CpeAnswer, type Plan, type PlanOutcome } from './plan-types.ts';
+import { TaskFault, type CpeAnswer, type DiagnosticsOptions, type Plan, type PlanOutcome } from './plan-types.ts';
+import { diagnosticsCompleted } from '../diagnostics/complete.ts';
 import { createPlan } from './plans.ts';
+import { learnFromUnanswered } from './discovery.ts';
 import type { StoredTaskArgs } from './task-validate.ts';
 
 export interface TaskRunnerDeps {
@@ -29,6 +31,8 @@ export interface TaskRunnerDeps {
   fileVersion?: (fileId: number) => string | undefined;
   /** How long a Download/Upload the CPE accepted may wait for its TransferComplete (default 1 h). */
   transferTimeoutMs?: number;
+  /** Diagnostics: their timeout and the speed tests' sizes (services/diagnostics/plan.ts). */
+  diagnostics?: DiagnosticsOptions;
 }
 
 /** ACS-side fault codes (ACS vendor range 8800-8899, see fault-explanations.ts). */
@@ -93,6 +97,7 @@ export class TaskRunner {
       now: this.deps.now,
       taskId: task.id,
       ...(this.deps.transferBaseUrl === undefined ? {} : { transferBaseUrl: this.deps.transferBaseUrl }),
+      ...(this.deps.diagnostics === undefined ? {} : { diagnostics: this.deps.diagnostics }),
     };
     let plan: Plan;
     try {
@@ -101,7 +106,8 @@ export class TaskRunner {
       this.settleError(task, err);
       return undefined;
     }
-    const active: Active = { task, plan, pending: null, rpcs: [] };
+    // A task resumed after a noted wait (a diagnostic) keeps the RPCs of its earlier run.
+    const active: Active = { task, plan, pending: null, rpcs: (rpcsOf(task.result).rpcs ?? []) as RpcLogEntry[] };
     this.active.set(task.deviceId, active);
     this.advance(active, undefined);
     return active.pending ?? undefined;
@@ -122,11 +128,18 @@ export class TaskRunner {
 
   /** The request went out but the session ended without an answer. */
   onInterrupted(deviceId: string, taskId: number, reason: string): void {
+    const active = this.active.get(deviceId)?.task.id === taskId ? this.active.get(deviceId) : undefined;
     this.active.delete(deviceId);
     const task = this.deps.store.tasks.get(taskId);
     if (task === undefined || task.status !== 'running') return;
+    // A CPE that drops the session on a request it cannot take (a partial-path
+    // GetParameterValues) is remembered, so the next attempt asks differently (discovery.ts).
+    const learned =
+      active?.pending == null ? null : learnFromUnanswered(this.deps.store, deviceId, active.pending.request, reason, this.deps.now());
+    if (learned !== null) this.deps.log.warn(learned, { device: deviceId, task: taskId });
     if (task.attempts >= this.maxAttempts) {
-      this.finishFault(task, new TaskFault(0, `no answer from the device after ${task.attempts} attempts (${reason})`));
+      const message = `no answer from the device after ${task.attempts} attempts (${reason})`;
+      this.finishFault(task, new TaskFault(0, message), active?.rpcs);
     } else {
       this.deps.store.tasks.requeue(taskId);
       this.deps.changed(task);
@@ -135,9 +148,10 @@ export class TaskRunner {
 
   /** The CPE answered with something unusable (wrong response, empty POST, unbuildable). */
   onFailed(deviceId: string, taskId: number, message: string): void {
+    const active = this.active.get(deviceId);
     this.active.delete(deviceId);
     const task = this.deps.store.tasks.get(taskId);
-    if (task !== undefined) this.finishFault(task, new TaskFault(0, message));
+    if (task !== undefined) this.finishFault(task, new TaskFault(0, message), active?.task.id === taskId ? active.rpcs : []);
   }
 
   onSessionEnded(deviceId: string): void {
@@ -151,6 +165,8 @@ export class TaskRunner {
   onInform(deviceId: string, inform: InformRequest): void {
     const { store } = this.deps;
     const codes = new Map(inform.events.map((e) => [e.code.toUpperCase(), e.commandKey]));
+    // A diagnostic the device finished: its task goes back in the queue to read the results.
+    if (codes.has('8 DIAGNOSTICS COMPLETE')) for (const t of diagnosticsCompleted(store, deviceId, this.deps.now())) this.deps.changed(t);
     for (const task of store.tasks.listAwaiting(deviceId)) {
       if (task.awaiting === 'transfer' && asRecord(task.result).verifying === true) {
         // The transfer completed earlier; this Inform shows what the device runs now.
@@ -194,7 +210,8 @@ export class TaskRunner {
   private settle(task: StoredTask, outcome: PlanOutcome, rpcs: RpcLogEntry[]): void {
     const now = this.deps.now();
     const result = { ...asRecord(outcome.result), rpcs };
-    if (outcome.kind === 'done') this.deps.store.tasks.finish(task.id, 'done', { result }, now);
+    if (outcome.kind === 'wait') this.deps.store.tasks.note(task.id, result);
+    else if (outcome.kind === 'done') this.deps.store.tasks.finish(task.id, 'done', { result }, now);
     else {
       const transfer = outcome.awaiting === 'transfer';
       const timeoutMs = transfer ? (this.deps.transferTimeoutMs ?? outcome.timeoutMs) : outcome.timeoutMs;
@@ -228,6 +245,8 @@ export class TaskRunner {
     if (current === undefined || (current.status !== 'running' && current.status !== 'queued')) return false;
     const now = this.deps.now();
     const { fault, detail } = report;
+    // The RPCs the task sent stay in its outcome, whatever it is (docs/api.md).
+    const sent = rpcsOf(current.result);
     if (fault.code !== 0) {
       const explained = explainFault(fault.code, fault.string);
       const info = {
@@ -235,6 +254,7 @@ export class TaskRunner {
         suggestedFix: explained.suggestedFix,
         title: explained.title,
         transferComplete: detail,
+        ...sent,
       };
       store.tasks.finish(
         task.id,
@@ -249,16 +269,16 @@ export class TaskRunner {
     if (upload !== null) {
       // An upload to DeskACS is done only when its file arrived whole (files/upload-receive.ts).
       if ('missing' in upload) {
-        this.finishFault(current, new TaskFault(0, upload.missing, { transferComplete: detail }));
+        this.finishFault(current, new TaskFault(0, upload.missing, { transferComplete: detail, ...sent }));
         return true;
       }
-      store.tasks.finish(task.id, 'done', { result: { backupId: upload.backupId, transferComplete: detail } }, now);
+      store.tasks.finish(task.id, 'done', { result: { backupId: upload.backupId, transferComplete: detail, ...sent } }, now);
       this.deps.changed(task);
       return true;
     }
     const result = asRecord(current.result);
     if (typeof result.expectVersion !== 'string') {
-      store.tasks.finish(task.id, 'done', { result: { transferComplete: detail } }, now);
+      store.tasks.finish(task.id, 'done', { result: { transferComplete: detail, ...sent } }, now);
       this.deps.changed(task);
       return true;
     }
@@ -355,6 +375,12 @@ function confirmation(task: StoredTask, codes: Map<string, string>, quirks: Quir
 /** DeviceInfo.SoftwareVersion as the Inform carries it (TR-069 3.7.1.1 Forced Inform parameters). */
 function reportedVersion(inform: InformRequest): string | undefined {
   return inform.parameterList.find((p) => p.name.endsWith('.DeviceInfo.SoftwareVersion'))?.value;
+}
+
+/** `{ rpcs }` of a stored result (the RPCs a task sent before it awaited), or nothing. */
+function rpcsOf(result: unknown): { rpcs?: unknown[] } {
+  const rpcs = asRecord(result).rpcs;
+  return Array.isArray(rpcs) ? { rpcs } : {};
 }
 
 function asRecord(v: unknown): Record<string, unknown> {

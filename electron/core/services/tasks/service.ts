@@ -14,6 +14,7 @@ import type { Quirks } from '../quirks.ts';
 import { wakeDevice, type UdpWake, type WakeOutcomes } from '../wake.ts';
 import { parseTaskSpec } from './task-spec.ts';
 import { specFromStoredArgs } from './task-retry.ts';
+import { maskTask } from './task-view.ts';
 import { validateTask } from './task-validate.ts';
 
 export const DEFAULT_EXPIRY_SECONDS = 86_400;
@@ -137,7 +138,15 @@ export function findIdenticalLive(store: Store, deviceId: string, name: string, 
 
 /** A task has run when it ended, or when it reached the device and waits for its confirmation. */
 function hasRun(task: StoredTask): boolean {
-  return task.status === 'done' || task.status === 'fault' || (task.status === 'running' && task.awaiting !== null);
+  return (
+    task.status === 'done' || task.status === 'fault' || (task.status === 'running' && (task.awaiting !== null || waitsForDiagnostic(task)))
+  );
+}
+
+/** A diagnostic the device is running: the task is running with its wait noted (diagnostics/plan.ts). */
+function waitsForDiagnostic(t: StoredTask): boolean {
+  const r = t.result;
+  return t.status === 'running' && typeof r === 'object' && r !== null && (r as Record<string, unknown>).waiting === 'diagnostics';
 }
 
 function waitForTask(store: Store, events: EventHub, taskId: number, ms: number): Promise<StoredTask | null> {
@@ -158,20 +167,22 @@ function waitForTask(store: Store, events: EventHub, taskId: number, ms: number)
   });
 }
 
+/** The task as it leaves the core: secrets in its arguments, result and fault masked (task-view.ts). */
 export function toRecord(t: StoredTask): TaskRecord {
+  const shown = maskTask(t.args, t.result, t.fault);
   return {
     id: t.id,
     deviceId: t.deviceId,
     name: t.name,
-    args: t.args,
+    args: shown.args,
     status: t.status,
     createdAt: t.createdAt,
     startedAt: t.startedAt,
     endedAt: t.endedAt,
-    result: t.result,
-    fault: t.fault,
+    result: shown.result,
+    fault: shown.fault,
     attempts: t.attempts,
-    awaiting: t.awaiting,
+    awaiting: t.awaiting ?? (waitsForDiagnostic(t) ? 'diagnostics' : null),
     notBefore: t.notBefore,
     batchId: t.batchId,
   };

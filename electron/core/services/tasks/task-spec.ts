@@ -10,6 +10,7 @@ import {
   type TaskSpec,
   type ValueTuple,
 } from '../../../../shared/tasks.ts';
+import { diagnosticParsers } from '../diagnostics/spec.ts';
 
 type Obj = Record<string, unknown>;
 
@@ -200,6 +201,8 @@ const parsers: { [K in TaskName]: (o: Obj) => Extract<TaskSpec, { name: K }> } =
     }
     return spec;
   },
+  // ping, traceroute, speedTest, nslookup (services/diagnostics/spec.ts).
+  ...diagnosticParsers,
 };
 
 export function parseTaskSpec(body: unknown): TaskSpec {

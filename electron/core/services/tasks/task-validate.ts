@@ -33,7 +33,7 @@ export function validateTask(store: Store, deviceId: string, spec: TaskSpec, qui
     case 'setParameterValues':
       return { name: 'setParameterValues', values: resolveValues(store, deviceId, spec.values, quirks) };
     case 'addObject': {
-      requireObject(store, deviceId, spec.path, 'addObject');
+      requireTable(store, deviceId, spec.path);
       if (spec.values === undefined) return { name: 'addObject', path: spec.path };
       const values = resolveInstanceValues(store, deviceId, spec.path, instanceTuples(spec.values), quirks);
       return { name: 'addObject', path: spec.path, values };
@@ -135,6 +135,19 @@ function inferType(raw: unknown): string {
   if (typeof raw === 'boolean') return 'xsd:boolean';
   if (typeof raw === 'number' && Number.isInteger(raw)) return raw < 0 ? 'xsd:int' : 'xsd:unsignedInt';
   return 'xsd:string';
+}
+
+/**
+ * addObject's table must be known: stored as an object (GetParameterNames listed it), or proven by
+ * stored instances under it ('X.3.Enable' proves the table 'X.'), which is all a CPE whose
+ * GetParameterNames lists parameters only ever shows.
+ */
+function requireTable(store: Store, deviceId: string, path: string): void {
+  if (store.parameters.get(deviceId, path)?.object === true) return;
+  const under = store.parameters.list(deviceId, path);
+  if (under.some((r) => /^\d+\./.test(r.path.slice(path.length)))) return;
+  if (under.length === 0) bad(`the device has no known object '${path}' for addObject; refresh the device first, or check the path`);
+  bad(`'${path}' is not a table the stored tree knows (no instance such as ${path}1.); refresh the device first, or check the path`);
 }
 
 function requireObject(store: Store, deviceId: string, path: string, task: string): void {

@@ -1,22 +1,32 @@
 // The device page's tabs (WAI-ARIA tabs pattern): one Tab stop for the list, arrows, Home and
 // End move and select, the chosen tab lives in the URL (?tab=tasks) so a link opens it. Only
 // the selected panel is rendered.
-import { useId } from 'react';
+import { useEffect, useId, useRef } from 'react';
 import { useSearchParams } from 'react-router';
 import type { DeviceDetail } from '../../../../shared/models.ts';
 import { BackupsTab } from './backups/BackupsTab.tsx';
+import { DiagnosticsTab } from './diagnostics/DiagnosticsTab.tsx';
 import { FaultsTab } from './FaultsTab.tsx';
+import { HealthTab } from './health/HealthTab.tsx';
+import { ReachabilityTab } from './reach/ReachabilityTab.tsx';
 import { SessionsTab } from './SessionsTab.tsx';
+import { SettingsTab } from './settings-tab/SettingsTab.tsx';
+import { ProvisioningTab } from '../provisioning/ProvisioningTab.tsx';
 import { TasksTab } from './TasksTab.tsx';
 import { ParameterTree } from './tree/ParameterTree.tsx';
 import type { DeviceActionsState } from './use-device-actions.ts';
 
 export const deviceTabs = [
   { id: 'parameters', label: 'Parameters' },
+  { id: 'settings', label: 'Settings' },
   { id: 'tasks', label: 'Tasks' },
   { id: 'faults', label: 'Faults' },
   { id: 'sessions', label: 'Sessions' },
   { id: 'backups', label: 'Backups' },
+  { id: 'health', label: 'Health' },
+  { id: 'diagnostics', label: 'Diagnostics' },
+  { id: 'provisioning', label: 'Provisioning' },
+  { id: 'reach', label: 'Reachability' },
 ] as const;
 
 export type DeviceTab = (typeof deviceTabs)[number]['id'];
@@ -30,6 +40,25 @@ export function DeviceTabs({ device, actions }: { device: DeviceDetail; actions:
   const [params, setParams] = useSearchParams();
   const current = tabOf(params.get('tab'));
   const baseId = useId();
+  const listRef = useRef<HTMLDivElement>(null);
+
+  // The strip scrolls sideways when the tabs do not fit (1024 px): keep the chosen one in view,
+  // also when the window is resized.
+  useEffect(() => {
+    const list = listRef.current;
+    if (list == null) return;
+    const reveal = (): void => {
+      const tab = document.getElementById(`${baseId}-tab-${current}`);
+      if (tab == null) return;
+      if (tab.offsetLeft < list.scrollLeft) list.scrollLeft = tab.offsetLeft;
+      else if (tab.offsetLeft + tab.offsetWidth > list.scrollLeft + list.clientWidth)
+        list.scrollLeft = tab.offsetLeft + tab.offsetWidth - list.clientWidth;
+    };
+    reveal();
+    const observer = new ResizeObserver(reveal);
+    observer.observe(list);
+    return () => observer.disconnect();
+  }, [current, baseId]);
 
   const select = (tab: DeviceTab, replace: boolean): void => {
     const next = new URLSearchParams(params);
@@ -63,7 +92,7 @@ export function DeviceTabs({ device, actions }: { device: DeviceDetail; actions:
 
   return (
     <div className="device-tabs">
-      <div role="tablist" aria-label="Device details" className="tablist" onKeyDown={onKeyDown}>
+      <div ref={listRef} role="tablist" aria-label="Device details" className="tablist" onKeyDown={onKeyDown}>
         {deviceTabs.map((t) => (
           <button
             key={t.id}
@@ -81,10 +110,15 @@ export function DeviceTabs({ device, actions }: { device: DeviceDetail; actions:
       </div>
       <div id={`${baseId}-panel`} role="tabpanel" aria-labelledby={`${baseId}-tab-${current}`} className="tabpanel">
         {current === 'parameters' && <ParameterTree deviceId={deviceId} />}
+        {current === 'settings' && <SettingsTab deviceId={deviceId} actions={actions} />}
         {current === 'tasks' && <TasksTab deviceId={deviceId} />}
         {current === 'faults' && <FaultsTab deviceId={deviceId} />}
         {current === 'sessions' && <SessionsTab deviceId={deviceId} />}
         {current === 'backups' && <BackupsTab device={device} actions={actions} />}
+        {current === 'health' && <HealthTab deviceId={deviceId} />}
+        {current === 'diagnostics' && <DiagnosticsTab device={device} />}
+        {current === 'provisioning' && <ProvisioningTab deviceId={deviceId} />}
+        {current === 'reach' && <ReachabilityTab device={device} actions={actions} />}
       </div>
     </div>
   );

@@ -2,8 +2,8 @@
 // while it is open) and what the page calls a task it did not start itself. Pure.
 import type { TaskRecord } from '../../../../shared/models.ts';
 
-/** Where an entry is shown: the page's action log, or the Backups tab while it is open. */
-export type ActionScope = 'device' | 'backups';
+/** Where an entry is shown: the page's action log, or the Backups (Reachability) tab while it is open. */
+export type ActionScope = 'device' | 'backups' | 'reach';
 
 const argsOf = (t: Pick<TaskRecord, 'args'>): Record<string, unknown> =>
   typeof t.args === 'object' && t.args !== null ? (t.args as Record<string, unknown>) : {};

@@ -68,7 +68,7 @@ function RulesEditor({ saved }: { saved: unknown[] }) {
       <p className="muted small">
         {saved.length === 0 ? 'No rules of your own yet.' : `${saved.length} rule${saved.length === 1 ? '' : 's'} saved.`} Each rule has{' '}
         <code>match</code>, <code>quirks</code> (nextLevelBroken, skipRootGetParameterNames, booleanForm, noTransferComplete, gpvBatchSize,
-        spvBatchSize, gpnMaxDepth) and a <code>note</code> saying why.
+        spvBatchSize, gpnMaxDepth, partialPathGpvBroken) and a <code>note</code> saying why.
       </p>
       <Field label="Rules (JSON)" error={outcome.outcome?.kind === 'error' ? outcome.outcome.text : undefined}>
         {(p) => (

@@ -5,6 +5,7 @@ export const settingsSections = [
   { id: 'cpe-auth', title: 'CPE authentication' },
   { id: 'unknown-devices', title: 'Unknown devices' },
   { id: 'connection-requests', title: 'Connection requests' },
+  { id: 'network', title: 'NAT and HTTPS' },
   { id: 'quirks', title: 'Quirk rules' },
   { id: 'history', title: 'History' },
   { id: 'backups', title: 'Scheduled backups' },

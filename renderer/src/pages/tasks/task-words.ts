@@ -4,6 +4,7 @@
 // next contact) are passed in.
 import type { ConnectionRequestReport, FaultInfo, TaskRecord } from '../../../../shared/models.ts';
 import { formatDuration } from '../../lib/format.ts';
+import { isDiagnosticResult, resultLine } from '../device/diagnostics/diagnostic-words.ts';
 
 export type TaskChipKind = 'queued' | 'running' | 'waiting' | 'done' | 'fault' | 'cancelled' | 'expired';
 
@@ -48,6 +49,10 @@ const taskTitles: Record<string, string> = {
   scheduleInform: 'Schedule inform',
   getRPCMethods: 'Read RPC methods',
   setConnectionRequestCredentials: 'Set connection-request credentials',
+  ping: 'Ping',
+  traceroute: 'Traceroute',
+  speedTest: 'Speed test',
+  nslookup: 'DNS lookup',
 };
 
 export function taskTitle(name: string): string {
@@ -116,6 +121,10 @@ function waitingText(task: TaskRecord, ctx: TaskContext): string {
   const started = task.startedAt === null ? ctx.now : Date.parse(task.startedAt);
   const waited = Math.max(0, (ctx.now - started) / 1000);
   if (task.awaiting === 'transfer') return 'the device is transferring the file; waiting for it to report the transfer complete';
+  if (task.awaiting === 'diagnostics') {
+    const reason = typeof task.result === 'object' && task.result !== null ? (task.result as { reason?: unknown }).reason : undefined;
+    return typeof reason === 'string' ? reason : 'the device is running the diagnostic; waiting for it to report 8 DIAGNOSTICS COMPLETE';
+  }
   const usual = usualBootMinutes[task.awaiting ?? 'boot'];
   const what = task.awaiting === 'bootstrap' ? 'to come back with its factory settings' : 'to come back';
   if (waited <= usual * 60 + 30) return `sent; waiting for the device ${what} (expected within ~${usual} min)`;
@@ -145,7 +154,11 @@ function doneText(task: TaskRecord, ctx: TaskContext): string {
     case 'factoryReset':
       return 'done, the device is back with its factory settings; its parameters are read again';
     case 'refresh':
-      return typeof result.parameters === 'number' ? `done. ${result.parameters.toLocaleString()} parameters read` : 'done';
+      if (typeof result.parameters !== 'number') return 'done';
+      // A broken CPE may leave some without a value (the task's result names them).
+      return typeof result.valueless === 'number' && result.valueless > 0
+        ? `done. ${result.parameters.toLocaleString()} parameters read; ${result.valueless.toLocaleString()} of them without a value`
+        : `done. ${result.parameters.toLocaleString()} parameters read`;
     case 'setParameterValues':
       return result.rebootNeeded === true ? 'done; the device says it applies the change after a reboot' : 'done, the device applied it';
     case 'setConnectionRequestCredentials':
@@ -156,6 +169,12 @@ function doneText(task: TaskRecord, ctx: TaskContext): string {
         : 'done, the device uploaded the file';
     case 'download':
       return args.backupId !== undefined ? 'done, the device took the configuration back' : 'done';
+    case 'ping':
+    case 'traceroute':
+    case 'speedTest':
+    case 'nslookup':
+      // The readable result (the Diagnostics tab shows it whole).
+      return isDiagnosticResult(result.diagnostic) ? `done: ${resultLine(result.diagnostic)}` : 'done';
     default:
       return 'done';
   }

@@ -4,6 +4,7 @@
 // Every action is followed live to its end (TaskLine). The pure logic is in tree-model.ts.
 import { useQueryClient } from '@tanstack/react-query';
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
+import { useSearchParams } from 'react-router';
 import type { TaskRecord } from '../../../../../shared/models.ts';
 import { useApiQuery } from '../../../api/queries.ts';
 import { ConfirmDialog } from '../../../components/ConfirmDialog.tsx';
@@ -31,7 +32,14 @@ export function ParameterTree({ deviceId }: { deviceId: string }) {
   const now = useNow(30_000);
   const data = params.data;
   const model = useMemo(() => buildTree(data ?? []), [data]);
-  const view = useTreeView(deviceId, model);
+  // Common settings resolved on this device: the search finds 'wifi.ssid' or 'Wi-Fi name' too.
+  const settings = useApiQuery('getDeviceSettings', { id: deviceId });
+  const aliases = useMemo(
+    () => new Map((settings.data ?? []).flatMap((s) => (s.path === null ? [] : [[s.path, `${s.key} ${s.label}`.toLowerCase()] as const]))),
+    [settings.data],
+  );
+  const view = useTreeView(deviceId, model, aliases);
+  useOpenPathParam(model.byPath.size > 0, view);
   const edits = usePendingEdits(deviceId);
   const ops = useTreeOps(deviceId);
   const treeRef = useRef<HTMLDivElement>(null);
@@ -243,4 +251,19 @@ export function ParameterTree({ deviceId }: { deviceId: string }) {
       </ConfirmDialog>
     </section>
   );
+}
+
+/** ?path=Device.X.Y (a link from the Settings tab): that row revealed and selected once the tree holds it. */
+function useOpenPathParam(loaded: boolean, view: { reveal(path: string): void; select(path: string): void }): void {
+  const [params, setParams] = useSearchParams();
+  const path = params.get('path');
+  const { reveal, select } = view;
+  useEffect(() => {
+    if (path === null || !loaded) return;
+    reveal(path);
+    select(path);
+    const next = new URLSearchParams(params);
+    next.delete('path');
+    setParams(next, { replace: true });
+  }, [path, loaded, params, reveal, select, setParams]);
 }

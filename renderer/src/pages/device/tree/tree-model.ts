@@ -180,19 +180,26 @@ export interface SearchResult {
  * Nodes whose short name or value holds the text (case-insensitive); a text with a dot is also
  * looked for in full paths (`WiFi.SSID`). Secret values are never searched.
  */
-export function searchTree(model: ParameterTreeModel, query: string): SearchResult {
+/**
+ * Matches by name, value, path (a query with a dot) or, through `aliases` (path -> lowercased
+ * common-setting words such as 'wifi.ssid wi-fi name (2.4 ghz)'), by the setting's key or label.
+ */
+export function searchTree(model: ParameterTreeModel, query: string, aliases?: ReadonlyMap<string, string>): SearchResult {
   const q = query.trim().toLowerCase();
   const matches: TreeNode[] = [];
   const reveal = new Set<string>();
   if (q === '') return { matches, reveal };
   const inPath = q.includes('.');
+  // A common setting's parameter comes first (the one 'wifi.ssid' means), the rest in display order.
+  const named: TreeNode[] = [];
   for (const n of model.order) {
-    if (n.nameLower.includes(q) || n.valueLower.includes(q) || (inPath && n.pathLower.includes(q))) {
-      matches.push(n);
+    const alias = aliases?.get(n.path)?.includes(q) === true;
+    if (alias || n.nameLower.includes(q) || n.valueLower.includes(q) || (inPath && n.pathLower.includes(q))) {
+      (alias ? named : matches).push(n);
       for (let p = n.parent; p !== null && !reveal.has(p.path); p = p.parent) reveal.add(p.path);
     }
   }
-  return { matches, reveal };
+  return { matches: named.length === 0 ? matches : [...named, ...matches], reveal };
 }
 
 /** The objects above a node, nearest first. */

@@ -40,7 +40,8 @@ export interface TreeViewState {
   select(path: string): void;
 }
 
-export function useTreeView(deviceId: string, model: ParameterTreeModel): TreeViewState {
+/** `aliases`: path -> common-setting words, so 'wifi.ssid' or 'Wi-Fi name' finds the parameter. */
+export function useTreeView(deviceId: string, model: ParameterTreeModel, aliases?: ReadonlyMap<string, string>): TreeViewState {
   const saved = kept.get(deviceId);
   const [expanded, setExpanded] = useState<Set<string>>(() => saved?.expanded ?? new Set(defaultOpen));
   const [query, setQueryState] = useState(saved?.query ?? '');
@@ -53,7 +54,7 @@ export function useTreeView(deviceId: string, model: ParameterTreeModel): TreeVi
     kept.set(deviceId, { expanded, query, active: activePath });
   }, [deviceId, expanded, query, activePath]);
 
-  const search = useMemo(() => searchTree(model, query), [model, query]);
+  const search = useMemo(() => searchTree(model, query, aliases), [model, query, aliases]);
   const searching = query.trim() !== '';
   const isOpen = useCallback(
     (path: string) => !closed.has(path) && (expanded.has(path) || (searching && search.reveal.has(path))),
@@ -110,10 +111,10 @@ export function useTreeView(deviceId: string, model: ParameterTreeModel): TreeVi
         if (activePath !== null) reveal(activePath);
         return;
       }
-      const first = searchTree(model, q).matches[0];
+      const first = searchTree(model, q, aliases).matches[0];
       if (first !== undefined) setActivePath(first.path);
     },
-    [model, activePath, reveal],
+    [model, activePath, reveal, aliases],
   );
 
   const jump = useCallback(

@@ -1,0 +1,148 @@
+// Health charts and alerts in Chromium against a real core whose monitoring runs on a test
+// clock: a TR-181 radio CPE whose signal degrades fills the device's Health tab (throughput,
+// Wi-Fi clients per band, signal, uptime, CPU), a threshold rule raises an alert that is
+// acknowledged and muted from the Alerts page, a rule on a metric the model lacks says so, and
+// the Overview shows devices online over time. Screenshots at both sizes and schemes.
+import assert from 'node:assert/strict';
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
+import { after, before, describe, test } from 'node:test';
+import type { Browser, Page } from 'playwright-core';
+import type { SimulatorHandle } from '../../electron/core/simulator/index.ts';
+import { browserSkip, launchChromium, openApp, type OpenOptions, screenshot, screenshotEachLook, webRoot } from '../helpers/browser.ts';
+import { eventually } from '../helpers/e2e-devices.ts';
+import { periodic, startMonitoredAcs, startMonitoredDevice, type MonitoredAcs } from '../integration/metrics-helpers.ts';
+
+/** A renderer built elsewhere (vite build --outDir ...) may be tested instead of dist/renderer. */
+const root = process.env.DESKACS_WEB_ROOT ?? webRoot;
+
+// The charts follow their container's width and the theme (rebuilt on a scheme change).
+const eachLook = (page: Page, name: string, prepare?: () => Promise<void>): Promise<void> =>
+  screenshotEachLook(page, name, { prepare, settleMs: 300 });
+
+const skip = root === webRoot ? browserSkip : existsSync(join(root, 'index.html')) ? false : `no web UI at ${root}`;
+
+describe('health charts and alerts in the browser', { skip }, () => {
+  let m: MonitoredAcs;
+  let browser: Browser;
+  let sim: SimulatorHandle;
+  let deviceId = '';
+
+  before(async () => {
+    m = await startMonitoredAcs({ webRoot: root });
+    // Samples over the last few hours of real time, so the 24-hour charts show them.
+    m.clock.ms = Date.now() - 4 * 3_600_000;
+    await m.acs.api.createAlertRule({
+      name: 'Weak radio signal',
+      kind: 'threshold',
+      metric: 'radio.signal',
+      op: '<',
+      value: -75,
+      forMinutes: 10,
+    });
+    await m.acs.api.createAlertRule({ name: 'Low fibre power', kind: 'threshold', metric: 'optical.rxPower', op: '<', value: -27 });
+    await m.acs.api.createAlertRule({ kind: 'offline', intervals: 3 });
+    ({ sim, deviceId } = await startMonitoredDevice(m, {
+      serial: 'HEALTH0001',
+      health: {
+        signalDbm: -58,
+        rxBytesPerSecond: 3_000_000,
+        txBytesPerSecond: 600_000,
+        trafficSwing: 0.5,
+        clients: { '2.4 GHz': 6, '5 GHz': 3 },
+      },
+    }));
+    for (let i = 0; i < 40; i++) {
+      if (i === 20) sim.health?.degradeSignal(0.4);
+      await periodic(m, sim, 300);
+      if (i % 4 === 0) m.monitoring.metrics.sampleFleet();
+    }
+    browser = await launchChromium();
+  });
+  after(async () => {
+    await browser?.close();
+    await sim?.close();
+    await m?.close();
+  });
+
+  const open = (path: string, opts: OpenOptions = {}): ReturnType<typeof openApp> =>
+    openApp(browser, m.apiUrl, m.acs.info.apiToken, path, opts);
+
+  test('the Health tab charts every metric the device has and names the ones it lacks', async () => {
+    const { page, context, errors } = await open(`/devices/${encodeURIComponent(deviceId)}?tab=health`);
+    try {
+      await page.getByRole('tab', { name: 'Health', selected: true }).waitFor();
+      for (const title of ['WAN download', 'WAN upload', 'Wi-Fi clients', 'Radio signal', 'Uptime', 'CPU'])
+        await page.getByRole('heading', { name: title, exact: true }).waitFor();
+      await eventually('the charts drawn', async () => (await page.locator('.health-card canvas').count()) >= 6);
+      const wan = page.locator('.health-card', { has: page.getByRole('heading', { name: 'WAN download', exact: true }) });
+      assert.match((await wan.locator('.chart-summary').textContent()) ?? '', /Latest: \d+(\.\d+)? Mbit\/s/);
+      const wifi = page.locator('.health-card', { has: page.getByRole('heading', { name: 'Wi-Fi clients', exact: true }) });
+      assert.match((await wifi.locator('.chart-summary').textContent()) ?? '', /2\.4 GHz \d+ clients?, 5 GHz \d+ clients?/);
+      await page.getByText(/Not available on this device: .*Optical RX power/).waitFor();
+      await page.getByRole('status').filter({ hasText: 'Weak radio signal' }).waitFor();
+      await page.getByRole('radio', { name: '7 days' }).check();
+      await wan.getByText('hourly average').waitFor();
+      await page.getByRole('radio', { name: '24 hours' }).check();
+      await wan.getByText('every sample').waitFor();
+      await eachLook(page, 'monitoring-health');
+      const signal = page.locator('.health-card', { has: page.getByRole('heading', { name: 'Radio signal', exact: true }) });
+      await eachLook(page, 'monitoring-health-charts', () => signal.scrollIntoViewIfNeeded());
+      assert.deepEqual(errors, []);
+    } finally {
+      await context.close();
+    }
+  });
+
+  test('the Alerts page: the open alert acknowledged and muted; rules with what they cannot watch', async () => {
+    const { page, context, errors } = await open('/alerts');
+    try {
+      await page.getByRole('heading', { name: 'Open alerts' }).waitFor();
+      const row = page.locator('.alerts-table tbody tr', { hasText: 'Weak radio signal' });
+      await row.waitFor();
+      assert.match((await row.textContent()) ?? '', /radio\.signal -\d+ < -75/);
+      await row.getByRole('button', { name: /^Acknowledge/ }).click();
+      await row.getByText('acknowledged').waitFor();
+      await row.getByRole('button', { name: /^Mute/ }).click();
+      await row.getByText(/muted until/).waitFor();
+      const [alert] = await m.acs.api.listAlerts({ state: 'open', deviceId });
+      assert.ok(alert?.ackedAt !== null && alert?.mutedUntil !== null);
+      const fibre = page.locator('.rules-table tbody tr', { hasText: 'Low fibre power' });
+      await fibre.getByText(/Not available on 1 device: model \S+ lacks metric optical\.rxPower/).waitFor();
+      await eachLook(page, 'monitoring-alerts');
+      // A new alert while the app is open: told at once by a toast.
+      await m.acs.api.createAlertRule({ name: 'Expected firmware', kind: 'firmware', expectedVersion: '9.9' });
+      await periodic(m, sim, 300);
+      await page.getByText(/Alert: Expected firmware on \S+: runs firmware 1\.0\.0, not 9\.9/).waitFor();
+      await page.locator('.alerts-table tbody tr', { hasText: 'Expected firmware' }).waitFor();
+      await screenshot(page, 'monitoring-alert-toast', { viewport: 'wide', colorScheme: 'light' });
+      // Deleting a rule asks first.
+      await fibre.getByRole('button', { name: 'Delete Low fibre power' }).click();
+      const dialog = page.getByRole('dialog', { name: /Delete the rule "Low fibre power"/ });
+      await dialog.waitFor();
+      await screenshot(page, 'monitoring-delete-rule', { viewport: 'wide', colorScheme: 'light' });
+      await dialog.getByRole('button', { name: 'Delete rule' }).click();
+      await fibre.waitFor({ state: 'detached' });
+      assert.equal(
+        (await m.acs.api.listAlertRules({})).some((r) => r.name === 'Low fibre power'),
+        false,
+      );
+      assert.deepEqual(errors, []);
+    } finally {
+      await context.close();
+    }
+  });
+
+  test('the Overview shows devices online over time', async () => {
+    const { page, context, errors } = await open('/overview');
+    try {
+      const card = page.locator('.chart-card', { has: page.getByRole('heading', { name: 'Devices online' }) });
+      await card.locator('canvas').first().waitFor();
+      assert.match((await card.locator('.chart-summary').textContent()) ?? '', /1 online now/);
+      await eachLook(page, 'monitoring-overview', () => card.scrollIntoViewIfNeeded());
+      assert.deepEqual(errors, []);
+    } finally {
+      await context.close();
+    }
+  });
+});
