@@ -6,6 +6,8 @@ import { randomInt } from 'node:crypto';
 
 export const ALPHANUMERIC = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789';
 const LOWER_ALPHANUMERIC = 'abcdefghijklmnopqrstuvwxyz0123456789';
+/** Without look-alikes (0/O, 1/l/I): for keys a person types from a label, e.g. a Wi-Fi key. */
+export const READABLE = 'ABCDEFGHJKLMNPQRSTUVWXYZabcdefghijkmnopqrstuvwxyz23456789';
 export const GENERATED_PASSWORD_LENGTH = 20;
 
 /** `length` characters drawn uniformly from `alphabet`. */

@@ -5,7 +5,7 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
 import type { Browser } from 'playwright-core';
-import { startSimulator, type SimulatorHandle } from '../../electron/core/simulator/index.ts';
+import { startSimulator, type SimulatorHandle } from '../../electron/simulator/index.ts';
 import { startHarness, type Harness } from '../helpers/acs-harness.ts';
 import { browserSkip, launchChromium, openApp, webRoot } from '../helpers/browser.ts';
 

@@ -5,7 +5,7 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
 import type { Browser, Page } from 'playwright-core';
-import type { SimulatorHandle } from '../../electron/core/simulator/index.ts';
+import type { SimulatorHandle } from '../../electron/simulator/index.ts';
 import { type Harness, startHarness } from '../helpers/acs-harness.ts';
 import { browserSkip, launchChromium, openApp, screenshot, screenshotEachLook, webRoot } from '../helpers/browser.ts';
 import { eventually, startCrSimulator } from '../helpers/e2e-devices.ts';

@@ -7,7 +7,7 @@ import { after, before, describe, test } from 'node:test';
 import type { Browser, Page } from 'playwright-core';
 import { deviceStatus } from '../../shared/device-status.ts';
 import type { InformRequest, ParameterValue } from '../../electron/core/cwmp/messages.ts';
-import { startSimulator, type SimulatorHandle } from '../../electron/core/simulator/index.ts';
+import { startSimulator, type SimulatorHandle } from '../../electron/simulator/index.ts';
 import { deviceIdOf } from '../../electron/core/store/index.ts';
 import type { Store } from '../../electron/core/store/index.ts';
 import { startHarness, type Harness } from '../helpers/acs-harness.ts';

@@ -6,8 +6,8 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
 import type { Browser, Page } from 'playwright-core';
-import { type SimulatorHandle, startSimulator } from '../../electron/core/simulator/index.ts';
-import { runDiagnostic } from '../../electron/core/simulator/diagnostics.ts';
+import { type SimulatorHandle, startSimulator } from '../../electron/simulator/index.ts';
+import { runDiagnostic } from '../../electron/simulator/diagnostics.ts';
 import { startHarness, type Harness } from '../helpers/acs-harness.ts';
 import { browserSkip, launchChromium, openApp, type OpenOptions, screenshotEachLook, webRoot } from '../helpers/browser.ts';
 

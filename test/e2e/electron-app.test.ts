@@ -11,7 +11,7 @@ import { after, before, describe, test } from 'node:test';
 import { _electron, type ElectronApplication, type Page } from 'playwright-core';
 import { electronEnv, installedElectron } from '../../scripts/electron-app.mjs';
 import { ensureElectronNative } from '../../scripts/electron-native.mjs';
-import { startSimulator, type SimulatorHandle } from '../../electron/core/simulator/index.ts';
+import { startSimulator, type SimulatorHandle } from '../../electron/simulator/index.ts';
 import type { ApiResponse } from '../../shared/bridge.ts';
 import type { CpeAuthSettings, DeviceSummary, Page as ResultPage, ServerInfo } from '../../shared/models.ts';
 

@@ -8,7 +8,7 @@ import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { after, before, describe, test } from 'node:test';
 import type { Browser, Page } from 'playwright-core';
-import type { SimulatorHandle } from '../../electron/core/simulator/index.ts';
+import type { SimulatorHandle } from '../../electron/simulator/index.ts';
 import { browserSkip, launchChromium, openApp, type OpenOptions, screenshot, screenshotEachLook, webRoot } from '../helpers/browser.ts';
 import { eventually } from '../helpers/e2e-devices.ts';
 import { periodic, startMonitoredAcs, startMonitoredDevice, type MonitoredAcs } from '../integration/metrics-helpers.ts';

@@ -9,7 +9,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { after, before, describe, test } from 'node:test';
 import type { Browser, Locator, Page } from 'playwright-core';
-import { loadCsvModel, startSimulator, type SimulatorHandle } from '../../electron/core/simulator/index.ts';
+import { loadCsvModel, startSimulator, type SimulatorHandle } from '../../electron/simulator/index.ts';
 import { startHarness, type Harness } from '../helpers/acs-harness.ts';
 import {
   browserSkip,

@@ -2,7 +2,7 @@
 // simulated TR-181 CPE informed into a harness, optionally answering connection requests so
 // its tasks run at once.
 import assert from 'node:assert/strict';
-import { startSimulator, type SimulatorHandle } from '../../electron/core/simulator/index.ts';
+import { startSimulator, type SimulatorHandle } from '../../electron/simulator/index.ts';
 import type { Harness } from './acs-harness.ts';
 
 /** Polls `check` until it holds (a wait for the page, not a timing assertion). */

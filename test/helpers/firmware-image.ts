@@ -1,8 +1,8 @@
 // Simulated firmware images: a first line `DESKACS-FW version=<v>` (what the simulator installs
-// as its SoftwareVersion, electron/core/simulator/device-files.ts), then filler to any size.
+// as its SoftwareVersion, electron/simulator/device-files.ts), then filler to any size.
 import type { AcsApi } from '../../shared/contract.ts';
 import type { FileRecord } from '../../shared/models-files.ts';
-import { FIRMWARE_HEADER } from '../../electron/core/simulator/device-files.ts';
+import { FIRMWARE_HEADER } from '../../electron/simulator/device-files.ts';
 
 /** A firmware image of exactly `size` bytes (at least the header line) that installs `version`. */
 export function firmwareImage(version: string, size = 1024): Buffer {

@@ -5,7 +5,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { after, before, describe, test } from 'node:test';
 import type { DeviceDetail, DeviceSummary, Page, ParameterRow } from '../../shared/models.ts';
-import { loadCsvModel, startSimulator, type SimulatorHandle } from '../../electron/core/simulator/index.ts';
+import { loadCsvModel, startSimulator, type SimulatorHandle } from '../../electron/simulator/index.ts';
 import { apiGet, apiPost, startHarness, type Harness } from '../helpers/acs-harness.ts';
 
 const repoRoot = resolve(new URL('../..', import.meta.url).pathname);

@@ -6,7 +6,7 @@ import { after, before, describe, test } from 'node:test';
 import type { AcsEvents } from '../../shared/contract.ts';
 import type { TaskBatch } from '../../shared/models-fleet.ts';
 import type { ParameterValue } from '../../electron/core/cwmp/messages.ts';
-import { startSimulator, type SimulatorHandle } from '../../electron/core/simulator/index.ts';
+import { startSimulator, type SimulatorHandle } from '../../electron/simulator/index.ts';
 import { apiGet, apiPost, startHarness, type Harness } from '../helpers/acs-harness.ts';
 import { makeInform } from '../helpers/inform.ts';
 

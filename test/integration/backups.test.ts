@@ -6,7 +6,7 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
 import type { Backup } from '../../shared/models-backups.ts';
-import { startSimulator, type SimulatorHandle } from '../../electron/core/simulator/index.ts';
+import { startSimulator, type SimulatorHandle } from '../../electron/simulator/index.ts';
 import { apiGet, CpeConnection, startHarness, type Harness } from '../helpers/acs-harness.ts';
 import { informXml } from '../helpers/cpe-messages.ts';
 

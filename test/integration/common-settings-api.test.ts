@@ -9,7 +9,7 @@ import { after, before, describe, test } from 'node:test';
 import type { CreateTaskResult } from '../../shared/models.ts';
 import type { CommonSetting, DeviceSetting } from '../../shared/models-settings.ts';
 import { NEVER_READ } from '../../electron/core/services/common-settings/service.ts';
-import { loadCsvModel, startSimulator, type DeviceModel, type SimulatorHandle } from '../../electron/core/simulator/index.ts';
+import { loadCsvModel, startSimulator, type DeviceModel, type SimulatorHandle } from '../../electron/simulator/index.ts';
 import { apiGet, apiPost, startHarness, type Harness } from '../helpers/acs-harness.ts';
 
 const repoRoot = resolve(new URL('../..', import.meta.url).pathname);

@@ -7,7 +7,7 @@ import { createServer, type Server } from 'node:https';
 import type { AddressInfo } from 'node:net';
 import { after, before, describe, test } from 'node:test';
 import { sendConnectionRequest } from '../../electron/core/services/connection-request.ts';
-import { DigestVerifier } from '../../electron/core/simulator/digest.ts';
+import { DigestVerifier } from '../../electron/simulator/digest.ts';
 import { createCa, createServerCertificate } from '../../electron/core/tls/local-ca.ts';
 
 const CREDS = { username: 'cr-user', password: 'cr-pass-1234' };

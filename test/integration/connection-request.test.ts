@@ -10,7 +10,7 @@ import {
   sendConnectionRequest,
   type ConnectionRequestResult,
 } from '../../electron/core/services/connection-request.ts';
-import { startSimulator, type SimulatorHandle } from '../../electron/core/simulator/index.ts';
+import { startSimulator, type SimulatorHandle } from '../../electron/simulator/index.ts';
 import { ScriptedAcs, eventCodes } from './simulator-acs-helper.ts';
 
 const CR = { username: 'cr-user', password: 'cr-s3cret-pass' };

@@ -3,7 +3,7 @@
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
 import type { CpeAuthSettings } from '../../shared/models.ts';
-import { startSimulator } from '../../electron/core/simulator/index.ts';
+import { startSimulator } from '../../electron/simulator/index.ts';
 import { apiGet, apiPost, CpeConnection, startHarness } from '../helpers/acs-harness.ts';
 import { informXml } from '../helpers/cpe-messages.ts';
 

@@ -9,7 +9,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { connect } from 'node:tls';
 import { after, before, describe, test } from 'node:test';
-import { startSimulator } from '../../electron/core/simulator/index.ts';
+import { startSimulator } from '../../electron/simulator/index.ts';
 import { createCa, createServerCertificate } from '../../electron/core/tls/local-ca.ts';
 import { send, startHarness, type Harness } from '../helpers/acs-harness.ts';
 

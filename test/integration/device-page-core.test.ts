@@ -7,7 +7,7 @@ import { join, resolve } from 'node:path';
 import { after, before, describe, test } from 'node:test';
 import { AcsError } from '../../shared/errors.ts';
 import type { DeviceSummaryCard, ValueCheck } from '../../shared/models-device.ts';
-import { loadCsvModel, startSimulator, type DeviceModel, type SimulatorHandle } from '../../electron/core/simulator/index.ts';
+import { loadCsvModel, startSimulator, type DeviceModel, type SimulatorHandle } from '../../electron/simulator/index.ts';
 import { apiGet, apiPost, startHarness, type Harness } from '../helpers/acs-harness.ts';
 
 const repoRoot = resolve(new URL('../..', import.meta.url).pathname);

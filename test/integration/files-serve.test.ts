@@ -9,7 +9,7 @@ import { after, before, describe, test } from 'node:test';
 import type { AddFileResult, FileFetch } from '../../shared/models-files.ts';
 import type { TaskRecord } from '../../shared/models.ts';
 import { createTransferUrl } from '../../electron/core/files/transfer-url.ts';
-import { startSimulator, type SimulatorHandle } from '../../electron/core/simulator/index.ts';
+import { startSimulator, type SimulatorHandle } from '../../electron/simulator/index.ts';
 import { send, startHarness, type Harness } from '../helpers/acs-harness.ts';
 import { eventually } from '../helpers/e2e-devices.ts';
 

@@ -93,4 +93,21 @@ describe('firmware verification with scripted CPEs', () => {
     assert.equal(task.status, 'done', JSON.stringify(task.fault));
     assert.equal((task.result as { version: string }).version, NEW);
   });
+
+  test('a TransferComplete for a download requeued before its DownloadResponse was stored is still verified', async () => {
+    // The ACS stopped after sending the Download, before the answer was committed: the task is
+    // queued again, but the device took the Download and reports it after its reboot.
+    await session('RAW-REQ', ['0 BOOTSTRAP', '1 BOOT'], OLD);
+    const deviceId = h.store.devices.search({ q: 'RAW-REQ' }).items[0]?.id ?? '';
+    const created = await h.acs.api.createTask({ id: deviceId, task: { name: 'download', fileId: file.id } });
+    const commandKey = h.store.tasks.get(created.task.id)?.commandKey ?? '';
+    assert.notEqual(commandKey, '');
+    const sent = await session('RAW-REQ', ['1 BOOT', 'M Download', '7 TRANSFER COMPLETE'], NEW, [
+      `<cwmp:TransferComplete><CommandKey>${commandKey}</CommandKey>${NO_FAULT}${TIMES}</cwmp:TransferComplete>`,
+    ]);
+    assert.deepEqual(sent, [], 'the Download is not sent again');
+    const task = await h.acs.api.getTask({ taskId: created.task.id });
+    assert.equal(task.status, 'done', JSON.stringify(task.fault));
+    assert.deepEqual([(task.result as { verified: boolean }).verified, (task.result as { version: string }).version], [true, NEW]);
+  });
 });

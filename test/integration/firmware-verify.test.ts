@@ -5,8 +5,8 @@ import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
 import type { TaskRecord } from '../../shared/models.ts';
 import type { FileRecord } from '../../shared/models-files.ts';
-import { startSimulator, type SimulatorHandle } from '../../electron/core/simulator/index.ts';
-import type { FirmwareFailure } from '../../electron/core/simulator/index.ts';
+import { startSimulator, type SimulatorHandle } from '../../electron/simulator/index.ts';
+import type { FirmwareFailure } from '../../electron/simulator/index.ts';
 import { startHarness, type Harness } from '../helpers/acs-harness.ts';
 import { addFirmware } from '../helpers/firmware-image.ts';
 

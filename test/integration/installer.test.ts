@@ -9,7 +9,7 @@ import { after, before, describe, test } from 'node:test';
 import Database from 'better-sqlite3';
 import type { CreateTaskResult } from '../../shared/models.ts';
 import type { ProvisioningReport, WaitingDevice } from '../../shared/models-provisioning.ts';
-import { startSimulator, type SimulatorHandle } from '../../electron/core/simulator/index.ts';
+import { startSimulator, type SimulatorHandle } from '../../electron/simulator/index.ts';
 import { storePath } from '../../electron/core/store/data-dir.ts';
 import { apiGet, apiPost } from '../helpers/acs-harness.ts';
 import { apiRaw, startSubscriberHarness, type SubscriberHarness } from './subscribers-helpers.ts';

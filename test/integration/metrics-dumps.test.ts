@@ -6,7 +6,7 @@ import assert from 'node:assert/strict';
 import { existsSync, readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { after, before, describe, test } from 'node:test';
-import { loadCsvModel, startSimulator } from '../../electron/core/simulator/index.ts';
+import { loadCsvModel, startSimulator } from '../../electron/simulator/index.ts';
 import { periodic, startMonitoredAcs, type MonitoredAcs } from './metrics-helpers.ts';
 
 const repoRoot = resolve(new URL('../..', import.meta.url).pathname);

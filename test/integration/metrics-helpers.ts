@@ -8,9 +8,9 @@ import type { Acs, AcsConfig } from '../../electron/core/acs-types.ts';
 import { assembleAcs } from '../../electron/core/acs.ts';
 import { silentLogger } from '../../electron/core/log.ts';
 import type { Monitoring } from '../../electron/core/services/metrics/monitoring.ts';
-import { startSimulator, type SimulatorHandle } from '../../electron/core/simulator/index.ts';
-import type { HealthOptions } from '../../electron/core/simulator/health.ts';
-import type { SessionReport } from '../../electron/core/simulator/session-client.ts';
+import { startSimulator, type SimulatorHandle } from '../../electron/simulator/index.ts';
+import type { HealthOptions } from '../../electron/simulator/health.ts';
+import type { SessionReport } from '../../electron/simulator/session-client.ts';
 import type { Store } from '../../electron/core/store/index.ts';
 
 export class TestClock {

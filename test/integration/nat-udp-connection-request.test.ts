@@ -6,7 +6,7 @@ import assert from 'node:assert/strict';
 import { createSocket } from 'node:dgram';
 import { after, before, describe, test } from 'node:test';
 import { udpConnectionRequestMessage } from '../../electron/core/services/udp-connection-request.ts';
-import { startSimulator, type SimulatorHandle } from '../../electron/core/simulator/index.ts';
+import { startSimulator, type SimulatorHandle } from '../../electron/simulator/index.ts';
 import { startHarness, type Harness } from '../helpers/acs-harness.ts';
 
 const CR = { username: 'cr-user', password: 'cr-s3cret-pass' };

@@ -8,7 +8,7 @@ import { join, resolve } from 'node:path';
 import { after, before, describe, test } from 'node:test';
 import type { DeviceSetting } from '../../shared/models-settings.ts';
 import type { DeviceProvisioning } from '../../shared/models-provisioning.ts';
-import { loadCsvModel, startSimulator, type SimulatorHandle } from '../../electron/core/simulator/index.ts';
+import { loadCsvModel, startSimulator, type SimulatorHandle } from '../../electron/simulator/index.ts';
 import { apiGet, apiPost, startHarness, type Harness } from '../helpers/acs-harness.ts';
 
 const repoRoot = resolve(new URL('../..', import.meta.url).pathname);

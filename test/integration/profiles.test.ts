@@ -6,7 +6,7 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
 import type { DeviceProvisioning, DryRun, Profile } from '../../shared/models-provisioning.ts';
-import { startSimulator, type SimulatorHandle } from '../../electron/core/simulator/index.ts';
+import { startSimulator, type SimulatorHandle } from '../../electron/simulator/index.ts';
 import { apiGet, apiPost, startHarness, type Harness } from '../helpers/acs-harness.ts';
 
 describe('provisioning profiles on simulated devices', () => {

@@ -2,7 +2,7 @@
 // with which scheme), reached, and a device that went away: each with its plain advice.
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
-import { startSimulator, type SimulatorHandle } from '../../electron/core/simulator/index.ts';
+import { startSimulator, type SimulatorHandle } from '../../electron/simulator/index.ts';
 import { startHarness, type Harness } from '../helpers/acs-harness.ts';
 
 const CR = { username: 'cr-user', password: 'cr-s3cret-pass' };

@@ -8,7 +8,7 @@ import { test } from 'node:test';
 import type { AcsConfig } from '../../electron/core/acs-types.ts';
 import { assembleAcs } from '../../electron/core/acs.ts';
 import { silentLogger } from '../../electron/core/log.ts';
-import { startFleet } from '../../electron/core/simulator/index.ts';
+import { startFleet } from '../../electron/simulator/index.ts';
 import { addFirmware } from '../helpers/firmware-image.ts';
 import { waitForRollout } from '../helpers/rollout-wait.ts';
 
@@ -69,7 +69,8 @@ test('a rollout resumes after the ACS restarts mid-wave and carries the wave to 
   // A device that was fetching the file when its server (the ACS) stopped reports the cut
   // transfer (9015); every other one ends verified on the new version.
   for (const d of done.devices) {
-    if (d.state === 'verified') assert.equal(d.toVersion, '5.0.0');
+    if (d.state === 'verified')
+      assert.equal(d.toVersion, '5.0.0', `${d.deviceId}: ${d.message} ${JSON.stringify(second.store.tasks.get(d.taskId ?? 0)?.result)}`);
     else assert.match(`${d.state} ${d.message}`, /^failed .*unable to contact file server/i);
   }
   assert.ok(done.counts.verified >= 6, JSON.stringify(done.devices.map((d) => [d.state, d.message])));

@@ -2,7 +2,7 @@
 // wave that fails and pauses the rollout, pause/resume/cancel, and previewPush's numbers.
 import assert from 'node:assert/strict';
 import { after, describe, test } from 'node:test';
-import { startFleet, type FleetHandle, type FleetOptions } from '../../electron/core/simulator/index.ts';
+import { startFleet, type FleetHandle, type FleetOptions } from '../../electron/simulator/index.ts';
 import { startHarness, type Harness } from '../helpers/acs-harness.ts';
 import { addFirmware } from '../helpers/firmware-image.ts';
 import { waitForRollout } from '../helpers/rollout-wait.ts';

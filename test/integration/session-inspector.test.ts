@@ -7,7 +7,7 @@ import { after, before, describe, test } from 'node:test';
 import { AcsError } from '../../shared/errors.ts';
 import type { SessionDetail } from '../../shared/models-device.ts';
 import type { SessionRecord } from '../../shared/models.ts';
-import { startSimulator, type SimulatorHandle } from '../../electron/core/simulator/index.ts';
+import { startSimulator, type SimulatorHandle } from '../../electron/simulator/index.ts';
 import { apiGet, startHarness, type Harness } from '../helpers/acs-harness.ts';
 
 const CR = { username: 'cr-user', password: 'cr-secret' };

@@ -3,7 +3,7 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
 import type { CredentialImportResult, DeviceCredentials } from '../../shared/models.ts';
-import { startSimulator, type SimulatorHandle } from '../../electron/core/simulator/index.ts';
+import { startSimulator, type SimulatorHandle } from '../../electron/simulator/index.ts';
 import { apiGet, apiPost, startHarness, type Harness } from '../helpers/acs-harness.ts';
 
 describe('settings API', () => {

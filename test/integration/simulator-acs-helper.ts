@@ -5,7 +5,7 @@
 import { createHash } from 'node:crypto';
 import http from 'node:http';
 import type { AddressInfo, Socket } from 'node:net';
-import { parseXml, type XmlElement } from '../../electron/core/simulator/xml-tree.ts';
+import { parseXml, type XmlElement } from '../../electron/simulator/xml-tree.ts';
 
 export interface Received {
   kind: string;

@@ -3,7 +3,7 @@ import assert from 'node:assert/strict';
 import { spawn } from 'node:child_process';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { startFleet } from '../../electron/core/simulator/fleet.ts';
+import { startFleet } from '../../electron/simulator/fleet.ts';
 import { ScriptedAcs, find } from './simulator-acs-helper.ts';
 
 const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
@@ -29,7 +29,7 @@ test('npm run simulate: the CLI bootstraps devices and prints a summary', async 
   t.after(() => acs.close());
   const child = spawn(
     process.execPath,
-    ['--import', 'tsx', 'electron/core/simulator/cli.ts', '--acs', acs.url, '--devices', '3', '--model', 'tr181', '--serial-prefix', 'CLI'],
+    ['--import', 'tsx', 'electron/simulator/cli.ts', '--acs', acs.url, '--devices', '3', '--model', 'tr181', '--serial-prefix', 'CLI'],
     { cwd: repoRoot },
   );
   let out = '';

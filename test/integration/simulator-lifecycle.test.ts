@@ -3,8 +3,8 @@ import assert from 'node:assert/strict';
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { AuthClient } from '../../electron/core/http-auth/client.ts';
-import { httpRequest, requestWithAuth } from '../../electron/core/simulator/http-util.ts';
-import { startSimulator } from '../../electron/core/simulator/simulator.ts';
+import { httpRequest, requestWithAuth } from '../../electron/simulator/http-util.ts';
+import { startSimulator } from '../../electron/simulator/simulator.ts';
 import { ScriptedAcs, eventCodes, find, findAll, rpc } from './simulator-acs-helper.ts';
 
 const CR = { username: 'cr-user', password: 'cr-pass' };

@@ -1,6 +1,6 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { startSimulator } from '../../electron/core/simulator/simulator.ts';
+import { startSimulator } from '../../electron/simulator/simulator.ts';
 import { ScriptedAcs, eventCodes, find, findAll, rpc } from './simulator-acs-helper.ts';
 
 const GPV = rpc(

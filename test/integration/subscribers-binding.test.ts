@@ -7,7 +7,7 @@ import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
 import type { AcsEvents } from '../../shared/contract.ts';
 import type { Subscriber } from '../../shared/models-provisioning.ts';
-import { startSimulator, type SimulatorHandle } from '../../electron/core/simulator/index.ts';
+import { startSimulator, type SimulatorHandle } from '../../electron/simulator/index.ts';
 import { apiGet, apiPost } from '../helpers/acs-harness.ts';
 import { startSubscriberHarness, type SubscriberHarness } from './subscribers-helpers.ts';
 

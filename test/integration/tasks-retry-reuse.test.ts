@@ -5,7 +5,7 @@ import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
 import { AcsError } from '../../shared/errors.ts';
 import type { TaskRecord } from '../../shared/models.ts';
-import { startSimulator, type SimulatorHandle } from '../../electron/core/simulator/index.ts';
+import { startSimulator, type SimulatorHandle } from '../../electron/simulator/index.ts';
 import { apiPost, startHarness, type Harness } from '../helpers/acs-harness.ts';
 
 const CR = { username: 'cr-user', password: 'cr-secret' };

@@ -6,7 +6,7 @@ import { join, resolve } from 'node:path';
 import { describe, test } from 'node:test';
 import { setTimeout as sleep } from 'node:timers/promises';
 import type { CreateTaskResult, TaskRecord } from '../../shared/models.ts';
-import { loadCsvModel, startSimulator } from '../../electron/core/simulator/index.ts';
+import { loadCsvModel, startSimulator } from '../../electron/simulator/index.ts';
 import { apiGet, apiPost, CpeConnection, startHarness } from '../helpers/acs-harness.ts';
 import { informXml, peek } from '../helpers/cpe-messages.ts';
 

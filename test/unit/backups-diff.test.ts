@@ -4,8 +4,8 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { cutContext, diffLines, diffText, diffValues, MAX_DIFF_LINES } from '../../electron/core/services/backups-diff.ts';
-import { builtinModel } from '../../electron/core/simulator/builtin-models.ts';
-import { configFile, parseConfigFile } from '../../electron/core/simulator/device-files.ts';
+import { builtinModel } from '../../electron/simulator/builtin-models.ts';
+import { configFile, parseConfigFile } from '../../electron/simulator/device-files.ts';
 
 function rebuild(lines: { op: string; text: string }[], side: 'a' | 'b'): string[] {
   return lines.filter((l) => l.op === 'same' || l.op === (side === 'a' ? 'removed' : 'added')).map((l) => l.text);

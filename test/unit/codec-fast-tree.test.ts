@@ -8,7 +8,7 @@ import { decodeBody, parseEnvelope } from '../../electron/core/cwmp/codec/index.
 import { fastTree, looksLikeInform } from '../../electron/core/cwmp/codec/xml-fast-tree.ts';
 import { fastXmlParserTree } from '../../electron/core/cwmp/codec/xml.ts';
 import { scanXml } from '../../electron/core/cwmp/codec/xml-scan.ts';
-import { builtinModel, informParameters, writeCpeMessage, deviceIdentity } from '../../electron/core/simulator/index.ts';
+import { builtinModel, informParameters, writeCpeMessage, deviceIdentity } from '../../electron/simulator/index.ts';
 import { fixture, sampleBody, samplesDir, samplesMissing } from '../fixtures/cwmp/load.ts';
 
 function simulatorInform(model: 'tr098' | 'tr181', events: string[]): string {

@@ -10,7 +10,7 @@ import type { ParameterRow } from '../../shared/models.ts';
 import { commonSettingKeys, type CommonSettingKey, type DeviceSetting } from '../../shared/models-settings.ts';
 import { COMMON_SETTINGS } from '../../electron/core/services/common-settings/catalog.ts';
 import { NEVER_READ, resolveDeviceSettings, settingValues } from '../../electron/core/services/common-settings/service.ts';
-import { builtinModel, loadCsvModel, type DeviceModel } from '../../electron/core/simulator/index.ts';
+import { builtinModel, loadCsvModel, type DeviceModel } from '../../electron/simulator/index.ts';
 
 const repoRoot = resolve(new URL('../..', import.meta.url).pathname);
 const datamodels = resolve(repoRoot, '../shared/cwmp/datamodels');

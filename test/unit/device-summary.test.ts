@@ -9,7 +9,7 @@ import type { DeviceSummaryCard } from '../../shared/models-device.ts';
 import { deviceSummaryCard } from '../../electron/core/services/device-summary.ts';
 import { bandOfStandard } from '../../electron/core/services/device-summary-tree.ts';
 import { WakeOutcomes } from '../../electron/core/services/wake.ts';
-import { builtinModel, loadCsvModel, SimulatedCpe, type DeviceModel } from '../../electron/core/simulator/index.ts';
+import { builtinModel, loadCsvModel, SimulatedCpe, type DeviceModel } from '../../electron/simulator/index.ts';
 import { openStore, type Store } from '../../electron/core/store/index.ts';
 
 const repoRoot = resolve(new URL('../..', import.meta.url).pathname);

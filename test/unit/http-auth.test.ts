@@ -5,7 +5,7 @@ import { test } from 'node:test';
 import { AuthClient, digestAuthorization, pickChallenge } from '../../electron/core/http-auth/client.ts';
 import { digestResponse } from '../../electron/core/http-auth/digest.ts';
 import { parseAuthorization, parseChallenges } from '../../electron/core/http-auth/headers.ts';
-import { DigestVerifier } from '../../electron/core/simulator/digest.ts';
+import { DigestVerifier } from '../../electron/simulator/digest.ts';
 
 test('digest: RFC 2617 and RFC 7616 example vectors (MD5 and SHA-256)', () => {
   const rfc2617 = {

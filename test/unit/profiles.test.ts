@@ -14,7 +14,7 @@ import { createProfileService, splitWaves } from '../../electron/core/services/p
 import { render, templateProblem } from '../../electron/core/services/profiles/templates.ts';
 import { normalizeProfile } from '../../electron/core/services/profiles/validate.ts';
 import type { SubscriberDirectory } from '../../electron/core/services/subscribers/directory.ts';
-import { builtinModel } from '../../electron/core/simulator/index.ts';
+import { builtinModel } from '../../electron/simulator/index.ts';
 import { makeInform } from '../helpers/inform.ts';
 import { tempStore } from '../helpers/temp-store.ts';
 

@@ -1,8 +1,8 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import type { CpeFault, CpeResponse } from '../../electron/core/cwmp/messages.ts';
-import { builtinModel } from '../../electron/core/simulator/builtin-models.ts';
-import { SimulatedCpe, type CpeReply } from '../../electron/core/simulator/cpe.ts';
+import { builtinModel } from '../../electron/simulator/builtin-models.ts';
+import { SimulatedCpe, type CpeReply } from '../../electron/simulator/cpe.ts';
 
 const cpe = (name: 'tr181' | 'tr098' = 'tr181'): SimulatedCpe => new SimulatedCpe(builtinModel(name, { serial: 'UNIT-1' }));
 

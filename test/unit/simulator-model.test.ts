@@ -3,11 +3,11 @@ import assert from 'node:assert/strict';
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { builtinModel } from '../../electron/core/simulator/builtin-models.ts';
-import { SimulatedCpe } from '../../electron/core/simulator/cpe.ts';
-import { parseCsv } from '../../electron/core/simulator/csv.ts';
-import { deviceIdentity, informParameters, setSerialNumber } from '../../electron/core/simulator/identity.ts';
-import { loadCsvModel, modelToCsv } from '../../electron/core/simulator/model.ts';
+import { builtinModel } from '../../electron/simulator/builtin-models.ts';
+import { SimulatedCpe } from '../../electron/simulator/cpe.ts';
+import { parseCsv } from '../../electron/simulator/csv.ts';
+import { deviceIdentity, informParameters, setSerialNumber } from '../../electron/simulator/identity.ts';
+import { loadCsvModel, modelToCsv } from '../../electron/simulator/model.ts';
 
 const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 const datamodels = path.resolve(repoRoot, '../shared/cwmp/datamodels');

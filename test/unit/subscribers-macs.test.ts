@@ -7,7 +7,7 @@ import { join, resolve } from 'node:path';
 import { describe, test } from 'node:test';
 import { deviceMacs } from '../../electron/core/services/subscribers/device-macs.ts';
 import { normaliseMac } from '../../electron/core/services/subscribers/fields.ts';
-import { builtinModel, type DeviceModel, loadCsvModel } from '../../electron/core/simulator/index.ts';
+import { builtinModel, type DeviceModel, loadCsvModel } from '../../electron/simulator/index.ts';
 import type { Store } from '../../electron/core/store/index.ts';
 
 const datamodels = resolve(new URL('../..', import.meta.url).pathname, '../shared/cwmp/datamodels');

@@ -6,7 +6,7 @@ import { createServer, type IncomingMessage, type Server, type ServerResponse } 
 import { createServer as createTlsServer, type Server as TlsServer } from 'node:https';
 import type { Duplex } from 'node:stream';
 import type { SecureContextOptions } from 'node:tls';
-import type { AddressInfo } from 'node:net';
+import type { AddressInfo, Socket } from 'node:net';
 import { baseUrlFromHost, FILES_PATH_PREFIX } from '../files/transfer-url.ts';
 import type { CpePrincipal } from './auth/index.ts';
 import { CommitBatcher, write } from './commit-batcher.ts';
@@ -53,13 +53,18 @@ export async function startCwmpListener(opts: ListenerOptions): Promise<CwmpList
   // BODY_DEADLINE_MS (readBody). No server-wide request timeout: a device's upload to /files/
   // may take longer than a minute on a slow line, and is cut off only when it stalls.
   const serverOptions = { keepAliveTimeout: opts.sessionTimeoutMs, headersTimeout: 20_000, requestTimeout: 0 };
+  // Sockets with the file-transfer idle timeout armed (once per kept-alive connection).
+  const idleWatched = new WeakSet<Socket>();
   // The session each response belongs to, for the access log's device id.
   const sessionOf = new WeakMap<ServerResponse, LiveSession>();
   const onRequest = (req: IncomingMessage, res: ServerResponse): void => {
     if (opts.accessLog !== undefined) traceRequest(req, res, opts.accessLog, () => sessionOf.get(res)?.deviceId ?? null);
     if (opts.files !== undefined && req.url?.startsWith(FILES_PATH_PREFIX) === true) {
       // File fetches carry no CWMP credentials: the URL's token is the credential (files/serve.ts).
-      req.socket.setTimeout(FILE_TRANSFER_IDLE_MS, () => req.socket.destroy());
+      if (!idleWatched.has(req.socket)) {
+        idleWatched.add(req.socket);
+        req.socket.setTimeout(FILE_TRANSFER_IDLE_MS, () => req.socket.destroy());
+      }
       opts.files(req, res);
       return;
     }

@@ -1,13 +1,7 @@
 // Inform bodies as a CPE sends them, rendered once by the simulator's own writer (so the ACS
 // parses exactly what the simulator would send) and replayed as bytes by the load driver.
 import type { InformRequest, ParameterValue } from '../../../electron/core/cwmp/messages.ts';
-import {
-  builtinModel,
-  deviceIdentity,
-  informParameters,
-  setSerialNumber,
-  writeCpeMessage,
-} from '../../../electron/core/simulator/index.ts';
+import { builtinModel, deviceIdentity, informParameters, setSerialNumber, writeCpeMessage } from '../../../electron/simulator/index.ts';
 import { deviceIdOf } from '../../../electron/core/store/index.ts';
 import { renderPost } from './raw-client.ts';
 

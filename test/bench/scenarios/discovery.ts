@@ -7,7 +7,7 @@ import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { basename, join, resolve } from 'node:path';
 import { deviceIdOf } from '../../../electron/core/store/index.ts';
-import { deviceIdentity, loadCsvModel, startSimulator } from '../../../electron/core/simulator/index.ts';
+import { deviceIdentity, loadCsvModel, startSimulator } from '../../../electron/simulator/index.ts';
 import { ApiClient, field } from '../lib/api-client.ts';
 import type { BenchOptions } from '../lib/options.ts';
 import { BENCH_CPE_CREDENTIALS, cpeAuthArgs, procSample, repoRoot, selfCpuSeconds, startServe } from '../lib/processes.ts';

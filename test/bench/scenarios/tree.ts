@@ -13,7 +13,7 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { deviceIdOf } from '../../../electron/core/store/index.ts';
-import { deviceIdentity, loadCsvModel, startSimulator, type DeviceModel } from '../../../electron/core/simulator/index.ts';
+import { deviceIdentity, loadCsvModel, startSimulator, type DeviceModel } from '../../../electron/simulator/index.ts';
 import { buildTree, searchTree } from '../../../renderer/src/pages/device/tree/tree-model.ts';
 import type { ParameterRow } from '../../../shared/models.ts';
 import { chromiumPath, launchChromium, viewports, webRoot } from '../../helpers/browser.ts';

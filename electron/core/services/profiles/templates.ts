@@ -1,6 +1,6 @@
 // {{variables}} in profile values: the device's identity, its subscriber's fields and
 // {{random:N}} (N letters and digits generated once per device, profile and item, then kept).
-import { randomInt } from 'node:crypto';
+import { READABLE, randomText as generatedText } from '../../generated-credentials.ts';
 import type { Subscriber } from '../../../../shared/models-provisioning.ts';
 import type { DeviceSummary } from '../../../../shared/models.ts';
 
@@ -81,10 +81,7 @@ export function usesRandom(text: string): boolean {
   return /\{\{\s*random:\d+\s*\}\}/.test(text);
 }
 
-const ALPHABET = 'ABCDEFGHJKLMNPQRSTUVWXYZabcdefghijkmnopqrstuvwxyz23456789';
-
+/** {{random:N}}: letters and digits a person can read off a label (no 0/O, 1/l/I). */
 export function randomText(length: number): string {
-  let out = '';
-  for (let i = 0; i < length; i++) out += ALPHABET[randomInt(ALPHABET.length)];
-  return out;
+  return generatedText(length, READABLE);
 }

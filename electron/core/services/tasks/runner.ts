@@ -276,7 +276,10 @@ export class TaskRunner {
       this.deps.changed(task);
       return true;
     }
-    const result = asRecord(current.result);
+    // A task requeued before its DownloadResponse was stored (the ACS stopped mid-session) has
+    // no expectation yet: the device took the Download all the same, so it is verified now.
+    const stored = asRecord(current.result);
+    const result = typeof stored.expectVersion === 'string' ? stored : { ...stored, ...this.expectation(current) };
     if (typeof result.expectVersion !== 'string') {
       store.tasks.finish(task.id, 'done', { result: { transferComplete: detail, ...sent } }, now);
       this.deps.changed(task);

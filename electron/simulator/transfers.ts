@@ -3,8 +3,8 @@
 // 9012 server authentication failure, 9015 unable to contact file server, 9016 unable to access
 // file, 9017 unable to complete download, 9011 upload failure.
 
-import type { DownloadArgs, FaultStruct, TransferCompleteRequest, UploadArgs } from '../cwmp/messages.ts';
-import { AuthClient } from '../http-auth/client.ts';
+import type { DownloadArgs, FaultStruct, TransferCompleteRequest, UploadArgs } from '../core/cwmp/messages.ts';
+import { AuthClient } from '../core/http-auth/client.ts';
 import { CpeFaultError, faultText } from './faults.ts';
 import { requestWithAuth, type HttpResult } from './http-util.ts';
 

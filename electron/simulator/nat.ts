@@ -19,8 +19,8 @@ import {
   StunType,
   type OutgoingAttribute,
   type StunMessage,
-} from '../stun/codec.ts';
-import { udpSignature } from '../services/udp-connection-request.ts';
+} from '../core/stun/codec.ts';
+import { udpSignature } from '../core/services/udp-connection-request.ts';
 
 export interface NatSettings {
   enabled: boolean;

@@ -1,7 +1,7 @@
 // CPE fault codes (TR-069 Table A.4 / cwmp-1-2.xsd CPEFaultCodeType) and the helpers that turn
 // them into the typed SOAP Fault the CPE sends.
 
-import type { CpeFault, SetParameterValuesFaultEntry } from '../cwmp/messages.ts';
+import type { CpeFault, SetParameterValuesFaultEntry } from '../core/cwmp/messages.ts';
 
 export const FAULT_TEXT: Readonly<Record<number, string>> = {
   9000: 'Method not supported',

@@ -2,7 +2,7 @@
 // TransferCompleteResponse, SOAP Faults). Lenient like a good CPE: any prefixes, missing
 // Header, xsi:type anywhere, odd arrayType counts. Unknown methods are reported, not thrown.
 
-import type { AcsRequest, ParameterValue, SetParameterAttribute, DownloadArgs, UploadArgs } from '../cwmp/messages.ts';
+import type { AcsRequest, ParameterValue, SetParameterAttribute, DownloadArgs, UploadArgs } from '../core/cwmp/messages.ts';
 import { child, childText, parseXml, type XmlElement } from './xml-tree.ts';
 
 export type AcsInbound =

@@ -6,9 +6,9 @@
 import http from 'node:http';
 import https from 'node:https';
 import { randomBytes } from 'node:crypto';
-import type { CpeFault, TransferCompleteRequest } from '../cwmp/messages.ts';
+import type { CpeFault, TransferCompleteRequest } from '../core/cwmp/messages.ts';
 import type { SimulatedCpe, CpeReply } from './cpe.ts';
-import { AuthClient } from '../http-auth/client.ts';
+import { AuthClient } from '../core/http-auth/client.ts';
 import { cpeFault } from './faults.ts';
 import { requestWithAuth, type HttpResult } from './http-util.ts';
 import { readAcsMessage, type AcsEnvelope } from './soap-reader.ts';

@@ -4,7 +4,7 @@
 // kind: s string, u unsignedInt, i int, b boolean, t dateTime, n unsignedLong, o object;
 // UPPER case = writable (for a table object: AddObject allowed; for an instance: DeleteObject).
 
-import type { XsdType } from '../cwmp/messages.ts';
+import type { XsdType } from '../core/cwmp/messages.ts';
 import { DeviceModel, type ModelNode, type RootObject, type TemplateEntry } from './model.ts';
 import { setSerialNumber } from './identity.ts';
 import { TR181_ROWS, TR181_TABLES } from './builtin-tr181.ts';

@@ -1,7 +1,7 @@
 // Value checks for the XML Schema types TR-069 parameters use (TR-069 Annex A.2.1 / TR-106 3.2).
 // A CPE answers a SetParameterValues whose value does not fit the parameter's type with 9007.
 
-import type { XsdType } from '../cwmp/messages.ts';
+import type { XsdType } from '../core/cwmp/messages.ts';
 
 const CANONICAL: Record<string, XsdType> = {
   'xsd:string': 'xsd:string',

@@ -4,7 +4,7 @@
 // nobody asked for, leaving requested names out, or answering an object as if it were a value.
 // Pure: the session client asks `dropsOn`, the CPE passes its answers through `distort*`.
 
-import type { AcsRequest, ParameterInfo, ParameterValue } from '../cwmp/messages.ts';
+import type { AcsRequest, ParameterInfo, ParameterValue } from '../core/cwmp/messages.ts';
 
 export interface CpeMisbehaviour {
   /** A GetParameterValues naming a partial path ('X.Y.') gets no answer: the CPE closes the connection. */

@@ -10,7 +10,7 @@ import type {
   SetParameterAttribute,
   SetParameterValuesArgs,
   SetParameterValuesFaultEntry,
-} from '../cwmp/messages.ts';
+} from '../core/cwmp/messages.ts';
 import { CpeFaultError, faultText } from './faults.ts';
 import type { DeviceModel, ModelNode } from './model.ts';
 import { withinModelLimits } from './value-limits.ts';

@@ -12,7 +12,7 @@ import type {
   ParameterValue,
   TransferCompleteRequest,
   UploadArgs,
-} from '../cwmp/messages.ts';
+} from '../core/cwmp/messages.ts';
 import { addObject, deleteObject } from './cpe-objects.ts';
 import type { FirmwareFailure } from './device-files.ts';
 import * as params from './cpe-params.ts';

@@ -3,7 +3,7 @@
 // Multi-instance tables are objects whose last path segment is not a number; instances are
 // objects whose last segment is a number ('Device.NAT.PortMapping.1.').
 
-import type { XsdType } from '../cwmp/messages.ts';
+import type { XsdType } from '../core/cwmp/messages.ts';
 import { parseCsv } from './csv.ts';
 import { normaliseXsdType } from './xsd-types.ts';
 

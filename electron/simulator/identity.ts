@@ -1,7 +1,7 @@
 // Who the simulated device says it is (Inform DeviceId, TR-069 A.3.3.1) and which parameters it
 // puts in every Inform ParameterList (the "Forced Inform" parameters of TR-098 / TR-181).
 
-import type { DeviceId, ParameterValue } from '../cwmp/messages.ts';
+import type { DeviceId, ParameterValue } from '../core/cwmp/messages.ts';
 import type { DeviceModel } from './model.ts';
 
 /** DeviceId from DeviceInfo; empty strings where the model lacks a field. */

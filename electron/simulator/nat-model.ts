@@ -2,7 +2,7 @@
 // the same names), and the glue between its data model and SimulatedNat.
 import { createServer } from 'node:net';
 import type { DeviceModel } from './model.ts';
-import type { XsdType } from '../cwmp/messages.ts';
+import type { XsdType } from '../core/cwmp/messages.ts';
 import type { NatSettings, NatTarget } from './nat.ts';
 
 const STUN_PARAMETERS: readonly { name: string; value: string; type: XsdType; writable: boolean }[] = [

@@ -2,7 +2,7 @@
 // removed only once an InformResponse has acknowledged them. Single events ('1 BOOT',
 // '2 PERIODIC', ...) appear at most once; 'M ...' events once per CommandKey.
 
-import type { EventStruct } from '../cwmp/messages.ts';
+import type { EventStruct } from '../core/cwmp/messages.ts';
 
 function sameEvent(a: EventStruct, b: EventStruct): boolean {
   return a.code === b.code && (!a.code.startsWith('M ') || a.commandKey === b.commandKey);

@@ -2,7 +2,7 @@
 // Faults). Plain, schema-valid output: cwmp-1-0 by default, arrays with soap-enc:arrayType,
 // values with xsi:type, booleans as 1/0 as most CPEs send them.
 
-import type { CpeFault, CpeResponse, InformRequest, ParameterValue, TransferCompleteRequest } from '../cwmp/messages.ts';
+import type { CpeFault, CpeResponse, InformRequest, ParameterValue, TransferCompleteRequest } from '../core/cwmp/messages.ts';
 
 export const SOAP_ENV = 'http://schemas.xmlsoap.org/soap/envelope/';
 export const SOAP_ENC = 'http://schemas.xmlsoap.org/soap/encoding/';

@@ -3,7 +3,7 @@
 
 import http from 'node:http';
 import https from 'node:https';
-import type { AuthClient } from '../http-auth/client.ts';
+import type { AuthClient } from '../core/http-auth/client.ts';
 
 export interface HttpResult {
   status: number;

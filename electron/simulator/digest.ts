@@ -2,8 +2,8 @@
 // qop=auth), with its own short-lived nonces. Parsing and the digest itself are DeskACS's
 // (electron/core/http-auth), so both sides of every test speak through one implementation.
 import { randomBytes, timingSafeEqual } from 'node:crypto';
-import { digestResponse } from '../http-auth/digest.ts';
-import { parseAuthorization } from '../http-auth/headers.ts';
+import { digestResponse } from '../core/http-auth/digest.ts';
+import { parseAuthorization } from '../core/http-auth/headers.ts';
 
 export class DigestVerifier {
   private readonly nonces = new Map<string, number>();
