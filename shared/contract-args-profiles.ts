@@ -74,6 +74,8 @@ export const profileEntries = {
   firmware: v.optional(
     v.strictObject({ fileId: whole('firmware.fileId', 1, Number.MAX_SAFE_INTEGER), minVersion: nonEmpty('firmware.minVersion') }),
   ),
+  /** STUN on the device (the address is checked to be a host by services/profiles/validate.ts). */
+  stun: v.optional(v.strictObject({ enabled: flag('stun.enabled'), serverAddress: v.optional(nonEmpty('stun.serverAddress')) })),
 };
 
 const profileName = v.pipe(

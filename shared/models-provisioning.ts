@@ -65,12 +65,24 @@ export interface ProfileInput {
   periodicInform?: { enabled: boolean; intervalSeconds?: number };
   /** Devices below `minVersion` get this library file (a download task, verified at the next Inform). */
   firmware?: { fileId: number; minVersion: string };
+  /**
+   * STUN for NAT traversal (TR-069 Annex G): enabled points the device's ManagementServer.STUN*
+   * at DeskACS's STUN server with STUN credentials of its own; false turns STUNEnable off.
+   * `serverAddress`: the host devices reach DeskACS at (default: the host of their ACS URL).
+   */
+  stun?: ProfileStun;
 }
 
-export interface Profile extends Required<Omit<ProfileInput, 'connectionRequest' | 'periodicInform' | 'firmware'>> {
+export interface ProfileStun {
+  enabled: boolean;
+  serverAddress?: string;
+}
+
+export interface Profile extends Required<Omit<ProfileInput, 'connectionRequest' | 'periodicInform' | 'firmware' | 'stun'>> {
   connectionRequest: { username: string; password: string } | null;
   periodicInform: { enabled: boolean; intervalSeconds?: number } | null;
   firmware: { fileId: number; minVersion: string } | null;
+  stun: ProfileStun | null;
   /** Grows by one at every change. */
   version: number;
   createdAt: string;
@@ -116,7 +128,7 @@ export interface DryRun {
 /** One item of a profile on one device, as the installer's checklist shows it. */
 export interface ProvisioningStep {
   profile: string;
-  /** 'wifi.ssid', 'Device.X.Y', 'objects[0]', 'firmware', 'connectionRequest', 'periodicInform'. */
+  /** 'wifi.ssid', 'Device.X.Y', 'objects[0]', 'firmware', 'connectionRequest', 'periodicInform', 'stun'. */
   item: string;
   label: string;
   /** The value to apply (secrets masked). */

@@ -157,6 +157,8 @@ export async function assembleAcs(
     wakeDevice(store, id, { timeoutMs: CONNECTION_REQUEST_TIMEOUT_MS, outcomes: wakeOutcomes, udp });
   // Subscribers: bound to devices by serial or MAC at their Informs; the profile engine reads them.
   const subscribers = createSubscriberService({ store, events, log: config.log });
+  // A profile's `stun` item points devices at the STUN server started below.
+  const stunForProfiles = () => ({ port: stun?.port ?? null, cwmpUrl: listener?.url ?? '' });
   const profileEngine = createProfileEngine({
     store,
     events,
@@ -166,8 +168,17 @@ export async function assembleAcs(
     subscribers,
     changed: (t) => taskChanges.add(t),
     wake: (id) => void wakeForProfiles(id).catch(() => {}),
+    stun: stunForProfiles,
   });
-  const profiles = createProfileService({ store, engine: profileEngine, now, quirksFor, wake: wakeForProfiles, log: config.log });
+  const profiles = createProfileService({
+    store,
+    engine: profileEngine,
+    now,
+    quirksFor,
+    wake: wakeForProfiles,
+    log: config.log,
+    stun: stunForProfiles,
+  });
   const installer = createInstallerService({ store, tasks, subscribers, provisioning: async (id) => profiles.provisioning(id), now });
   const expiry = startExpiryTimer(store, events, config);
   let cpeAuth: CpeAuthConfig;

@@ -287,6 +287,10 @@ describe('Device page', { skip: browserSkip }, () => {
     assert.equal(set?.source, 'acs');
     assert.equal(main.sim.model.value('Device.ManagementServer.ConnectionRequestUsername'), set?.username);
     await card.getByText(`This device's own (user ${set?.username})`).waitFor();
+    // The Connection requests block links to the Reachability tab.
+    await card.getByRole('link', { name: 'Reachability…' }).click();
+    await eventually('the Reachability tab', async () => (await tab(page, 'Reachability').getAttribute('aria-selected')) === 'true');
+    assert.match(page.url(), /\?tab=reach$/);
     assert.deepEqual(errors, []);
     await context.close();
   });

@@ -1,8 +1,8 @@
 // The Subscribers and Profiles pages in Chromium against a real core: a billing CSV with a bad
 // row imported through the dialog (the core's column mapping shown, the dry run naming the bad
 // line, then the counts), the table with a secret revealed by a click, a subscriber edited;
-// a profile created in the editor, refused with the core's message when it names an unknown
-// setting, then its dry run on a simulated device listing the RPCs, and the device's
+// a profile created in the editor (with STUN ticked), refused with the core's message when it
+// names an unknown setting, then its dry run on a simulated device listing the RPCs, and the device's
 // Provisioning tab. Screenshots of each screen in every look.
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
@@ -62,7 +62,13 @@ describe('subscribers and profiles in the browser', { skip: browserSkip }, () =>
       assert.match(await refused.innerText(), /Line 4: .*Wi-Fi password/);
       assert.match(await dialog.getByRole('status').first().innerText(), /Dry run: 2 new, 0 updated, 1 line refused/);
       assert.equal((await h.acs.api.listSubscribers({})).total, 0, 'a dry run writes nothing');
+      // The preview masks the columns mapped to passwords and keys until asked.
+      const preview = dialog.getByRole('table', { name: 'The first lines of the file' });
+      assert.doesNotMatch(await preview.innerText(), /pppAnn!1|annkey-123/);
+      assert.match(await preview.innerText(), /ann@isp/);
       await eachLook(page, 'subscribers-import', false);
+      await dialog.getByRole('button', { name: 'Show passwords and keys' }).click();
+      assert.match(await preview.innerText(), /pppAnn!1/);
 
       await dialog.getByRole('button', { name: 'Import' }).click();
       await dialog.getByText('Imported: 2 new, 0 updated').waitFor();
@@ -121,10 +127,15 @@ describe('subscribers and profiles in the browser', { skip: browserSkip }, () =>
       await page.getByRole('alert').filter({ hasText: 'The profile was refused' }).waitFor();
       await values.getByRole('combobox', { name: 'Setting', exact: true }).selectOption({ value: 'wifi.ssid' });
       await values.getByLabel('Value', { exact: true }).fill('Net-{{serialNumber}}');
+      // NAT traversal: the address field shows once STUN is ticked.
+      const stun = form.getByRole('group', { name: 'NAT traversal (STUN)' });
+      await stun.getByRole('checkbox', { name: 'Enable STUN on the devices' }).check();
+      await stun.getByLabel('Server address', { exact: true }).fill('acs.example.net');
       await page.getByRole('button', { name: 'Create profile' }).click();
       await page.getByRole('heading', { name: 'home-wifi', level: 1 }).waitFor();
       const stored = await h.acs.api.getProfile({ name: 'home-wifi' });
       assert.deepEqual(stored.set, { 'wifi.ssid': 'Net-{{serialNumber}}' });
+      assert.deepEqual(stored.stun, { enabled: true, serverAddress: 'acs.example.net' });
 
       // Dry run on the simulator: the exact RPC.
       await page.getByRole('searchbox', { name: 'Device for the dry run' }).fill('PVSIM');
@@ -136,12 +147,18 @@ describe('subscribers and profiles in the browser', { skip: browserSkip }, () =>
       await rpcs.waitFor();
       assert.match(await rpcs.innerText(), /SetParameterValues/);
       assert.match(await rpcs.innerText(), /Net-PVSIM0001/);
+      // This ACS runs no STUN server: the dry run says so.
+      await page.getByText(/stun: the STUN server is off/).waitFor();
       await eachLook(page, 'profile-editor');
       // At 1024 px the dry run sits under the form.
       await page.setViewportSize({ width: 1024, height: 700 });
       await page.locator('.profile-side').evaluate((el) => el.scrollIntoView({ block: 'start' }));
       await screenshot(page, 'profile-dryrun', { viewport: 'narrow', colorScheme: 'light' });
       await page.setViewportSize({ width: 1440, height: 900 });
+      const stunGroup = form.getByRole('group', { name: 'NAT traversal (STUN)' });
+      await screenshotEachLook(page, 'profile-stun', {
+        prepare: () => stunGroup.evaluate((el) => el.scrollIntoView({ block: 'center' })),
+      });
 
       await page.getByRole('link', { name: 'Profiles' }).first().click();
       await page

@@ -13,6 +13,7 @@ import { compareVersions, serialMatches } from '../../electron/core/services/pro
 import { createProfileService, splitWaves } from '../../electron/core/services/profiles/service.ts';
 import { render, templateProblem } from '../../electron/core/services/profiles/templates.ts';
 import { normalizeProfile } from '../../electron/core/services/profiles/validate.ts';
+import { hostProblem } from '../../electron/core/services/stun-enable.ts';
 import type { SubscriberDirectory } from '../../electron/core/services/subscribers/directory.ts';
 import { builtinModel } from '../../electron/simulator/index.ts';
 import { makeInform } from '../helpers/inform.ts';
@@ -58,6 +59,22 @@ describe('profile building blocks', () => {
     assert.equal(doc.name, 'p');
     assert.deepEqual(doc.set, { 'mgmt.periodicInformInterval': '600' });
     assert.deepEqual(doc.when, ['firstContact', 'everyInform']);
+  });
+
+  test('a STUN server address must be a host name or IP address', () => {
+    for (const host of ['acs.example.net', 'acs', '192.0.2.10', '2001:db8::1', 'acs-1.example.net.'])
+      assert.equal(hostProblem(host), null, host);
+    assert.match(hostProblem('https://acs.example.net') ?? '', /is a URL/);
+    assert.match(hostProblem('[2001:db8::1]') ?? '', /without brackets/);
+    assert.match(hostProblem('acs.example.net:3478') ?? '', /holds a port/);
+    for (const bad of ['a b', '-acs.example.net', 'acs..net', 'acs_1.net', ''])
+      assert.match(hostProblem(bad) ?? '', /not a host name/, bad);
+    assert.throws(
+      () => normalizeProfile({ name: 'p', stun: { enabled: true, serverAddress: 'a b' } }),
+      /stun\.serverAddress: 'a b' is not a host/,
+    );
+    assert.deepEqual(normalizeProfile({ name: 'p', stun: { enabled: true } }).stun, { enabled: true });
+    assert.deepEqual(normalizeProfile({ name: 'p', stun: { enabled: false } }).stun, { enabled: false });
   });
 });
 

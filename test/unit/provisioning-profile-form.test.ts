@@ -21,6 +21,7 @@ describe('profile form', () => {
     assert.equal(named.input.connectionRequest, undefined);
     assert.equal(named.input.periodicInform, undefined);
     assert.equal(named.input.firmware, undefined);
+    assert.equal(named.input.stun, undefined);
     assert.equal(input.name, '');
   });
 
@@ -75,6 +76,7 @@ describe('profile form', () => {
       connectionRequest: { username: 'u', password: 'pw' },
       periodicInform: { enabled: false },
       firmware: { fileId: 7, minVersion: '1.4' },
+      stun: { enabled: false },
       version: 3,
       createdAt: '2026-01-01T00:00:00Z',
       updatedAt: '2026-01-02T00:00:00Z',
@@ -100,7 +102,23 @@ describe('profile form', () => {
       connectionRequest: p.connectionRequest,
       periodicInform: { enabled: false },
       firmware: p.firmware,
+      stun: { enabled: false },
     });
+    const on = formOf({ ...p, stun: { enabled: true, serverAddress: 'acs.example.net' } }, known);
+    assert.deepEqual([on.stun, on.stunServerAddress], ['on', 'acs.example.net']);
+    assert.deepEqual(inputOf(on).input.stun, { enabled: true, serverAddress: 'acs.example.net' });
+    assert.equal(formOf({ ...p, stun: null }, known).stun, 'leave');
+  });
+
+  test('STUN: ticked without an address uses the default; an address that is a URL is a problem', () => {
+    const f = { ...emptyForm(), name: 'p', stun: 'on' as const };
+    assert.deepEqual(inputOf(f).input.stun, { enabled: true });
+    assert.deepEqual(inputOf({ ...f, stunServerAddress: ' 192.0.2.10 ' }).input.stun, { enabled: true, serverAddress: '192.0.2.10' });
+    assert.deepEqual(inputOf({ ...f, stunServerAddress: 'http://acs.example.net' }).problems, [
+      'STUN server address: a host name or IP address only, such as acs.example.net',
+    ]);
+    // Unticked: nothing about STUN in the document, whatever address was typed.
+    assert.equal(inputOf({ ...f, stun: 'leave', stunServerAddress: 'x y' }).input.stun, undefined);
   });
 
   test('Name=Value lines: blank lines skipped, the value may hold =', () => {

@@ -6,6 +6,7 @@ import type { Store } from '../../store/index.ts';
 import type { StoredProfile } from '../../store/profiles.ts';
 import type { Quirks } from '../quirks.ts';
 import type { DeviceView } from './items.ts';
+import type { StunEnvironment } from './plan-stun.ts';
 import { planDevice, plannedRpcs, type Sends } from './planner.ts';
 import { whyNot } from './view.ts';
 
@@ -21,11 +22,11 @@ function ownSends(s: Sends, name: string): Sends {
   };
 }
 
-export function dryRunOf(store: Store, profile: StoredProfile, view: DeviceView, quirks: Quirks): DryRun {
+export function dryRunOf(store: Store, profile: StoredProfile, view: DeviceView, quirks: Quirks, stun?: StunEnvironment): DryRun {
   const name = profile.name;
   const reason = whyNot(profile, view);
   const others = reason === null ? store.profiles.list().filter((p) => p.name !== name && whyNot(p, view) === null) : [];
-  const plan = planDevice(store, view, [profile, ...others], { quirks, failedSince: null });
+  const plan = planDevice(store, view, [profile, ...others], { quirks, failedSince: null, stun });
   const steps = plan.steps.filter((x) => x.profile === name);
   return {
     profile: name,

@@ -15,6 +15,7 @@ import type { Store } from '../../store/index.ts';
 import type { Quirks } from '../quirks.ts';
 import type { SubscriberDirectory } from '../subscribers/directory.ts';
 import { checkReads } from './check-reads.ts';
+import type { StunEnvironment } from './plan-stun.ts';
 import { planDevice, type Plan } from './planner.ts';
 import { queueReads, queueSends } from './queue.ts';
 import { chooseActive, finishSession, newSession, type SessionState } from './record.ts';
@@ -32,6 +33,8 @@ export interface ProfileEngineDeps {
   subscribers?: SubscriberDirectory | undefined;
   /** Asks the device for a session now (a connection request); absent: at its next Inform. */
   wake?: ((deviceId: string) => void) | undefined;
+  /** DeskACS's STUN server for a profile's `stun` item (absent: off). */
+  stun?: (() => StunEnvironment) | undefined;
 }
 
 export interface ProfileEngine {
@@ -206,6 +209,8 @@ class Engine implements ProfileEngine {
       failedSince: st.startedAt,
       firmwareRetryAfter,
       only,
+      stun: this.deps.stun?.(),
+      keepStunCredentials: true,
     });
   }
 

@@ -1,5 +1,5 @@
 // A profile's items on one device: each `set` key, object, attribute, the connection-request
-// credentials, periodic inform and the firmware floor, with its templates rendered and its target
+// credentials, periodic inform, the firmware floor and STUN, with its templates rendered and its target
 // resolved to the device's real path (common settings through common-settings/), or why not:
 // unsupported, waiting (a subscriber), or a read needed first (the tree was never read there).
 import type { ProfileObject, Subscriber } from '../../../../shared/models-provisioning.ts';
@@ -40,6 +40,7 @@ export type DesiredItem = Base &
     | { kind: 'attribute'; target: Target; notification: 0 | 1 | 2 }
     | { kind: 'cr'; username: string; password: string; waiting: string | null }
     | { kind: 'firmware'; fileId: number; minVersion: string }
+    | { kind: 'stun'; enabled: boolean; serverAddress: string | null }
   );
 
 /** The subtrees a group's settings are read from (mirrors common-settings/service.ts). */
@@ -160,6 +161,14 @@ function managementItems(profile: StoredProfile, ctxFor: Ctx): DesiredItem[] {
       kind: 'firmware',
       fileId: f.fileId,
       minVersion: f.minVersion,
+    });
+  if (doc.stun !== undefined)
+    out.push({
+      ...base(profile, 'stun', false),
+      label: 'STUN for NAT traversal',
+      kind: 'stun',
+      enabled: doc.stun.enabled,
+      serverAddress: doc.stun.serverAddress ?? null,
     });
   return out;
 }

@@ -12,6 +12,7 @@ import { expandProfile } from './items.ts';
 import { compareVersions } from './match.ts';
 import { hideSecret, isSecret, masked, valueHash } from './secrets.ts';
 import { decideObject, sameValue } from './plan-objects.ts';
+import { decideStun, type StunEnvironment, stunReads, stunShown, stunSlot } from './plan-stun.ts';
 
 export type StepStatus = 'satisfied' | 'send' | 'read' | 'unsupported' | 'waiting' | 'inflight' | 'failed' | 'invalid' | 'overridden';
 
@@ -65,6 +66,10 @@ export interface PlanOptions {
    * (a profile not due in this session still keeps a lower one from overriding its values).
    */
   only?: ReadonlySet<string> | undefined;
+  /** DeskACS's STUN server (a profile's `stun` item); absent: the server is off. */
+  stun?: StunEnvironment | undefined;
+  /** New STUN credentials are kept when planned (the engine; a dry run or checklist only shows them). */
+  keepStunCredentials?: boolean | undefined;
 }
 
 type Decision = { status: StepStatus; message: string | null; path: string | null; value: string | null; hash: string };
@@ -101,7 +106,7 @@ export function heldBack(ctx: PlanContext, d: DesiredItem, hash: string): Decisi
   return null;
 }
 
-const appliedBefore = (ctx: PlanContext, d: DesiredItem, hash: string): boolean => {
+export const appliedBefore = (ctx: PlanContext, d: DesiredItem, hash: string): boolean => {
   const stored = ctx.items.get(itemKey(d.profile.name, d.item));
   return stored?.state === 'done' && stored.valueHash === hash;
 };
@@ -193,6 +198,8 @@ function decide(ctx: PlanContext, d: DesiredItem): Decision {
       return decideCr(ctx, d);
     case 'firmware':
       return decideFirmware(ctx, d);
+    case 'stun':
+      return decideStun(ctx, d);
   }
 }
 
@@ -200,9 +207,9 @@ function decide(ctx: PlanContext, d: DesiredItem): Decision {
 function slotOf(d: DesiredItem, view: DeviceView): string | null {
   if (d.kind === 'cr') return 'connectionRequest';
   if (d.kind === 'firmware') return 'firmware';
+  if (d.kind === 'stun') return stunSlot(view);
   if (d.kind === 'value' && 'path' in d.target) return d.target.path;
   if (d.kind === 'attribute' && 'path' in d.target) return `attribute:${d.target.path}`;
-  void view;
   return null;
 }
 
@@ -218,6 +225,8 @@ function shownValue(d: DesiredItem): string {
       return `notification ${d.notification}`;
     case 'object':
       return JSON.stringify(d.key);
+    case 'stun':
+      return stunShown(d);
   }
 }
 
@@ -253,7 +262,8 @@ export function planDevice(store: Store, view: DeviceView, profiles: readonly St
     if (options.only !== undefined && !options.only.has(d.profile.name)) continue;
     const decision = decide(ctx, d);
     if (d.kind === 'value' && 'read' in d.target) for (const r of d.target.read) reads.add(r);
-    if ((d.kind === 'attribute' || d.kind === 'object') && decision.status === 'read') for (const r of readsOf(d, view)) reads.add(r);
+    if ((d.kind === 'attribute' || d.kind === 'object' || d.kind === 'stun') && decision.status === 'read')
+      for (const r of readsOf(d, view)) reads.add(r);
     if (d.kind === 'value' && decision.status === 'read' && decision.path !== null) reads.add(decision.path);
     steps.push({ ...stepBase, ...decision });
   }
@@ -264,6 +274,7 @@ export function planDevice(store: Store, view: DeviceView, profiles: readonly St
 function readsOf(d: DesiredItem, view: DeviceView): string[] {
   if (d.kind === 'attribute' && 'read' in d.target) return d.target.read;
   if (d.kind === 'object' && !view.read.has(d.object.table)) return [d.object.table];
+  if (d.kind === 'stun') return stunReads(view);
   return [];
 }
 

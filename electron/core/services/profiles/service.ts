@@ -11,6 +11,7 @@ import type { Quirks } from '../quirks.ts';
 import type { ProfileEngine } from './engine.ts';
 import { mismatch } from './match.ts';
 import { dryRunOf } from './dry-run.ts';
+import type { StunEnvironment } from './plan-stun.ts';
 import { planDevice } from './planner.ts';
 import { provisioningOf } from './provisioning.ts';
 import { settleItems } from './settle.ts';
@@ -25,6 +26,8 @@ export interface ProfileServiceDeps {
   /** A connection request to the device (applyProfile's waves, a retry). */
   wake: (deviceId: string) => Promise<unknown>;
   log: Logger;
+  /** DeskACS's STUN server for a profile's `stun` item (absent: off). */
+  stun?: (() => StunEnvironment) | undefined;
 }
 
 export interface ProfileService {
@@ -73,6 +76,7 @@ function toProfile(p: StoredProfile, matched: number): Profile {
     connectionRequest: d.connectionRequest ?? null,
     periodicInform: d.periodicInform ?? null,
     firmware: d.firmware ?? null,
+    stun: d.stun ?? null,
     version: p.version,
     createdAt: p.createdAt,
     updatedAt: p.updatedAt,
@@ -141,7 +145,7 @@ export function createProfileService(deps: ProfileServiceDeps): ProfileService {
       settleItems(store, store.profiles.items(deviceId), now());
       const v = buildView(store, device, engine.subscribers());
       const profiles = store.profiles.list().filter((p) => whyNot(p, v) === null);
-      const plan = planDevice(store, v, profiles, { quirks: deps.quirksFor(deviceId), failedSince: '' });
+      const plan = planDevice(store, v, profiles, { quirks: deps.quirksFor(deviceId), failedSince: '', stun: deps.stun?.() });
       return provisioningOf(store, v, profiles, plan, now());
     });
   };
@@ -161,7 +165,9 @@ export function createProfileService(deps: ProfileServiceDeps): ProfileService {
     dryRun(name, deviceId) {
       const profile = mustProfile(name);
       const device = mustDevice(deviceId);
-      return store.transaction(() => dryRunOf(store, profile, buildView(store, device, engine.subscribers()), deps.quirksFor(deviceId)));
+      return store.transaction(() =>
+        dryRunOf(store, profile, buildView(store, device, engine.subscribers()), deps.quirksFor(deviceId), deps.stun?.()),
+      );
     },
     apply(name, options) {
       const profile = mustProfile(name);

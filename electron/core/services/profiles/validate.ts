@@ -4,6 +4,7 @@
 import { AcsError } from '../../../../shared/errors.ts';
 import { profileTriggers, type ProfileInput, type ProfileMatch } from '../../../../shared/models-provisioning.ts';
 import { commonSetting } from '../common-settings/catalog.ts';
+import { hostProblem } from '../stun-enable.ts';
 import { compareVersions, isVersion, serialPatternProblem } from './match.ts';
 import { templateProblem } from './templates.ts';
 
@@ -82,6 +83,9 @@ function otherProblems(p: ProfileInput): string[] {
   }
   if (p.firmware !== undefined && !isVersion(p.firmware.minVersion))
     out.push(`firmware.minVersion '${p.firmware.minVersion}' is not a version (such as 1.2.10)`);
+  const address = p.stun?.serverAddress?.trim();
+  const host = address === undefined ? null : hostProblem(address);
+  if (host !== null) out.push(`stun.serverAddress: ${host}`);
   const when = p.when ?? [];
   if (when.length === 0 && p.when !== undefined) out.push(`'when' must name at least one of ${profileTriggers.join(', ')}`);
   const empty =
@@ -90,8 +94,9 @@ function otherProblems(p: ProfileInput): string[] {
     (p.attributes ?? []).length === 0 &&
     p.connectionRequest === undefined &&
     p.periodicInform === undefined &&
-    p.firmware === undefined;
-  if (empty) out.push('the profile applies nothing: give set, objects, attributes, connectionRequest, periodicInform or firmware');
+    p.firmware === undefined &&
+    p.stun === undefined;
+  if (empty) out.push('the profile applies nothing: give set, objects, attributes, connectionRequest, periodicInform, firmware or stun');
   return out;
 }
 
@@ -136,5 +141,10 @@ export function normalizeProfile(draft: ProfileDraft): ProfileInput {
   if (input.connectionRequest !== undefined) doc.connectionRequest = input.connectionRequest;
   if (input.periodicInform !== undefined) doc.periodicInform = input.periodicInform;
   if (input.firmware !== undefined) doc.firmware = input.firmware;
+  if (input.stun !== undefined)
+    doc.stun =
+      input.stun.serverAddress === undefined
+        ? { enabled: input.stun.enabled }
+        : { ...input.stun, serverAddress: input.stun.serverAddress.trim() };
   return doc;
 }

@@ -1,7 +1,9 @@
 // Whether DeskACS can wake this device now (a connection request, TR-069 3.2.2) and with which
 // credentials, in words; fields to enter the device's own credentials, or a button that lets
-// DeskACS set new ones on the device (a task, followed in the action log).
+// DeskACS set new ones on the device (a task, followed in the action log); a link to the
+// Reachability tab (NAT, STUN, what to change).
 import { useId, useState } from 'react';
+import { Link } from 'react-router';
 import type { ConnectionRequestState } from '../../../../shared/models-device.ts';
 import type { DeviceDetail } from '../../../../shared/models.ts';
 import { useApiMutation } from '../../api/queries.ts';
@@ -75,6 +77,9 @@ export function ConnectionRequestPanel({
         >
           {settingThem ? 'Setting them…' : 'Let DeskACS set them'}
         </button>
+        <Link to="?tab=reach" className="cr-reach-link" title="Why DeskACS can or cannot wake this device (NAT, STUN), and what to change">
+          Reachability…
+        </Link>
       </div>
       {editing && (
         <CredentialsForm deviceId={device.id} username={state.credentials === 'device' ? state.username : ''} onTest={actions.wake} />

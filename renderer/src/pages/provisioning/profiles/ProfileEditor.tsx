@@ -1,5 +1,5 @@
 // One profile in the editor: its document as a form (match, when, values to set, objects,
-// attributes, management, firmware floor), saved as a new version; the core's validation
+// attributes, management, NAT traversal, firmware floor), saved as a new version; the core's validation
 // message shown as it says it. Beside it: the dry run on a chosen device and "Apply to matching
 // devices" in waves.
 import { useState } from 'react';
@@ -12,7 +12,7 @@ import { ApplyPanel } from './ApplyPanel.tsx';
 import { DryRunPanel } from './DryRunPanel.tsx';
 import { ObjectRows } from './ObjectRows.tsx';
 import { emptyForm, formOf, inputOf, type ProfileForm } from './profile-form.ts';
-import { FirmwareFields, IdentityFields, ManagementFields, MatchFields, WhenFields } from './ProfileSections.tsx';
+import { FirmwareFields, IdentityFields, ManagementFields, MatchFields, StunFields, WhenFields } from './ProfileSections.tsx';
 import { SetRows } from './SetRows.tsx';
 
 export function ProfileEditor({ name }: { name: string | null }) {
@@ -100,6 +100,7 @@ function EditorForm({ profile, initial }: { profile: Profile | null; initial: Pr
           <SetRows rows={form.set} onChange={(set) => setForm((f) => ({ ...f, set }))} />
           <ObjectRows form={form} onChange={setForm} />
           <ManagementFields form={form} onChange={setForm} />
+          <StunFields form={form} onChange={setForm} />
           <FirmwareFields form={form} onChange={setForm} />
         </form>
         <aside className="profile-side" aria-label="Try and apply">

@@ -1,6 +1,6 @@
 // The profile form's plain sections: name and priority, which devices it matches, when it is
-// applied, management (connection-request credentials, periodic inform) and the firmware floor
-// (a file from the library). Each control is labelled by the text shown beside it.
+// applied, management (connection-request credentials, periodic inform), NAT traversal (STUN)
+// and the firmware floor (a file from the library). Each control is labelled by the text shown beside it.
 import type { ReactNode } from 'react';
 import { profileTriggers } from '../../../../../shared/models-provisioning.ts';
 import { useApiQuery } from '../../../api/queries.ts';
@@ -195,6 +195,37 @@ export function FirmwareFields({ form, onChange }: SectionProps) {
         />
       </div>
       {files.isSuccess && firmware.length === 0 && <p className="muted small">No firmware in the library yet (Files page).</p>}
+    </Section>
+  );
+}
+
+export function StunFields({ form, onChange }: SectionProps) {
+  const on = form.stun === 'on';
+  return (
+    <Section
+      title="NAT traversal (STUN)"
+      hint="Devices behind NAT learn their public address from DeskACS's STUN server, so DeskACS can wake them with UDP connection requests. Each device gets STUN credentials of its own; the server address defaults to the host of its ACS URL."
+    >
+      <div className="pchecks">
+        <label className="pcheck">
+          <input type="checkbox" checked={on} onChange={(e) => onChange((f) => ({ ...f, stun: e.target.checked ? 'on' : 'leave' }))} />
+          <span>Enable STUN on the devices</span>
+        </label>
+      </div>
+      {on && (
+        <div className="pfields">
+          <TextField
+            label="Server address"
+            mono
+            value={form.stunServerAddress}
+            placeholder="host of the ACS URL"
+            onChange={(stunServerAddress) => onChange((f) => ({ ...f, stunServerAddress }))}
+          />
+        </div>
+      )}
+      {form.stun === 'off' && (
+        <p className="muted small">This profile turns STUN off on its devices; tick the box to turn it on instead.</p>
+      )}
     </Section>
   );
 }

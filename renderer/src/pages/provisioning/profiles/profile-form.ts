@@ -44,6 +44,9 @@ export interface ProfileForm {
   periodicInterval: string;
   firmwareFileId: string;
   firmwareMinVersion: string;
+  /** 'off' comes only from a stored profile (the API): the editor's checkbox turns STUN on or leaves it. */
+  stun: 'leave' | 'on' | 'off';
+  stunServerAddress: string;
 }
 
 export const defaultWhen: ProfileTrigger[] = ['firstContact', 'everyInform'];
@@ -76,6 +79,8 @@ export function emptyForm(): ProfileForm {
     periodicInterval: '',
     firmwareFileId: '',
     firmwareMinVersion: '',
+    stun: 'leave',
+    stunServerAddress: '',
   };
 }
 
@@ -118,6 +123,8 @@ export function formOf(p: Profile, known: ReadonlySet<string>): ProfileForm {
     periodicInterval: p.periodicInform?.intervalSeconds === undefined ? '' : String(p.periodicInform.intervalSeconds),
     firmwareFileId: p.firmware === null ? '' : String(p.firmware.fileId),
     firmwareMinVersion: p.firmware?.minVersion ?? '',
+    stun: p.stun === null ? 'leave' : p.stun.enabled ? 'on' : 'off',
+    stunServerAddress: p.stun?.serverAddress ?? '',
   };
 }
 
@@ -190,6 +197,12 @@ export function inputOf(f: ProfileForm): { input: ProfileInput; problems: string
   if (f.firmwareFileId !== '' || f.firmwareMinVersion.trim() !== '') {
     if (f.firmwareFileId === '' || f.firmwareMinVersion.trim() === '') problems.push('firmware floor: pick a file and the minimum version');
     else input.firmware = { fileId: Number(f.firmwareFileId), minVersion: f.firmwareMinVersion.trim() };
+  }
+  const address = f.stunServerAddress.trim();
+  if (f.stun === 'off') input.stun = { enabled: false };
+  else if (f.stun === 'on') {
+    input.stun = address === '' ? { enabled: true } : { enabled: true, serverAddress: address };
+    if (/\s|\/\//.test(address)) problems.push('STUN server address: a host name or IP address only, such as acs.example.net');
   }
   return { input, problems };
 }

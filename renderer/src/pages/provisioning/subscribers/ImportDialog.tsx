@@ -56,7 +56,7 @@ export function ImportDialog({ onClose }: { onClose(): void }) {
         <span>CSV file</span>
         <input type="file" accept=".csv,text/csv,text/plain" disabled={imported} onChange={(e) => void pick(e.target.files?.[0])} />
       </label>
-      {file !== null && <Preview name={file.name} preview={file.preview} />}
+      {file !== null && <Preview name={file.name} preview={file.preview} secretColumns={secretColumns(file.preview.columns, mapping)} />}
       {file !== null && mapping !== null && !imported && (
         <MappingEditor
           columns={file.preview.columns}
@@ -73,13 +73,25 @@ export function ImportDialog({ onClose }: { onClose(): void }) {
   );
 }
 
-function Preview({ name, preview }: { name: string; preview: CsvPreview }) {
+/** The columns mapped to a secret field: masked in the preview until revealed. */
+function secretColumns(columns: string[], mapping: Mapping | null): Set<number> {
+  const secret = [mapping?.pppoePassword, mapping?.wifiKey].filter((c) => c !== undefined);
+  return new Set(columns.flatMap((c, i) => (secret.includes(c) ? [i] : [])));
+}
+
+function Preview({ name, preview, secretColumns }: { name: string; preview: CsvPreview; secretColumns: Set<number> }) {
+  const [reveal, setReveal] = useState(false);
   return (
     <div className="subs-preview">
       <p className="small">
         <strong>{name}</strong>: {preview.columns.length} column{preview.columns.length === 1 ? '' : 's'}, {preview.lineCount} line
         {preview.lineCount === 1 ? '' : 's'} after the header
-        {preview.delimiter !== ',' ? ` (separated by ${preview.delimiter === ';' ? 'semicolons' : 'tabs'})` : ''}.
+        {preview.delimiter !== ',' ? ` (separated by ${preview.delimiter === ';' ? 'semicolons' : 'tabs'})` : ''}.{' '}
+        {secretColumns.size > 0 && (
+          <button type="button" className="link-button" aria-pressed={reveal} onClick={() => setReveal((r) => !r)}>
+            {reveal ? 'Hide passwords and keys' : 'Show passwords and keys'}
+          </button>
+        )}
       </p>
       <div className="subs-preview-scroll">
         <table className="table compact">
@@ -101,7 +113,7 @@ function Preview({ name, preview }: { name: string; preview: CsvPreview }) {
                 {preview.columns.map((_, j) => (
                   // biome-ignore lint/suspicious/noArrayIndexKey: cells of one row, in order
                   <td key={j} className="mono">
-                    {r[j] ?? ''}
+                    {secretColumns.has(j) && !reveal && (r[j] ?? '') !== '' ? '••••••' : (r[j] ?? '')}
                   </td>
                 ))}
               </tr>
