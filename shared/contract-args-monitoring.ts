@@ -32,8 +32,18 @@ const metricDefinition = v.strictObject({
   kind: oneOf('kind', metricKinds),
   aggregate: oneOf('aggregate', metricAggregates),
   split: v.optional(oneOf('split', ['band'] as const)),
+  models: v.optional(
+    v.pipe(v.array(nonEmpty('models'), "'models' must be a list of model names"), v.maxLength(50, "'models' holds at most 50 names")),
+  ),
   sources: v.pipe(
-    v.array(v.strictObject({ path: nonEmpty('path'), scale: v.optional(num('scale')) }), "'sources' must be a list of {path, scale?}"),
+    v.array(
+      v.strictObject({
+        path: nonEmpty('path'),
+        scale: v.optional(num('scale')),
+        convert: v.optional(oneOf('convert', ['mW-to-dBm'] as const)),
+      }),
+      "'sources' must be a list of {path, scale?, convert?}",
+    ),
     v.maxLength(20, "'sources' holds at most 20 paths"),
   ),
 });

@@ -78,6 +78,28 @@ export const profileEntries = {
   stun: v.optional(v.strictObject({ enabled: flag('stun.enabled'), serverAddress: v.optional(nonEmpty('stun.serverAddress')) })),
 };
 
+/**
+ * PUT /api/profiles/:name merges: a field given replaces that field, a field absent keeps its
+ * stored value, a field given as null goes back to its default (no description, priority 0,
+ * enabled, match {} = every device, when [firstContact, everyInform], nothing set, no
+ * connection-request credentials, periodic inform, firmware floor or STUN).
+ */
+const clearable = <T extends v.GenericSchema>(entry: v.OptionalSchema<T, undefined>) => v.optional(v.nullable(entry.wrapped));
+export const profilePatchEntries = {
+  description: clearable(profileEntries.description),
+  priority: clearable(profileEntries.priority),
+  enabled: clearable(profileEntries.enabled),
+  match: clearable(profileEntries.match),
+  when: clearable(profileEntries.when),
+  set: clearable(profileEntries.set),
+  objects: clearable(profileEntries.objects),
+  attributes: clearable(profileEntries.attributes),
+  connectionRequest: clearable(profileEntries.connectionRequest),
+  periodicInform: clearable(profileEntries.periodicInform),
+  firmware: clearable(profileEntries.firmware),
+  stun: clearable(profileEntries.stun),
+};
+
 const profileName = v.pipe(
   v.string("'name' must be a string"),
   v.trim(),
@@ -93,8 +115,8 @@ export const profileArgSchemas = {
   getProfile: byName,
   /** A new profile (the body is the document: {name, priority?, match?, when?, set?, ...}). */
   createProfile: v.strictObject({ name: profileName, ...profileEntries }),
-  /** Replaces the profile's document (version + 1); `rename` gives it a new name. */
-  updateProfile: v.strictObject({ name: profileName, rename: v.optional(profileName), ...profileEntries }),
+  /** Merges into the profile's document (version + 1): given fields replace, absent ones stay, null clears; `rename` renames. */
+  updateProfile: v.strictObject({ name: profileName, rename: v.optional(profileName), ...profilePatchEntries }),
   deleteProfile: byName,
   /** Exactly the RPCs the engine would send to the device now, the reads it needs first, conflicts. */
   dryRunProfile: v.strictObject({ name: profileName, deviceId }),
@@ -111,6 +133,16 @@ export const profileArgSchemas = {
     ),
     /** Connection requests in flight at once (default 8). */
     concurrency: v.optional(whole('concurrency', 1, 100)),
+    /** The rollout pauses when a wave's failed share (failed + partial) is above this (default 0.5). */
+    failureThreshold: v.optional(
+      v.pipe(
+        v.number("'failureThreshold' must be a number from 0 to 1"),
+        v.minValue(0, "'failureThreshold' must be a number from 0 to 1"),
+        v.maxValue(1, "'failureThreshold' must be a number from 0 to 1"),
+      ),
+    ),
+    /** How long a wave's devices have to end their applications before the next wave starts (default 600). */
+    waveTimeoutSeconds: v.optional(whole('waveTimeoutSeconds', 1, 86_400)),
   }),
   /** The device's profile applications, newest first. */
   listProfileApplications: v.strictObject({ id: deviceId, limit: v.optional(whole('limit', 1, 1000)) }),

@@ -121,11 +121,12 @@ export const apiArgSchemas = {
   ),
   getDevice: byId,
   deleteDevice: byId,
-  getParameters: v.strictObject({ id: deviceId, prefix: v.optional(text('prefix')) }),
+  /** The stored parameters (under `prefix`); secret values (passwords, Wi-Fi keys) masked unless `reveal`. */
+  getParameters: v.strictObject({ id: deviceId, prefix: v.optional(text('prefix')), reveal: v.optional(flag('reveal')) }),
   /** The device page's summary card: identity, uptime, WAN, LAN, Wi-Fi, connection requests. */
   getDeviceSummary: byId,
-  /** Each common setting (wifi.ssid, wan.pppoe.username ...) with the path it resolved to on the device and its value, or why it is unsupported. */
-  getDeviceSettings: byId,
+  /** Each common setting (wifi.ssid, wan.pppoe.username ...) with the path it resolved to on the device and its value (secrets masked unless `reveal`), or why it is unsupported. */
+  getDeviceSettings: v.strictObject({ id: deviceId, reveal: v.optional(flag('reveal')) }),
   /** The catalog of common settings: key, label, group, type, secret. */
   listCommonSettings: noArgs,
   /** Common settings to change, as ONE setParameterValues task (an unknown, unsupported or read-only key is refused by name). */
@@ -206,6 +207,18 @@ export const apiArgSchemas = {
   getReachability: byId,
   /** The local CA's certificate (CWMP over TLS without the operator's own certificate). */
   getCaCertificate: noArgs,
+  /** CWMP over TLS as saved; applies when DeskACS next starts (serve --tls-port takes precedence). */
+  getCwmpTlsSettings: noArgs,
+  setCwmpTlsSettings: v.pipe(
+    v.strictObject({
+      /** The HTTPS port; null turns the TLS listener off. */
+      port: v.nullable(whole('port', 1, 65535)),
+      /** The operator's PEM certificate and key files; both null (or absent): the local CA signs one. */
+      certPath: v.optional(v.nullable(nonEmpty('certPath'))),
+      keyPath: v.optional(v.nullable(nonEmpty('keyPath'))),
+    }),
+    v.check((a) => (a.certPath == null) === (a.keyPath == null), "'certPath' and 'keyPath' go together"),
+  ),
   getDeviceCredentials: byId,
   setDeviceCredentials: credentials,
   deleteDeviceCredentials: byId,

@@ -27,7 +27,7 @@ import type { Backup, BackupContent, BackupDiff, BackupSettings } from './models
 import type { DeviceFault, DeviceSummaryCard, SessionDetail, ValueCheck } from './models-device.ts';
 import type { CommonSetting, DeviceSetting } from './models-settings.ts';
 import type { DatabaseBackup, DatabaseBackupSettings } from './models-maintenance.ts';
-import type { CaCertificate, Reachability } from './models-reach.ts';
+import type { CaCertificate, CwmpTlsSettings, Reachability } from './models-reach.ts';
 import type {
   AlertRule,
   AlertSettings,
@@ -86,6 +86,8 @@ export interface ApiResults {
   enableStun: CreateTaskResult;
   getReachability: Reachability;
   getCaCertificate: CaCertificate;
+  getCwmpTlsSettings: CwmpTlsSettings;
+  setCwmpTlsSettings: CwmpTlsSettings;
   getDeviceCredentials: DeviceCredentials | null;
   setDeviceCredentials: DeviceCredentials;
   deleteDeviceCredentials: { removed: boolean };
@@ -223,6 +225,8 @@ export const apiRoutes = {
   enableStun: { method: 'POST', path: '/api/devices/:id/stun' },
   getReachability: { method: 'GET', path: '/api/devices/:id/reachability' },
   getCaCertificate: { method: 'GET', path: '/api/settings/tls/ca' },
+  getCwmpTlsSettings: { method: 'GET', path: '/api/settings/tls' },
+  setCwmpTlsSettings: { method: 'PUT', path: '/api/settings/tls' },
   getDeviceCredentials: { method: 'GET', path: '/api/devices/:id/credentials' },
   setDeviceCredentials: { method: 'PUT', path: '/api/devices/:id/credentials' },
   deleteDeviceCredentials: { method: 'DELETE', path: '/api/devices/:id/credentials' },

@@ -6,6 +6,11 @@ export interface MetricSource {
   path: string;
   /** Multiplies the value read (e.g. 0.001 for TR-181 OpticalSignalLevel in 0.001 dBm); default 1. */
   scale?: number | undefined;
+  /**
+   * 'mW-to-dBm': the value (after scale) is a power in mW, stored as 10*log10(mW) dBm (a reading
+   * of 0 or less gives no sample). For ONTs that report raw SFF-8472 power in 0.1 uW (scale 0.0001).
+   */
+  convert?: 'mW-to-dBm' | undefined;
 }
 
 export const metricKinds = ['gauge', 'counter'] as const;
@@ -25,6 +30,8 @@ export interface MetricDefinition {
   aggregate: MetricAggregate;
   /** 'band': one series per Wi-Fi band (2.4 GHz, 5 GHz, 6 GHz) instead of one. */
   split?: 'band' | undefined;
+  /** Only devices whose ModelName or ProductClass is one of these (exact match); absent or empty: every device. */
+  models?: string[] | undefined;
   /** Tried in order: the first source that exists on the device is used. */
   sources: MetricSource[];
 }

@@ -89,6 +89,8 @@ export interface Profile extends Required<Omit<ProfileInput, 'connectionRequest'
   updatedAt: string;
   /** How many stored devices the match selects now. */
   matchedDevices: number;
+  /** The last application in waves (POST /api/profiles/:name/apply), or null when none (always given by the API). */
+  apply?: ProfileApplyProgress | null;
 }
 
 /** One RPC the engine would send (dry run) or sent (an application). */
@@ -133,8 +135,9 @@ export interface ProvisioningStep {
   label: string;
   /** The value to apply (secrets masked). */
   value: string | null;
-  state: 'done' | 'failed' | 'pending' | 'unsupported';
-  /** Failed: the fault code and its explanation; pending: what it waits for. */
+  /** overridden: a higher-priority profile sets the same thing differently; this value is never sent. */
+  state: 'done' | 'failed' | 'pending' | 'unsupported' | 'overridden';
+  /** Failed: the fault code and its explanation; pending: what it waits for; overridden: by which profile. */
   message: string | null;
   at: string | null;
 }
@@ -167,10 +170,36 @@ export interface ProfileApplication {
 export interface ApplyProfileResult {
   profile: string;
   version: number;
-  /** Devices the profile matches now (each applies it at its next session). */
+  /** Devices the profile matches now (each applies it when its wave starts). */
   devices: number;
-  /** The device ids of each wave, in order (a wave starts once the previous one's connection requests settled). */
+  /** The device ids of each wave, in order (a wave starts once every device of the previous one ended its application). */
   waves: string[][];
+  /** The progress as it starts (GET /api/profiles/:name shows it as it goes). */
+  apply: ProfileApplyProgress;
+}
+
+/**
+ * A profile's application in waves (POST /api/profiles/:name/apply), as GET /api/profiles/:name
+ * shows it. A wave's devices get a connection request; the next wave starts when each of them
+ * ended its application (applied, nothing to do, failed, partial) or the wave timed out. When the
+ * failed share of a wave (failed + partial over its devices) passes `failureThreshold` the
+ * rollout pauses: later waves' devices do not get this profile until it is applied again.
+ */
+export interface ProfileApplyProgress {
+  /** interrupted: DeskACS stopped during it and could not resume it. */
+  state: 'running' | 'paused' | 'done' | 'interrupted';
+  version: number;
+  /** 1-based: the wave under way, or the last one that ran. */
+  wave: number;
+  waves: number;
+  devices: number;
+  failureThreshold: number;
+  /** Outcomes of the devices of the waves that ran so far. */
+  counts: { applied: number; nothingToDo: number; failed: number; partial: number; noAnswer: number; waiting: number };
+  /** Why it paused, or null. */
+  message: string | null;
+  startedAt: string;
+  updatedAt: string;
 }
 
 /** GET /api/devices/:id/provisioning: the device's provisioning state (installer checklist). */

@@ -84,3 +84,23 @@ export interface CaCertificate {
   /** https://... of the CWMP TLS listener. */
   cwmpTlsUrl: string | null;
 }
+
+/**
+ * CWMP over TLS as saved in Settings (GET/PUT /api/settings/tls), used when DeskACS starts; a
+ * `serve --tls-port` on the command line takes precedence. What runs now is told beside it.
+ */
+export interface CwmpTlsSettings {
+  /** The saved HTTPS port, or null: no TLS listener. */
+  port: number | null;
+  /** The operator's PEM certificate (chain included) and key; both null: the local CA signs one. */
+  certPath: string | null;
+  keyPath: string | null;
+  /** The https:// ACS URL running now, or null. */
+  runningUrl: string | null;
+  /** Where the running TLS listener's settings came from; null when none runs. */
+  source: 'settings' | 'command-line' | null;
+  /** The saved settings differ from what runs: they apply when DeskACS next starts. */
+  restartNeeded: boolean;
+  /** Why the saved settings did not start at the last start (port taken, files unreadable), or null. */
+  startError: string | null;
+}

@@ -6,6 +6,7 @@ import type { Acs, AcsConfig } from './acs-types.ts';
 import { createApi, operatorQuirkRules } from './api.ts';
 import { apiTokenHolder } from './api-token.ts';
 import { startCwmpListener, type CwmpListener } from './cwmp/listener.ts';
+import type { ListenerOptions } from './cwmp/listener-types.ts';
 import { createEventHub } from './events.ts';
 import { startApiServer, type ApiServer } from './http/api-server.ts';
 import { createCpeGate } from './services/cpe-gate.ts';
@@ -39,7 +40,8 @@ import { TaskChanges } from './services/tasks/task-events.ts';
 import { wakeDevice, WakeOutcomes, WakeQueue } from './services/wake.ts';
 import { createUdpWake, startStunForAcs } from './services/stun-wiring.ts';
 import type { StunServer } from './stun/server.ts';
-import { prepareCwmpTls, watchCwmpTls, type CwmpTls } from './tls/cwmp-tls.ts';
+import { watchCwmpTls, type CwmpTls } from './tls/cwmp-tls.ts';
+import { prepareStartupTls, startupTls } from './services/tls-settings.ts';
 import type { Store } from './store/index.ts';
 import { openStoreAtStart } from './store/startup.ts';
 import { storePath } from './store/data-dir.ts';
@@ -156,7 +158,7 @@ export async function assembleAcs(
   const wakeForProfiles = (id: string): Promise<unknown> =>
     wakeDevice(store, id, { timeoutMs: CONNECTION_REQUEST_TIMEOUT_MS, outcomes: wakeOutcomes, udp });
   // Subscribers: bound to devices by serial or MAC at their Informs; the profile engine reads them.
-  const subscribers = createSubscriberService({ store, events, log: config.log });
+  const subscribers = createSubscriberService({ store, events, log: config.log, tasks });
   // A profile's `stun` item points devices at the STUN server started below.
   const stunForProfiles = () => ({ port: stun?.port ?? null, cwmpUrl: listener?.url ?? '' });
   const profileEngine = createProfileEngine({
@@ -198,13 +200,18 @@ export async function assembleAcs(
   let backupScheduler: BackupScheduler | null = null;
   let databaseBackups: DatabaseBackupService | null = null;
   let cwmpTls: CwmpTls | null = null;
+  // CWMP over TLS from the command line, else from Settings (services/tls-settings.ts).
+  const tlsStart = startupTls(config, store);
+  let tlsStartError: string | null = null;
   let monitoring: Monitoring | null = null;
   let stopTlsWatch = (): void => {};
   try {
-    cwmpTls = prepareCwmpTls(config);
+    cwmpTls = prepareStartupTls(config, tlsStart, (why) => {
+      tlsStartError = why;
+    });
     stun = await startStunForAcs(store, config);
     monitoring = createMonitoring({ store, events, log: config.log, config: config.monitoring });
-    listener = await startCwmpListener({
+    const listenerOptions: ListenerOptions = {
       host: config.cwmpHost,
       port: config.cwmpPort,
       sessionTimeoutMs: config.sessionTimeoutMs,
@@ -244,10 +251,20 @@ export async function assembleAcs(
         ),
         createSpeedTestHandler({ store, log: config.log }),
       ),
-    });
+    };
+    try {
+      listener = await startCwmpListener(listenerOptions);
+    } catch (err) {
+      // Saved settings whose HTTPS port is taken must not keep DeskACS from starting.
+      if (tlsStart.source !== 'settings' || cwmpTls === null) throw err;
+      tlsStartError = `HTTPS port ${cwmpTls.port}: ${err instanceof Error ? err.message : String(err)}`;
+      config.log.warn('CWMP over TLS not started (saved settings)', { error: tlsStartError });
+      cwmpTls = null;
+      listener = await startCwmpListener({ ...listenerOptions, tls: undefined });
+    }
     const tlsListener = listener;
     if (cwmpTls !== null)
-      stopTlsWatch = watchCwmpTls(cwmpTls, (c) => tlsListener.setSecureContext(c), config.log, config.tls?.watchIntervalMs);
+      stopTlsWatch = watchCwmpTls(cwmpTls, (c) => tlsListener.setSecureContext(c), config.log, tlsStart.config?.watchIntervalMs);
     const apiToken = apiTokenHolder(config.dataDir);
     const cpeAuthSettings = {
       get: (): CpeAuthConfig => cpeAuth,
@@ -289,6 +306,7 @@ export async function assembleAcs(
       databaseBackups: dbBackups,
       stunPort: () => stun?.port ?? null,
       caCertificatePath: cwmpTls?.caCertPath ?? null,
+      cwmpTls: () => ({ config: tlsStart.config, source: tlsStart.source, url: listener?.tlsUrl ?? null, startError: tlsStartError }),
       profiles,
       diagnostics,
       subscribers,

@@ -1,5 +1,6 @@
 // The API contract's implementation: every method the UI and the JSON API call, delegating to
 // the services. One implementation, reached the same way from IPC, HTTP and tests.
+import { cwmpTlsView, type RunningCwmpTls, saveCwmpTls, savedCwmpTls } from './services/tls-settings.ts';
 import type { AcsApi } from '../../shared/contract.ts';
 import { AcsError } from '../../shared/errors.ts';
 import { validatedApi } from './api-validate.ts';
@@ -16,7 +17,7 @@ import type { BackupService } from './services/backups.ts';
 import type { BackupScheduler } from './services/backups-scheduler.ts';
 import { diffBackups, restoreBackup } from './services/backups-tasks.ts';
 import { COMMON_SETTINGS } from './services/common-settings/catalog.ts';
-import { deviceSettings, setDeviceSettings } from './services/common-settings/service.ts';
+import { setDeviceSettings, shownDeviceSettings } from './services/common-settings/service.ts';
 import { listDeviceFaults } from './services/device-faults.ts';
 import { deviceSummaryCard } from './services/device-summary.ts';
 import { createDeviceService } from './services/devices.ts';
@@ -87,6 +88,8 @@ export interface ApiParts {
   stunPort: () => number | null;
   /** The local CA's certificate file (CWMP over TLS without the operator's own), or null. */
   caCertificatePath: string | null;
+  /** The TLS listener the ACS started with (services/tls-settings.ts). */
+  cwmpTls: () => RunningCwmpTls;
   /** Diagnostics history and device logs (services/diagnostics/). */
   diagnostics: DiagnosticsService;
   /** Provisioning profiles: CRUD, dry runs, waves, the installer's checklist (services/profiles/). */
@@ -131,7 +134,7 @@ function createApiImpl(parts: ApiParts): AcsApi {
     deleteDevice: async (args) => bulk.deleteOne(args.id),
     getParameters: async (args) => devices.parameters(args),
     getDeviceSummary: async (args) => deviceSummaryCard(store, wakeOutcomes, args.id),
-    getDeviceSettings: async (args) => deviceSettings(store, args.id),
+    getDeviceSettings: async (args) => shownDeviceSettings(store, args.id, args.reveal),
     listCommonSettings: async () => [...COMMON_SETTINGS],
     setDeviceSettings: ({ id, values, ...options }) => setDeviceSettings(store, tasks, id, values, options),
     checkValues: async (args) => checkValues(store, quirksFor, args),
@@ -158,6 +161,11 @@ function createApiImpl(parts: ApiParts): AcsApi {
     enableStun: (args) => enableStun({ store, tasks, stunPort: parts.stunPort, cwmpUrl: () => listener.url }, args),
     getReachability: async (args) => getReachability({ store, outcomes: wakeOutcomes, stunPort: parts.stunPort, now }, args.id),
     getCaCertificate: async () => caCertificate(parts.caCertificatePath, listener.tlsUrl),
+    getCwmpTlsSettings: async () => cwmpTlsView(savedCwmpTls(store), parts.cwmpTls()),
+    setCwmpTlsSettings: async (args) => {
+      const saved = saveCwmpTls(store, { port: args.port, certPath: args.certPath ?? null, keyPath: args.keyPath ?? null }, listener.port);
+      return cwmpTlsView(saved, parts.cwmpTls());
+    },
     getDeviceCredentials: async (args) => credentials.get(args.id),
     setDeviceCredentials: async (args) => credentials.set(args.id, args.username, args.password),
     deleteDeviceCredentials: async (args) => credentials.remove(args.id),

@@ -34,7 +34,7 @@ async function main(): Promise<void> {
   const rendererIndexPath = join(appPath, 'dist/renderer/index.html');
   const devServerUrl = !app.isPackaged ? (process.env['DESKACS_DEV_SERVER_URL'] ?? null) : null;
   const where = { rendererFileUrl: pathToFileURL(rendererIndexPath).href, devServerUrl };
-  hardenSession(session.defaultSession, devServerUrl);
+  hardenSession(session.defaultSession, where);
 
   const dataDir = app.getPath('userData');
   const { log, accessLog, flush } = openLogFiles(dataDir, { console: (line) => console.log(line) });

@@ -2,7 +2,8 @@
 // navigation and window.open denied, external links only to allow-listed https hosts.
 import type { BrowserWindowConstructorOptions, Session, WebContents } from 'electron';
 import { BrowserWindow, shell } from 'electron';
-import { devServerCsp, isAllowedExternalUrl } from './security.ts';
+import { isPermissionAllowed } from './permissions.ts';
+import { devServerCsp, isAllowedExternalUrl, type RendererLocation } from './security.ts';
 
 export interface WindowOptions {
   preloadPath: string;
@@ -49,12 +50,21 @@ export function hardenWebContents(contents: WebContents): void {
   });
 }
 
-/** Session-wide policy: no permission prompts (camera, notifications, ...), dev CSP if needed. */
-export function hardenSession(session: Session, devServerUrl: string | null): void {
-  session.setPermissionRequestHandler((_contents, _permission, callback) => callback(false));
-  session.setPermissionCheckHandler(() => false);
-  if (devServerUrl === null) return;
-  const csp = devServerCsp(devServerUrl);
+/**
+ * Session-wide policy: every permission denied (camera, geolocation, ...) but notifications for
+ * the app's own renderer (permissions.ts), dev CSP if needed.
+ */
+export function hardenSession(session: Session, where: RendererLocation): void {
+  session.setPermissionRequestHandler((contents, permission, callback, details) => {
+    const url = details.requestingUrl === '' ? contents.getURL() : details.requestingUrl;
+    callback(isPermissionAllowed({ permission, url, isMainFrame: details.isMainFrame }, where));
+  });
+  session.setPermissionCheckHandler((contents, permission, _origin, details) => {
+    const url = details.requestingUrl === undefined || details.requestingUrl === '' ? contents?.getURL() : details.requestingUrl;
+    return isPermissionAllowed({ permission, url, isMainFrame: details.isMainFrame }, where);
+  });
+  if (where.devServerUrl === null) return;
+  const csp = devServerCsp(where.devServerUrl);
   session.webRequest.onHeadersReceived((details, callback) => {
     callback({ responseHeaders: { ...details.responseHeaders, 'Content-Security-Policy': [csp] } });
   });

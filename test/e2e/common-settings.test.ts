@@ -1,7 +1,8 @@
 // The device page's Settings tab in Chromium against a real core and a simulated TR-181 CPE:
 // every common setting grouped with its value and the path it resolved to (a link opens the
 // parameter tree on that row), an edit of the Wi-Fi name applied as one task, followed in the
-// action log to its end, and the simulator's own value changed. Screenshots in every look.
+// action log to its end, and the simulator's own value changed; a secret masked by the core until
+// Show reveals it. Screenshots in every look.
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
 import type { Browser, Page } from 'playwright-core';
@@ -12,6 +13,8 @@ import { eventually, startCrSimulator } from '../helpers/e2e-devices.ts';
 
 const SERIAL = 'CSSIM0001';
 const SSID = 'Device.WiFi.SSID.1.SSID';
+const KEY_PATH = 'Device.WiFi.AccessPoint.1.Security.KeyPassphrase';
+const WIFI_KEY = 'settings-Key-4242';
 
 const eachLook = (page: Page, name: string): Promise<void> =>
   screenshotEachLook(page, name, { prepare: () => page.locator('.csettings').evaluate((el) => el.scrollIntoView({ block: 'start' })) });
@@ -27,6 +30,14 @@ describe('common settings on the device page', { skip: browserSkip }, () => {
     browser = await launchChromium();
     ({ sim, id } = await startCrSimulator(h, SERIAL, true));
     await h.acs.api.createTask({ id, task: { name: 'refresh', path: '' }, connectionRequest: true, waitSeconds: 60 });
+    // A Wi-Fi key DeskACS set: the store holds it in clear, the API shows it masked unless revealed.
+    const set = await h.acs.api.createTask({
+      id,
+      task: { name: 'setParameterValues', values: [[KEY_PATH, WIFI_KEY]] },
+      connectionRequest: true,
+      waitSeconds: 60,
+    });
+    assert.equal(set.task.status, 'done');
   });
   after(async () => {
     await browser?.close();
@@ -57,6 +68,15 @@ describe('common settings on the device page', { skip: browserSkip }, () => {
       const unsupported = page.locator('.csettings-unsupported');
       if ((await unsupported.count()) > 0) assert.match(await unsupported.first().innerText(), /Not supported by this model/);
       await eachLook(page, 'common-settings');
+
+      // The Wi-Fi key is masked (the page never received it) until Show asks the core to reveal it.
+      const keyRow = wifi.getByRole('row', { name: /Wi-Fi password/ });
+      assert.match(await keyRow.innerText(), /••••••••/);
+      assert.doesNotMatch(await page.content(), new RegExp(WIFI_KEY));
+      await keyRow.getByRole('button', { name: 'Show Wi-Fi password (2.4 GHz)' }).click();
+      await eventually('the revealed Wi-Fi key', async () => (await keyRow.innerText()).includes(WIFI_KEY));
+      await keyRow.getByRole('button', { name: 'Hide Wi-Fi password (2.4 GHz)' }).click();
+      assert.doesNotMatch(await keyRow.innerText(), new RegExp(WIFI_KEY));
 
       // Edit in place and apply: one task, followed to its end in the action log.
       await row.getByRole('button', { name: 'Edit Wi-Fi name (2.4 GHz)' }).click();

@@ -2,7 +2,9 @@
 // clock: a TR-181 radio CPE whose signal degrades fills the device's Health tab (throughput,
 // Wi-Fi clients per band, signal, uptime, CPU), a threshold rule raises an alert that is
 // acknowledged and muted from the Alerts page, a rule on a metric the model lacks says so, and
-// the Overview shows devices online over time. Screenshots at both sizes and schemes.
+// the Overview shows devices online over time; with notifications allowed, a new alert makes a
+// desktop Notification; Settings edits the metric definitions and sampling (the core's errors
+// shown, defaults restored). Screenshots at both sizes and schemes.
 import assert from 'node:assert/strict';
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
@@ -133,6 +135,44 @@ describe('health charts and alerts in the browser', { skip }, () => {
     }
   });
 
+  test('a new alert becomes a desktop notification when the operator allowed them', async () => {
+    const { page, context, errors } = await open('/alerts', {
+      beforeOpen: async (ctx) => {
+        await ctx.grantPermissions(['notifications'], { origin: new URL(m.apiUrl).origin });
+        // Records each `new Notification(...)` and still makes the real one (its permission is the
+        // context's): a Proxy forwards Notification.permission to the browser's own.
+        await ctx.addInitScript({
+          content: `(() => {
+            const seen = [];
+            window.deskacsNotifications = seen;
+            window.Notification = new Proxy(window.Notification, {
+              construct(target, args) {
+                seen.push({ title: args[0], body: (args[1] && args[1].body) || '' });
+                return Reflect.construct(target, args);
+              },
+            });
+          })();`,
+        });
+      },
+    });
+    try {
+      await page.getByRole('heading', { name: 'Open alerts' }).waitFor();
+      assert.equal(await page.evaluate<string>('Notification.permission'), 'granted');
+      // Already allowed: nothing to ask.
+      assert.equal(await page.getByRole('button', { name: 'Notify me on this computer' }).count(), 0);
+      await m.acs.api.createAlertRule({ name: 'Firmware 8.8', kind: 'firmware', expectedVersion: '8.8' });
+      await periodic(m, sim, 300);
+      await page.getByText(/Alert: Firmware 8\.8 on \S+: runs firmware 1\.0\.0, not 8\.8/).waitFor();
+      const shown = await page.evaluate<{ title: string; body: string }[]>('window.deskacsNotifications');
+      assert.equal(shown.length, 1, JSON.stringify(shown));
+      assert.equal(shown[0]?.title, 'DeskACS: Firmware 8.8');
+      assert.match(shown[0]?.body ?? '', /runs firmware 1\.0\.0, not 8\.8/);
+      assert.deepEqual(errors, []);
+    } finally {
+      await context.close();
+    }
+  });
+
   test('the Overview shows devices online over time', async () => {
     const { page, context, errors } = await open('/overview');
     try {
@@ -142,6 +182,57 @@ describe('health charts and alerts in the browser', { skip }, () => {
       await eachLook(page, 'monitoring-overview', () => card.scrollIntoViewIfNeeded());
       assert.deepEqual(errors, []);
     } finally {
+      await context.close();
+    }
+  });
+
+  test('Settings edits the health metrics: a definition saved, a bad one refused with why, defaults restored', async () => {
+    const { page, context, errors } = await open('/settings?section=metrics');
+    try {
+      const section = page.locator('#settings-metrics');
+      await section.getByRole('heading', { name: 'Health metrics' }).waitFor();
+      const interval = section.getByLabel('Sample each device at most every (seconds)');
+      assert.equal(await interval.inputValue(), '300');
+      await interval.fill('600');
+      await section.getByRole('button', { name: 'Save', exact: true }).click();
+      await section.getByText(/Saved: every 600 s, samples for 7 days, hourly for 13 months/).waitFor();
+      assert.equal((await m.acs.api.getMetricSettings({})).samplingIntervalSeconds, 600);
+
+      const editor = section.getByLabel('Metric definitions (JSON)');
+      const defs = JSON.parse(await editor.inputValue()) as { name: string; label: string; models?: string[] }[];
+      const cpu = defs.find((d) => d.name === 'cpu');
+      assert.ok(cpu);
+      cpu.label = 'CPU load';
+      cpu.models = ['RadioCPE-1'];
+      await editor.fill(JSON.stringify(defs, null, 2));
+      await section.getByRole('button', { name: 'Save definitions' }).click();
+      await section.getByText(`Saved: ${defs.length} metrics`).waitFor();
+      const saved = (await m.acs.api.getMetricDefinitions({})).find((d) => d.name === 'cpu');
+      assert.equal(saved?.label, 'CPU load');
+      assert.deepEqual(saved?.models, ['RadioCPE-1']);
+
+      // A bad path: the core's message, by the editor; nothing saved.
+      const bad = defs.map((d) => (d.name === 'cpu' ? { ...d, sources: [{ path: 'Device..CPU' }] } : d));
+      await editor.fill(JSON.stringify(bad, null, 2));
+      await section.getByRole('button', { name: 'Save definitions' }).click();
+      await section
+        .getByRole('alert')
+        .filter({ hasText: /metric \d+ \(cpu\): 'Device\.\.CPU' is not a parameter path/ })
+        .waitFor();
+      await eachLook(page, 'settings-health-metrics', () => section.scrollIntoViewIfNeeded());
+      assert.equal((await m.acs.api.getMetricDefinitions({})).find((d) => d.name === 'cpu')?.label, 'CPU load');
+
+      await section.getByRole('button', { name: 'Restore defaults' }).click();
+      await section.getByText(/Restored the \d+ metrics built in/).waitFor();
+      assert.equal((await m.acs.api.getMetricDefinitions({})).find((d) => d.name === 'cpu')?.label, 'CPU');
+      assert.match(await editor.inputValue(), /"label": "CPU"/);
+      // The refused save is the one 400 the browser logs.
+      assert.deepEqual(
+        errors.filter((e) => !/status of 400/.test(e)),
+        [],
+      );
+    } finally {
+      await m.acs.api.setMetricSettings({ samplingIntervalSeconds: 300 });
       await context.close();
     }
   });

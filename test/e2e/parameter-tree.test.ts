@@ -215,8 +215,24 @@ describe('Parameter tree', { skip: browserSkip }, () => {
       'the stored passphrase, masked',
       async () => (await row(page, PASSPHRASE).locator('.ptree-val').innerText()) === '••••••••',
     );
+    // The core sent it masked (the page never had it); Reveal asks for that one value in clear.
+    const listed = await h.acs.api.getParameters({ id: tr181.id, prefix: PASSPHRASE });
+    assert.deepEqual(
+      listed.map((p) => p.value),
+      ['••••••'],
+    );
+    assert.ok(!(await page.content()).includes('correct-horse'), 'no clear secret in the page before Reveal');
     await row(page, PASSPHRASE).getByRole('button', { name: 'Reveal KeyPassphrase' }).click();
-    assert.equal(await row(page, PASSPHRASE).locator('.ptree-val').innerText(), 'correct-horse-battery');
+    await eventually(
+      'the revealed passphrase',
+      async () => (await row(page, PASSPHRASE).locator('.ptree-val').innerText()) === 'correct-horse-battery',
+    );
+    // Hidden again, its editor starts empty, never from the mask; Escape leaves no edit behind.
+    await row(page, PASSPHRASE).getByRole('button', { name: 'Hide KeyPassphrase' }).click();
+    await row(page, PASSPHRASE).dblclick();
+    assert.equal(await page.getByLabel('New value of KeyPassphrase').inputValue(), '', 'a masked secret is never edited from its mask');
+    await page.getByLabel('New value of KeyPassphrase').press('Escape');
+    assert.equal(await page.getByRole('region', { name: 'Pending changes' }).count(), 0);
     // CSV of the tree: the serial in the file name, the secret masked.
     const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'CSV' }).click()]);
     assert.match(download.suggestedFilename(), /^parameters-PT-181-0001-\d{4}-\d{2}-\d{2}-\d{4}\.csv$/);

@@ -40,6 +40,8 @@ export const viewports = {
 export interface OpenOptions {
   viewport?: keyof typeof viewports;
   colorScheme?: 'light' | 'dark';
+  /** Runs on the new context before the app is opened (grant permissions, add init scripts). */
+  beforeOpen?: (context: BrowserContext) => Promise<void>;
 }
 
 /** A fresh context (own storage) and page signed in with the token link, errors collected. */
@@ -51,6 +53,7 @@ export async function openApp(
   opts: OpenOptions = {},
 ): Promise<{ context: BrowserContext; page: Page; errors: string[] }> {
   const context = await browser.newContext({ viewport: viewports[opts.viewport ?? 'wide'], colorScheme: opts.colorScheme ?? 'light' });
+  await opts.beforeOpen?.(context);
   const page = await context.newPage();
   const errors: string[] = [];
   page.on('pageerror', (e) => errors.push(e.message));

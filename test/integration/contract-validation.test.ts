@@ -62,6 +62,8 @@ const badCalls: Record<ApiMethod, BadCall> = {
   enableStun: { args: { id: 'dev-1', serverAddress: ' ' }, message: /'serverAddress' must not be empty/ },
   getReachability: unknownArgFor('dev-1'),
   getCaCertificate: unknownArg,
+  getCwmpTlsSettings: unknownArg,
+  setCwmpTlsSettings: { args: { port: 7548, certPath: '/tmp/c.pem' }, message: /'certPath' and 'keyPath' go together/ },
   getDeviceCredentials: unknownArgFor('dev-1'),
   setDeviceCredentials: { args: { id: 'dev-1', username: ' ', password: 'p' }, message: /'username' must not be empty/ },
   deleteDeviceCredentials: unknownArgFor('dev-1'),

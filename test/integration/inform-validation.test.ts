@@ -50,7 +50,7 @@ describe('Inform validation', () => {
     }
   });
 
-  test('a device stored with a 1 MB serial by an older build is deleted through POST /api/devices/delete', async () => {
+  test('a device stored with a 1 MB serial by an older build is viewed through GET /api/devices/:id and deleted', async () => {
     const h = await startHarness();
     try {
       const huge = 'S'.repeat(1024 * 1024);
@@ -67,6 +67,10 @@ describe('Inform validation', () => {
       const listed = await apiGet(h, '/api/devices?limit=10');
       assert.equal(listed.status, 200);
       assert.ok(JSON.stringify(listed.json).length < 1.5 * 1024 * 1024, 'the list page carries the id once, not the serial too');
+      // Still viewable: its page's GET carries the whole id in the URL.
+      const viewed = await apiGet(h, `/api/devices/${encodeURIComponent(r.deviceId)}`);
+      assert.equal(viewed.status, 200);
+      assert.equal((viewed.json as { id: string }).id, r.deviceId);
       const found = await apiPost(h, '/api/devices/delete', { selection: { ids: [r.deviceId] } });
       assert.equal(found.status, 200, JSON.stringify(found.json).slice(0, 300));
       assert.equal((found.json as DeleteResult).removed, 1);

@@ -370,7 +370,9 @@ describe('provisioning profiles on simulated devices', () => {
     const session = sim.nextSession();
     const r = await apiPost(h, '/api/profiles/managed/apply', { waveSizes: [1], concurrency: 1 });
     assert.equal(r.status, 200, JSON.stringify(r.json));
-    assert.deepEqual(r.json, { profile: 'managed', version: 2, devices: 1, waves: [[id]] });
+    const { apply, ...result } = r.json as { apply: { state: string; waves: number } };
+    assert.deepEqual(result, { profile: 'managed', version: 2, devices: 1, waves: [[id]] });
+    assert.deepEqual([apply.state, apply.waves], ['running', 1]);
     await session;
     await sim.idle();
     assert.equal(sim.model.value('Device.WiFi.SSID.1.SSID'), 'Managed-2');

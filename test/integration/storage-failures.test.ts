@@ -91,6 +91,13 @@ describe('storage failures', () => {
       h.store.maintenance.setPragma('max_page_count', 1_000_000);
       await informUntilOk(h, 'AFTERFULL');
       assert.ok(h.store.devices.get('00AA11-HG1-AFTERFULL') !== undefined);
+      // No session stays open past its timeout: neither those cut off by the full disk (closed
+      // by the orphan sweep once space is back) nor the ones that informed before it filled.
+      const serials = Array.from({ length: 200 }, (_, i) => `FULL${i}`);
+      const stillOpen = (): string[] => serials.filter((serial) => openSessions(h, serial) > 0);
+      const deadline = Date.now() + 15_000;
+      while (stillOpen().length > 0 && Date.now() < deadline) await sleep(250);
+      assert.deepEqual(stillOpen(), [], 'sessions left open after the disk had space again');
     } finally {
       await h.close();
     }

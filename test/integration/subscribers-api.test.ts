@@ -81,6 +81,26 @@ describe('subscribers API', () => {
     assert.match(JSON.stringify(r.json), /no column for account id \(accountId\), name \(name\): the header has 'Serial', 'SSID'/);
   });
 
+  test('a text/plain body is taken as the CSV; a form body is told to send text/csv', async () => {
+    const plain = await apiRaw(
+      h,
+      'POST',
+      '/api/subscribers/import',
+      Buffer.from('Account,Name\nTXT-1,Plain Pat\n'),
+      'text/plain; charset=utf-8',
+    );
+    assert.equal(plain.status, 200, plain.body);
+    assert.equal(h.store.subscribers.get('TXT-1')?.name, 'Plain Pat');
+    assert.deepEqual(h.subscribers.remove('TXT-1'), { removed: true });
+    const form = await apiRaw(h, 'POST', '/api/subscribers/import', Buffer.from('Account=1&Name=Ann'), 'application/x-www-form-urlencoded');
+    assert.equal(form.status, 400);
+    assert.match(JSON.stringify(form.json), /body is not valid JSON.*send it with Content-Type: text\/csv/);
+    // A route that takes no file says nothing of CSV.
+    const other = await apiRaw(h, 'POST', '/api/profiles', Buffer.from('name=x'), 'application/x-www-form-urlencoded');
+    assert.equal(other.status, 400);
+    assert.doesNotMatch(JSON.stringify(other.json), /text\/csv/);
+  });
+
   test('UTF-16 and Latin-1 files are refused with how to save them', async () => {
     const utf16 = Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from('Account,Name\n1,Ann\n', 'utf16le')]);
     const a = await importCsv(utf16);

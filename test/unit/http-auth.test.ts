@@ -2,6 +2,8 @@
 // vectors, and a client and a verifier on opposite sides agreeing (as DeskACS and CPEs must).
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
+import { basicMatches } from '../../electron/core/files/serve.ts';
+import { basicAuthorization, parseBasicCredentials } from '../../electron/core/http-auth/basic.ts';
 import { AuthClient, digestAuthorization, pickChallenge } from '../../electron/core/http-auth/client.ts';
 import { digestResponse } from '../../electron/core/http-auth/digest.ts';
 import { parseAuthorization, parseChallenges } from '../../electron/core/http-auth/headers.ts';
@@ -95,4 +97,18 @@ test('a client and a verifier on opposite sides agree, and a wrong password or a
   wrong.accept([verifier.challenge()]);
   assert.equal(verifier.verify(wrong.authorization('GET', '/cr'), { method: 'GET', uri: '/cr' }, 'acs', 'secret'), false);
   assert.equal(verifier.verify('Basic YWNzOnNlY3JldA==', { method: 'GET', uri: '/cr' }, 'acs', 'secret'), false);
+});
+
+test('Basic: one reader for the listener and the file URLs; UTF-8 or Latin-1, malformed refused', () => {
+  const creds = { username: 'cpe', password: 'pässword' };
+  assert.deepEqual(parseBasicCredentials(basicAuthorization(creds)), creds);
+  const latin1 = `Basic ${Buffer.from('cpe:p\u00e4ss', 'latin1').toString('base64')}`;
+  assert.deepEqual(parseBasicCredentials(latin1), { username: 'cpe', password: 'päss' });
+  for (const bad of [undefined, 'Basic', 'Basic ###', 'Basic Y3Bl', 'Digest username="cpe"'])
+    assert.equal(parseBasicCredentials(bad), undefined, String(bad));
+  assert.equal(basicMatches(basicAuthorization(creds), creds), true);
+  assert.equal(basicMatches(`basic ${Buffer.from('cpe:pässword').toString('base64')}`, creds), true);
+  assert.equal(basicMatches(basicAuthorization({ ...creds, password: 'other' }), creds), false);
+  assert.equal(basicMatches(basicAuthorization({ ...creds, username: 'cp' }), creds), false);
+  assert.equal(basicMatches('Basic ###', creds), false);
 });

@@ -2,13 +2,14 @@
 // byte range at a time (206/416, RFC 9110 14), streamed from disk. The CWMP endpoint's CPE
 // authentication does not apply here: the token is the credential (with the task's Basic
 // credentials on top when it gave any). Every request is logged, refused ones included.
-import { timingSafeEqual } from 'node:crypto';
 import { createReadStream } from 'node:fs';
 import { stat } from 'node:fs/promises';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { pipeline } from 'node:stream/promises';
 import type { FileRecord } from '../../../shared/models-files.ts';
 import type { Logger } from '../acs-types.ts';
+import { parseBasicCredentials } from '../http-auth/basic.ts';
+import { safeEqual } from '../http-auth/compare.ts';
 import type { FileTransfer, Store } from '../store/index.ts';
 import { FILES_PATH_PREFIX } from './transfer-url.ts';
 
@@ -139,11 +140,12 @@ export function transferOver(t: { expiresAt: string; taskId: number | null }, st
 
 /** The request's Basic credentials are the transfer's (compared in constant time). */
 export function basicMatches(header: string | undefined, t: { username: string; password: string }): boolean {
-  const m = /^Basic\s+(\S+)$/i.exec(header ?? '');
-  if (m === null) return false;
-  const given = Buffer.from(m[1] ?? '', 'base64');
-  const expected = Buffer.from(`${t.username}:${t.password}`, 'utf8');
-  return given.length === expected.length && timingSafeEqual(given, expected);
+  const given = parseBasicCredentials(header);
+  if (given === undefined) return false;
+  // Both compared, always (no early exit on the username).
+  const user = safeEqual(given.username, t.username);
+  const password = safeEqual(given.password, t.password);
+  return user && password;
 }
 
 /**

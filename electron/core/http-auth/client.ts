@@ -3,6 +3,7 @@
 // 2617, also the qop-less RFC 2069 form many older CPEs still send) or Basic (RFC 7617). Pure
 // apart from the random cnonce: no I/O, no clock.
 import { randomBytes } from 'node:crypto';
+import { basicAuthorization } from './basic.ts';
 import { digestAlgorithm, digestResponse } from './digest.ts';
 import { type AuthChallenge, parseChallenges, quoted } from './headers.ts';
 
@@ -22,10 +23,6 @@ export function isBasic(c: AuthChallenge): boolean {
 /** The challenge to answer: a Digest we support (first offered wins), else Basic, else none. */
 export function pickChallenge(challenges: readonly AuthChallenge[]): AuthChallenge | undefined {
   return challenges.find(isDigest) ?? challenges.find(isBasic);
-}
-
-export function basicAuthorization(creds: HttpCredentials): string {
-  return `Basic ${Buffer.from(`${creds.username}:${creds.password}`, 'utf8').toString('base64')}`;
 }
 
 export interface DigestRequest {
@@ -101,3 +98,5 @@ export class AuthClient {
     return digestAuthorization(c, creds, { method, uri, nc: this.nc });
   }
 }
+
+export { basicAuthorization };

@@ -43,9 +43,15 @@ const MAX_JSON_BYTES = 4 * 1024 * 1024;
 /** A raw bytes argument (appendFileUpload's chunk is at most 8 MiB: the schema says why it is refused). */
 const MAX_BYTES_BODY = 8 * 1024 * 1024 + 1;
 
+/**
+ * Request headers (the URL included) up to this size: a device stored by an older build with a
+ * serial of up to 1 MB has an id that long, and must stay viewable at GET /api/devices/:id.
+ */
+const MAX_HEADER_BYTES = 3 * 1024 * 1024;
+
 export async function startApiServer(opts: ApiServerOptions): Promise<ApiServer> {
   const routes = compileRoutes();
-  const server = createServer((req, res) => {
+  const server = createServer({ maxHeaderSize: MAX_HEADER_BYTES }, (req, res) => {
     route(req, res, routes, opts).catch((err: unknown) => sendError(res, err, opts.log));
   });
   await new Promise<void>((resolve, reject) => {
@@ -84,10 +90,11 @@ async function route(req: IncomingMessage, res: ServerResponse, routes: Compiled
   }
   const match = findRoute(routes, req.method ?? 'GET', url.pathname);
   const hasBody = req.method === 'POST' || req.method === 'PUT';
-  // application/octet-stream (or text/csv): the body is the method's bytes argument
-  // (appendFileUpload's chunk, importSubscribers' file), the others come from the path and query.
-  const raw = hasBody && isOctetStream(req) ? await readBytes(req, match.name) : undefined;
-  const body = hasBody && raw === undefined ? await readJson(req) : undefined;
+  // application/octet-stream (or text/csv, or text/plain for a method that takes bytes): the body
+  // is the method's bytes argument (appendFileUpload's chunk, importSubscribers' file), the others
+  // come from the path and query.
+  const raw = hasBody && isOctetStream(req, match.name) ? await readBytes(req, match.name) : undefined;
+  const body = hasBody && raw === undefined ? await readJson(req, match.name) : undefined;
   const args = httpArgs(match.name, { params: match.params, query: url.searchParams, body, ...(raw === undefined ? {} : { bytes: raw }) });
   // The AcsApi validates the arguments against the method's schema (api-validate.ts).
   const result = await (opts.api[match.name] as (a: unknown) => Promise<unknown>)(args);
@@ -167,9 +174,9 @@ function streamEvents(req: IncomingMessage, res: ServerResponse, events: AcsEven
   req.on('close', end);
 }
 
-function isOctetStream(req: IncomingMessage): boolean {
+function isOctetStream(req: IncomingMessage, method: ApiMethod): boolean {
   const type = (req.headers['content-type'] ?? '').split(';')[0]?.trim().toLowerCase();
-  return type === 'application/octet-stream' || type === 'text/csv';
+  return type === 'application/octet-stream' || type === 'text/csv' || (type === 'text/plain' && bytesArgument(method) !== undefined);
 }
 
 /** Bytes for a method that takes them (at most MAX_JSON_BYTES plus the chunk limit's margin). */
@@ -188,7 +195,7 @@ async function readBytes(req: IncomingMessage, method: ApiMethod): Promise<Uint8
   return Buffer.concat(chunks);
 }
 
-async function readJson(req: IncomingMessage): Promise<unknown> {
+async function readJson(req: IncomingMessage, method: ApiMethod): Promise<unknown> {
   const chunks: Buffer[] = [];
   let size = 0;
   for await (const chunk of req) {
@@ -200,7 +207,12 @@ async function readJson(req: IncomingMessage): Promise<unknown> {
   try {
     return JSON.parse(Buffer.concat(chunks).toString('utf8')) as unknown;
   } catch (err) {
-    throw new AcsError('bad_request', `body is not valid JSON: ${(err as Error).message}`);
+    // A method that takes a file (importSubscribers' CSV) sent as a form or the like: say how to send it.
+    const file =
+      bytesArgument(method) === undefined
+        ? ''
+        : `; ${method} takes its file as the body: send it with Content-Type: text/csv (or application/octet-stream)`;
+    throw new AcsError('bad_request', `body is not valid JSON: ${(err as Error).message}${file}`);
   }
 }
 

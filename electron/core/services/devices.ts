@@ -1,10 +1,12 @@
 // Device use cases of the API contract: the filtered, sorted list; one device's detail; its
-// parameters. Arguments arrive validated and trimmed (api-validate.ts).
+// parameters (secret values masked unless revealed: secret-params.ts). Arguments arrive
+// validated and trimmed (api-validate.ts).
 import type { ApiArgs } from '../../../shared/contract.ts';
 import type { DeviceSortKey } from '../../../shared/device-status.ts';
 import { AcsError } from '../../../shared/errors.ts';
 import type { DeviceDetail, DeviceSummary, Page, ParameterRow } from '../../../shared/models.ts';
 import type { SortOrder, Store } from '../store/index.ts';
+import { isSecretName, shownValue } from './secret-params.ts';
 
 const RECENT_SESSIONS = 20;
 const RECENT_EVENTS = 50;
@@ -37,9 +39,10 @@ export function createDeviceService(store: Store, now: () => Date): DeviceServic
       cpeRequests: store.cpeRequests.listForDevice(id, RECENT_EVENTS),
       parameterCount: store.parameters.count(id),
     }),
-    parameters: ({ id, prefix }) => {
+    parameters: ({ id, prefix, reveal = false }) => {
       mustExist(id);
-      return store.parameters.list(id, prefix);
+      const rows = store.parameters.list(id, prefix);
+      return reveal ? rows : rows.map((r) => (isSecretName(r.path) && !r.object ? { ...r, value: shownValue(true, r.value, false) } : r));
     },
   };
 }

@@ -63,6 +63,8 @@ export interface ProfileRepository {
   putItem(item: Omit<StoredItem, 'at'>, at: Date): void;
   /** Items carried by this task (any device). */
   itemsOfTask(taskId: number): StoredItem[];
+  /** Keeps (null: drops) the progress of the profile's application in waves in its document's JSON, as `apply` (no new version). */
+  setApply(name: string, progress: unknown): void;
 }
 
 interface ProfileRow {
@@ -180,6 +182,9 @@ export function createProfileRepository(db: Db): ProfileRepository {
        state = excluded.state, task_id = excluded.task_id, message = excluded.message, version = excluded.version, at = excluded.at`,
   );
 
+  const putApply = db.prepare("UPDATE profiles SET document = json_set(document, '$.apply', json(?)) WHERE name = ?");
+  const dropApply = db.prepare("UPDATE profiles SET document = json_remove(document, '$.apply') WHERE name = ?");
+
   const isDuplicate = (err: unknown): boolean => err instanceof Error && /UNIQUE|PRIMARY KEY/.test(err.message);
 
   return {
@@ -237,5 +242,9 @@ export function createProfileRepository(db: Db): ProfileRepository {
       upsertItem.run(i.deviceId, i.profile, i.item, i.path, i.valueHash, i.state, i.taskId, i.message, i.version, iso(at));
     },
     itemsOfTask: (taskId) => itemsByTask.all(taskId).map(toItem),
+    setApply(name, progress) {
+      if (progress === null) dropApply.run(name);
+      else putApply.run(toJson(progress), name);
+    },
   };
 }

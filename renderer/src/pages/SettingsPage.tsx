@@ -11,6 +11,7 @@ import { ConnectSection } from './settings/ConnectSection.tsx';
 import { CpeAuthSection } from './settings/CpeAuthSection.tsx';
 import { DataSection } from './settings/DataSection.tsx';
 import { HistorySection } from './settings/HistorySection.tsx';
+import { MetricsSection } from './settings/MetricsSection.tsx';
 import { NetworkSection } from './settings/NetworkSection.tsx';
 import { QuirkRulesSection } from './settings/QuirkRulesSection.tsx';
 import { isSettingsSection, type SettingsSectionId, settingsSections } from './settings/sections.ts';
@@ -71,6 +72,7 @@ export function SettingsPage() {
           <ConnectionRequestSection />
           <NetworkSection />
           <QuirkRulesSection />
+          <MetricsSection />
           <HistorySection />
           <BackupsSection />
           <DataSection />

@@ -17,7 +17,7 @@
 import { createHmac, randomBytes, timingSafeEqual } from 'node:crypto';
 import { digestResponse } from '../../http-auth/digest.ts';
 import { parseAuthorization, quoted } from '../../http-auth/headers.ts';
-import { safeEqual } from './compare.ts';
+import { safeEqual } from '../../http-auth/compare.ts';
 import type { NonceCounts } from './nonce-counts.ts';
 
 export const NONCE_LIFETIME_MS = 5 * 60_000;

@@ -1,11 +1,13 @@
 // getDeviceSettings and setDeviceSettings: every common setting resolved over the device's stored
 // tree (its data model's resolver), and a change of common settings as ONE setParameterValues
-// task through the normal task service (which checks the values against the stored tree).
+// task through the normal task service (which checks the values against the stored tree). The
+// API's view masks secret values unless revealed (shownDeviceSettings).
 import { AcsError } from '../../../../shared/errors.ts';
 import type { CreateTaskResult, ParameterRow } from '../../../../shared/models.ts';
 import type { CommonSettingKey, DeviceSetting, SettingGroup } from '../../../../shared/models-settings.ts';
 import type { ScalarValue, TaskOptions, ValueTuple } from '../../../../shared/tasks.ts';
 import type { Store } from '../../store/index.ts';
+import { isSecretName, shownValue } from '../secret-params.ts';
 import type { TaskService } from '../tasks/service.ts';
 import { COMMON_SETTINGS, commonSetting } from './catalog.ts';
 import { resolveTr098 } from './resolve-tr098.ts';
@@ -51,6 +53,17 @@ export function resolveDeviceSettings(rows: readonly ParameterRow[], rootObject:
   });
 }
 
+/** The settings as the API shows them: a secret's value (a secret setting, or a secret parameter name) masked unless `reveal`. */
+export function shownDeviceSettings(store: Store, id: string, reveal = false): DeviceSetting[] {
+  const all = deviceSettings(store, id);
+  if (reveal) return all;
+  return all.map((s) => {
+    const secret = s.secret || (s.path !== null && isSecretName(s.path));
+    return secret ? { ...s, value: shownValue(true, s.value, false) } : s;
+  });
+}
+
+/** The settings with their stored values in clear (for the core's own use: handover, reports, tasks). */
 export function deviceSettings(store: Store, id: string): DeviceSetting[] {
   const device = store.devices.get(id);
   if (device === undefined) throw new AcsError('not_found', `no device with id '${id}'`);

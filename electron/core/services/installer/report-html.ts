@@ -1,7 +1,7 @@
 // The provisioning report as one self-contained HTML page: no script, no external resource,
 // inline CSS laid out for A4 print (tables that do not split rows, a header per page break).
 import type { ProvisioningCheck, ProvisioningStep } from '../../../../shared/models-provisioning.ts';
-import { deviceRows, handoverRows, type ReportModel, stateLabel, subscriberRows, verdict } from './report-model.ts';
+import { appliedSteps, deviceRows, handoverRows, type ReportModel, stateLabel, subscriberRows, verdict } from './report-model.ts';
 
 const CSS = `
 *{box-sizing:border-box}
@@ -43,7 +43,8 @@ function state(s: string, t: (s: string) => string): string {
   return `<span class="state state-${t(s)}">${t(stateLabel[s] ?? s)}</span>`;
 }
 
-function stepsTable(steps: ProvisioningStep[], t: (s: string) => string): string {
+function stepsTable(all: ProvisioningStep[], t: (s: string) => string): string {
+  const steps = appliedSteps(all);
   if (steps.length === 0) return '<p class="empty">No profile steps apply to this device.</p>';
   const rows = steps.map(
     (s) =>

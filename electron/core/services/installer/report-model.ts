@@ -136,6 +136,11 @@ export function subscriberRows(s: Subscriber | null): [string, string][] {
   ];
 }
 
+/** The steps the report lists under "Settings applied": an overridden step's value was never sent. */
+export function appliedSteps<T extends { state: string }>(steps: readonly T[]): T[] {
+  return steps.filter((s) => s.state !== 'overridden');
+}
+
 export const stateLabel: Record<string, string> = {
   done: 'Done',
   ok: 'OK',

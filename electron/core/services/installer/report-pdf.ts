@@ -3,7 +3,7 @@
 // The standard fonts cover Latin-1 and Windows-1252 only: names in other scripts print as
 // missing glyphs (the HTML report has no such limit).
 import PDFDocument from 'pdfkit';
-import { deviceRows, handoverRows, type ReportModel, stateLabel, subscriberRows, verdict } from './report-model.ts';
+import { appliedSteps, deviceRows, handoverRows, type ReportModel, stateLabel, subscriberRows, verdict } from './report-model.ts';
 
 type Doc = InstanceType<typeof PDFDocument>;
 
@@ -108,7 +108,7 @@ function sections(w: Writer, m: ReportModel): void {
   w.kv(subscriberRows(m.subscriber));
   w.heading('Settings applied');
   if (p === null) w.note('No provisioning profile applies to this device.');
-  else if (p.steps.length === 0) w.note('No profile steps apply to this device.');
+  else if (appliedSteps(p.steps).length === 0) w.note('No profile steps apply to this device.');
   else {
     w.row([
       { text: 'State', width: 70, bold: true },
@@ -116,7 +116,7 @@ function sections(w: Writer, m: ReportModel): void {
       { text: 'Value', width: 110, bold: true },
       { text: 'Detail', width: CONTENT - 340, bold: true },
     ]);
-    for (const s of p.steps)
+    for (const s of appliedSteps(p.steps))
       w.row([
         stateCell(s.state, 70),
         { text: `${s.label} (${s.profile})`, width: 160 },

@@ -55,9 +55,19 @@ export const DEFAULT_METRICS: readonly MetricDefinition[] = [
     unit: 'dBm',
     kind: 'gauge',
     aggregate: 'first',
+    // Vendor paths come before TR-181's: the TP-Link XX230v dump has OpticalSignalLevel and
+    // TransmitOpticalLevel both "0" (a placeholder: 0 dBm received would overload a GPON receiver,
+    // whose limit is about -8 dBm) while X_TP_GPON_Config holds the real readings. Those are raw
+    // SFF-8472 values: RXPower 5624 and TXPower 14880 in 0.1 uW (-2.5 dBm and +1.7 dBm; the same
+    // dump's TransceiverTemperature 12251 is SFF-8472's 1/256 degC, 47.9 degC), so they are scaled
+    // to mW and converted to dBm. An exact 0 from the TR-181 path is still kept as a sample: a
+    // device whose only optical path is TR-181 may really report it, and it is not dropped silently.
     sources: [
       { path: 'InternetGatewayDevice.WANDevice.*.X_GponInterafceConfig.RXPower' },
       { path: 'InternetGatewayDevice.WANDevice.*.X_ZTE-COM_WANPONInterfaceConfig.RXPower' },
+      // Nokia/ALU G-1425G-A: already in dBm, as text ("-3.409399").
+      { path: 'InternetGatewayDevice.X_ALU_OntOpticalParam.RXPower' },
+      { path: 'Device.Optical.Interface.*.X_TP_GPON_Config.RXPower', scale: 0.0001, convert: 'mW-to-dBm' },
       // TR-181: OpticalSignalLevel is in 0.001 dBm.
       { path: 'Device.Optical.Interface.*.OpticalSignalLevel', scale: 0.001 },
     ],
@@ -71,6 +81,8 @@ export const DEFAULT_METRICS: readonly MetricDefinition[] = [
     sources: [
       { path: 'InternetGatewayDevice.WANDevice.*.X_GponInterafceConfig.TXPower' },
       { path: 'InternetGatewayDevice.WANDevice.*.X_ZTE-COM_WANPONInterfaceConfig.TXPower' },
+      { path: 'InternetGatewayDevice.X_ALU_OntOpticalParam.TXPower' },
+      { path: 'Device.Optical.Interface.*.X_TP_GPON_Config.TXPower', scale: 0.0001, convert: 'mW-to-dBm' },
       { path: 'Device.Optical.Interface.*.TransmitOpticalLevel', scale: 0.001 },
     ],
   },
@@ -145,7 +157,10 @@ export function checkMetricDefinitions(list: readonly MetricDefinition[]): Metri
         throw new AcsError('bad_request', `${where}: '${s.path}' is not a parameter path (use * for instance numbers, {wan} for the WAN)`);
       if (s.scale !== undefined && (!Number.isFinite(s.scale) || s.scale === 0))
         throw new AcsError('bad_request', `${where}: scale must be a non-zero number`);
+      if (s.convert !== undefined && s.convert !== 'mW-to-dBm') throw new AcsError('bad_request', `${where}: convert must be mW-to-dBm`);
+      if (s.convert !== undefined && d.kind !== 'gauge') throw new AcsError('bad_request', `${where}: convert applies to gauges only`);
     }
+    const models = checkModels(where, d.models);
     return {
       name: d.name,
       label: d.label.trim() === '' ? d.name : d.label.trim(),
@@ -153,9 +168,39 @@ export function checkMetricDefinitions(list: readonly MetricDefinition[]): Metri
       kind: d.kind,
       aggregate: d.aggregate,
       ...(d.split === undefined ? {} : { split: d.split }),
-      sources: d.sources.map((s) => ({ path: s.path.trim(), ...(s.scale === undefined ? {} : { scale: s.scale }) })),
+      ...(models.length === 0 ? {} : { models }),
+      sources: d.sources.map((s) => ({
+        path: s.path.trim(),
+        ...(s.scale === undefined ? {} : { scale: s.scale }),
+        ...(s.convert === undefined ? {} : { convert: s.convert }),
+      })),
     };
   });
+}
+
+/** A definition's models: trimmed, without blanks or repeats, each a ModelName or ProductClass. */
+function checkModels(where: string, models: readonly string[] | undefined): string[] {
+  if (models === undefined) return [];
+  if (!Array.isArray(models)) throw new AcsError('bad_request', `${where}: models must be a list of model names`);
+  const out: string[] = [];
+  for (const m of models) {
+    if (typeof m !== 'string') throw new AcsError('bad_request', `${where}: models must be a list of model names`);
+    const name = m.trim();
+    if (name === '') throw new AcsError('bad_request', `${where}: a model name must not be empty`);
+    if (name.length > 64) throw new AcsError('bad_request', `${where}: model '${name.slice(0, 20)}...' is longer than 64 characters`);
+    if (!out.includes(name)) out.push(name);
+  }
+  return out;
+}
+
+/** True when the definition applies to a device of this ModelName / ProductClass. */
+export function definitionAppliesTo(
+  def: MetricDefinition,
+  device: { modelName: string | null; productClass: string | null } | undefined,
+): boolean {
+  if (def.models === undefined || def.models.length === 0) return true;
+  if (device === undefined) return false;
+  return def.models.some((m) => m === device.modelName || m === device.productClass);
 }
 
 function isDefinitionList(value: unknown): value is MetricDefinition[] {

@@ -9,11 +9,13 @@ import { bandFrom, bandOfChannels } from '../common-settings/resolution.ts';
 import { TR098_SUBTREES, tr098Network } from '../device-summary-tr098.ts';
 import { TR181_SUBTREES, tr181Network } from '../device-summary-tr181.ts';
 import { bandOf, bandOfChannel, bandOfStandard, firstBand, objectRef, ParamTree } from '../device-summary-tree.ts';
-import { MAX_SAMPLED_PATHS } from './definitions.ts';
+import { definitionAppliesTo, MAX_SAMPLED_PATHS } from './definitions.ts';
 
 export interface ResolvedPath {
   path: string;
   scale: number;
+  /** The source's conversion after scale (mW to dBm), if any. */
+  convert?: 'mW-to-dBm' | undefined;
   /** '' or the Wi-Fi band of a split metric ('unknown band' when the device does not say). */
   part: string;
 }
@@ -85,6 +87,13 @@ export function resolvePlan(store: Store, deviceId: string, defs: readonly Metri
   };
   const plan: MetricPlan = { metrics: [], missing: [], paths: [] };
   for (const def of defs) {
+    if (!definitionAppliesTo(def, device)) {
+      plan.missing.push({
+        def,
+        reason: `defined for ${def.models?.join(', ')} only, not ${device?.modelName ?? device?.productClass ?? 'this model'}`,
+      });
+      continue;
+    }
     let found: ResolvedPath[] = [];
     for (const source of def.sources) {
       const paths = expand(source.path);
@@ -92,6 +101,7 @@ export function resolvePlan(store: Store, deviceId: string, defs: readonly Metri
       found = paths.map((path) => ({
         path,
         scale: source.scale ?? 1,
+        ...(source.convert === undefined ? {} : { convert: source.convert }),
         part: def.split === 'band' ? bandOfPath(under(wifiRoot(path)).tree, path) : '',
       }));
       break;

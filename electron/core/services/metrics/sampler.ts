@@ -155,9 +155,10 @@ export class MetricSampler {
         const text = values.get(p.path);
         if (text === undefined) continue;
         const v = m.def.kind === 'counter' ? this.rate(deviceId, p.path, text, nowMs) : Number.parseFloat(text);
-        if (v === null || !Number.isFinite(v)) continue;
+        const scaled = v === null ? null : toDbm(v * p.scale, p.convert);
+        if (scaled === null || !Number.isFinite(scaled)) continue;
         const list = parts.get(p.part) ?? [];
-        list.push(v * p.scale);
+        list.push(scaled);
         parts.set(p.part, list);
       }
       for (const [part, list] of parts) {
@@ -205,4 +206,11 @@ function aggregate(how: MetricDefinition['aggregate'], values: number[]): number
     case 'first':
       return values[0] ?? 0;
   }
+}
+
+/** A source's conversion: mW to dBm (no sample for 0 or less: no light, or no reading). */
+export function toDbm(value: number, convert: 'mW-to-dBm' | undefined): number | null {
+  if (convert === undefined) return value;
+  if (!(value > 0)) return null;
+  return 10 * Math.log10(value);
 }

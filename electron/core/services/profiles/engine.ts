@@ -19,7 +19,7 @@ import type { StunEnvironment } from './plan-stun.ts';
 import { planDevice, type Plan } from './planner.ts';
 import { queueReads, queueSends } from './queue.ts';
 import { chooseActive, finishSession, newSession, type SessionState } from './record.ts';
-import { settleItems } from './settle.ts';
+import { forgetApplied, settleItems } from './settle.ts';
 import { buildView, storeMatchView, whyNot } from './view.ts';
 
 export interface ProfileEngineDeps {
@@ -42,6 +42,10 @@ export interface ProfileEngine {
   beforeIdle(deviceId: string): boolean;
   /** Apply these profiles (or all that match) at the device's next session, whatever their `when`. */
   request(deviceId: string, profiles: string[] | 'all'): void;
+  /** Keeps the profile from these devices (a rollout's waves not started yet) until released. */
+  hold(profile: string, deviceIds: Iterable<string>): void;
+  /** Lets the profile apply to these devices again (all held ones when absent). */
+  release(profile: string, deviceIds?: Iterable<string>): void;
   /** Wires the subscriber directory (when it is built after the engine). */
   setSubscribers(directory: SubscriberDirectory): void;
   subscribers(): SubscriberDirectory | undefined;
@@ -70,6 +74,8 @@ class Engine implements ProfileEngine {
    * value that stays unknown costs one read). Forgotten at a bootstrap or a binding change.
    */
   private readonly checked = new Map<string, Set<string>>();
+  /** Per profile, the devices a rollout in waves has not reached yet (hold/release). */
+  private readonly held = new Map<string, Set<string>>();
   private directory: SubscriberDirectory | undefined;
   private unbind = (): void => {};
   private readonly offs: (() => void)[];
@@ -102,6 +108,20 @@ class Engine implements ProfileEngine {
     else this.requested.set(deviceId, new Set([...(current ?? []), ...profiles]));
   }
 
+  hold(profile: string, deviceIds: Iterable<string>): void {
+    const set = this.held.get(profile) ?? new Set<string>();
+    for (const id of deviceIds) set.add(id);
+    this.held.set(profile, set);
+  }
+
+  release(profile: string, deviceIds?: Iterable<string>): void {
+    const set = this.held.get(profile);
+    if (set === undefined) return;
+    if (deviceIds === undefined) set.clear();
+    else for (const id of deviceIds) set.delete(id);
+    if (set.size === 0) this.held.delete(profile);
+  }
+
   setSubscribers(dir: SubscriberDirectory | undefined): void {
     this.unbind();
     this.directory = dir;
@@ -131,10 +151,22 @@ class Engine implements ProfileEngine {
   /** A session starts: nothing to remember when no profile is enabled (the common case costs one query). */
   private informed(deviceId: string, events: string[], isNew: boolean): void {
     if (isNew || events.some((e) => e.toUpperCase() !== '2 PERIODIC')) this.converged.delete(deviceId);
-    if (isNew || events.some((e) => e.toUpperCase() === '0 BOOTSTRAP')) this.checked.delete(deviceId);
+    const bootstrap = events.some((e) => e.toUpperCase() === '0 BOOTSTRAP');
+    if (isNew || bootstrap) this.checked.delete(deviceId);
+    if (bootstrap && !isNew) this.factoryReset(deviceId);
     if (this.deps.store.profiles.anyEnabled() || this.requested.has(deviceId) || this.uncheckedBound(deviceId))
       this.sessions.set(deviceId, newSession(events, isNew, this.deps.now()));
     else this.sessions.delete(deviceId);
+  }
+
+  /** A known device bootstrapped again (its stored tree was dropped): what was applied is applied again. */
+  private factoryReset(deviceId: string): void {
+    const { store } = this.deps;
+    try {
+      if (store.transaction(() => forgetApplied(store, deviceId, this.deps.now()))) this.announce(deviceId);
+    } catch (err) {
+      this.deps.log.warn('could not reset the profile items of a bootstrapped device', { device: deviceId, error: String(err) });
+    }
   }
 
   /** A device bound to a subscriber whose checks were never looked at in this run (no profile enabled). */
@@ -263,7 +295,9 @@ class Engine implements ProfileEngine {
     settleItems(store, store.profiles.items(deviceId), at);
     if (st.round >= MAX_ROUNDS) return this.finish(deviceId, st);
     st.round += 1;
-    st.active ??= chooseActive(store, st, storeMatchView(store, device), this.requested.get(deviceId));
+    st.active ??= chooseActive(store, st, storeMatchView(store, device), this.requested.get(deviceId)).filter(
+      (p) => this.held.get(p.name)?.has(deviceId) !== true,
+    );
     if (st.active.length === 0) return this.readChecksOnly(deviceId, st, device);
     const view = buildView(store, device, this.directory, st.read);
     const plan = this.plan(deviceId, st, view);

@@ -111,6 +111,12 @@ export const appliedBefore = (ctx: PlanContext, d: DesiredItem, hash: string): b
   return stored?.state === 'done' && stored.valueHash === hash;
 };
 
+/** The item was reset by a factory reset (settle.ts forgetApplied) and not sent since. */
+const forgotten = (ctx: PlanContext, d: DesiredItem): boolean => {
+  const stored = ctx.items.get(itemKey(d.profile.name, d.item));
+  return stored !== undefined && stored.valueHash === '' && stored.state === 'pending';
+};
+
 export const refOf = (d: DesiredItem, path: string | null, hash: string): ItemRef => ({
   profile: d.profile.name,
   version: d.profile.version,
@@ -164,7 +170,9 @@ function decideCr(ctx: PlanContext, d: Extract<DesiredItem, { kind: 'cr' }>): De
   const held = heldBack(ctx, d, hash);
   if (held !== null) return { ...held, value };
   const kept = ctx.store.crCredentials.get(ctx.view.device.id);
-  if (kept?.username === d.username && kept.password === d.password) return { status: 'satisfied', message: null, path: null, value, hash };
+  // After a factory reset the kept credentials prove nothing: the device is back on its own.
+  if (kept?.username === d.username && kept.password === d.password && !forgotten(ctx, d))
+    return { status: 'satisfied', message: null, path: null, value, hash };
   if (ctx.view.device.rootObject === '')
     return { status: 'read', message: 'the data model root is not known yet', path: null, value, hash };
   if (ctx.sends.cr === null) ctx.sends.cr = { username: d.username, password: d.password, ref: refOf(d, null, hash) };
@@ -213,12 +221,18 @@ function slotOf(d: DesiredItem, view: DeviceView): string | null {
   return null;
 }
 
+/** A value still waiting for its variables: its template (not a secret's), else a note. */
+function waitingShown(d: DesiredItem): string {
+  const template = d.kind === 'value' && !d.secret ? d.profile.document.set?.[d.item] : undefined;
+  return template ?? '(waiting for a subscriber)';
+}
+
 function shownValue(d: DesiredItem): string {
   switch (d.kind) {
     case 'value':
-      return typeof d.value === 'string' ? masked(d.value, d.secret) : '';
+      return typeof d.value === 'string' ? masked(d.value, d.secret) : waitingShown(d);
     case 'cr':
-      return `${d.username} / ${masked(d.password, true)}`;
+      return d.waiting !== null ? waitingShown(d) : `${d.username} / ${masked(d.password, true)}`;
     case 'firmware':
       return `file ${d.fileId}, at least ${d.minVersion}`;
     case 'attribute':

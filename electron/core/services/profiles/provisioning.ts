@@ -13,7 +13,7 @@ import { pppoeStatusPath } from './check-reads.ts';
 import { compareVersions } from './match.ts';
 import type { Plan, PlanStep } from './planner.ts';
 
-function stateOf(step: PlanStep, byPath: Map<string, PlanStep>): ProvisioningStep['state'] {
+function stateOf(step: PlanStep): ProvisioningStep['state'] {
   switch (step.status) {
     case 'satisfied':
       return 'done';
@@ -22,10 +22,9 @@ function stateOf(step: PlanStep, byPath: Map<string, PlanStep>): ProvisioningSte
       return 'failed';
     case 'unsupported':
       return 'unsupported';
-    case 'overridden': {
-      const winner = step.path === null ? undefined : byPath.get(step.path);
-      return winner === undefined ? 'pending' : stateOf(winner, byPath);
-    }
+    // Its own state: the value was never sent, so it is never "done" (nor waited for).
+    case 'overridden':
+      return 'overridden';
     default:
       return 'pending';
   }
@@ -33,8 +32,6 @@ function stateOf(step: PlanStep, byPath: Map<string, PlanStep>): ProvisioningSte
 
 export function stepsOf(store: Store, deviceId: string, plan: Plan): ProvisioningStep[] {
   const items = new Map(store.profiles.items(deviceId).map((i) => [`${i.profile}\u0000${i.item}`, i]));
-  const byPath = new Map<string, PlanStep>();
-  for (const s of plan.steps) if (s.status !== 'overridden' && s.path !== null && !byPath.has(s.path)) byPath.set(s.path, s);
   return plan.steps.map((s) => {
     const stored = items.get(`${s.profile}\u0000${s.item}`);
     const message = s.status === 'send' ? (stored?.message ?? "to be sent at the device's next session") : s.message;
@@ -43,9 +40,9 @@ export function stepsOf(store: Store, deviceId: string, plan: Plan): Provisionin
       item: s.item,
       label: s.label,
       value: s.value,
-      state: stateOf(s, byPath),
-      message,
-      at: stored?.at ?? null,
+      state: stateOf(s),
+      message: s.status === 'overridden' ? `Overridden: ${message ?? 'by a higher-priority profile'}; this value is not sent` : message,
+      at: s.status === 'overridden' ? null : (stored?.at ?? null),
     };
   });
 }
@@ -106,12 +103,28 @@ function pppoeCheck(view: DeviceView, wanted: boolean): ProvisioningCheck | null
   return { key: 'pppoe', label, state: status === 'Connected' ? 'ok' : 'failed', detail: `${status} as ${user.value ?? ''}` };
 }
 
-function wifiCheck(view: DeviceView, expected: string | null): ProvisioningCheck {
+/** What the Wi-Fi check expects: no SSID step (any name is right), a value, or not known yet (pending). */
+type ExpectedSsid = { any: true } | { value: string; applying: boolean } | { unknown: string };
+
+function expectedSsid(plan: Plan): ExpectedSsid {
+  const step = plan.steps.find((s) => s.item === 'wifi.ssid' && s.status !== 'overridden');
+  if (step === undefined || step.status === 'unsupported') return { any: true };
+  if (step.value === null) return { unknown: step.message ?? 'the SSID to expect is not known yet' };
+  return { value: step.value, applying: ['send', 'inflight', 'read', 'waiting'].includes(step.status) };
+}
+
+function wifiCheck(view: DeviceView, want: ExpectedSsid): ProvisioningCheck {
   const ssid = setting(view, 'wifi.ssid');
   const on = flagOf(setting(view, 'wifi.enabled').value);
   const label = 'Wi-Fi on with the expected SSID';
   if (ssid.path === null) return noPath('wifi', label, view, 'wifi.ssid', 'Wi-Fi not read yet');
+  if ('unknown' in want)
+    return { key: 'wifi', label, state: 'pending', detail: `SSID ${ssid.value ?? 'unknown'}; expected: ${want.unknown}` };
+  const expected = 'value' in want ? want.value : null;
   const right = expected === null || ssid.value === expected;
+  // The step is still being applied: a different SSID now is pending, not failed.
+  if (!right && 'applying' in want && want.applying && on !== false)
+    return { key: 'wifi', label, state: 'pending', detail: `SSID ${ssid.value ?? 'unknown'}; ${expected} is being applied` };
   // A model that has no on/off switch (read, and not found) is judged on its SSID alone.
   const enabled = view.settings.get('wifi.enabled');
   const noSwitch = on === null && enabled?.path == null && !unread(enabled?.unsupported);
@@ -131,13 +144,12 @@ function periodicCheck(view: DeviceView): ProvisioningCheck {
 }
 
 export function checksOf(view: DeviceView, profiles: readonly StoredProfile[], plan: Plan): ProvisioningCheck[] {
-  const ssidStep = plan.steps.find((s) => s.item === 'wifi.ssid' && s.status !== 'overridden');
   const wantsPppoe = profiles.some((p) => p.document.set?.['wan.pppoe.username'] !== undefined);
   return [
     firmwareCheck(view, profiles),
     wanCheck(view),
     pppoeCheck(view, wantsPppoe),
-    wifiCheck(view, ssidStep?.value ?? null),
+    wifiCheck(view, expectedSsid(plan)),
     periodicCheck(view),
   ].filter((c): c is ProvisioningCheck => c !== null);
 }
@@ -153,7 +165,7 @@ export function provisioningOf(
   const checks = checksOf(view, profiles, plan);
   const failed = steps.some((s) => s.state === 'failed') || checks.some((c) => c.state === 'failed');
   const done =
-    steps.every((s) => s.state === 'done' || s.state === 'unsupported') &&
+    steps.every((s) => s.state === 'done' || s.state === 'unsupported' || s.state === 'overridden') &&
     checks.every((c) => c.state === 'ok' || c.state === 'unsupported');
   return {
     deviceId: view.device.id,

@@ -14,8 +14,9 @@ import { dryRunOf } from './dry-run.ts';
 import type { StunEnvironment } from './plan-stun.ts';
 import { planDevice } from './planner.ts';
 import { provisioningOf } from './provisioning.ts';
+import { applyProgressOf, createWaveRunner } from './waves.ts';
 import { settleItems } from './settle.ts';
-import { normalizeProfile, type ProfileDraft } from './validate.ts';
+import { mergeProfile, normalizeProfile, type ProfileDraft, type ProfilePatch } from './validate.ts';
 import { buildView, whyNot } from './view.ts';
 
 export interface ProfileServiceDeps {
@@ -34,14 +35,22 @@ export interface ProfileService {
   list(): Profile[];
   get(name: string): Profile;
   create(input: ProfileDraft): Profile;
-  update(name: string, input: ProfileDraft): Profile;
+  /** Merges `input` into the stored document (see mergeProfile); `input.name` renames. */
+  update(name: string, input: ProfilePatch): Profile;
   remove(name: string): { removed: boolean };
   dryRun(name: string, deviceId: string): DryRun;
-  apply(name: string, options: { waveSizes?: number[] | undefined; concurrency?: number | undefined }): ApplyProfileResult;
+  apply(name: string, options: ApplyOptions): ApplyProfileResult;
   applications(deviceId: string, limit?: number): ReturnType<Store['profiles']['applications']>;
   provisioning(deviceId: string): DeviceProvisioning;
   retry(deviceId: string): DeviceProvisioning;
   close(): void;
+}
+
+export interface ApplyOptions {
+  waveSizes?: number[] | undefined;
+  concurrency?: number | undefined;
+  failureThreshold?: number | undefined;
+  waveTimeoutSeconds?: number | undefined;
 }
 
 const PAGE = 1000;
@@ -81,6 +90,7 @@ function toProfile(p: StoredProfile, matched: number): Profile {
     createdAt: p.createdAt,
     updatedAt: p.updatedAt,
     matchedDevices: matched,
+    apply: applyProgressOf(d),
   };
 }
 
@@ -96,26 +106,10 @@ export function splitWaves(ids: readonly string[], sizes: readonly number[]): st
   return waves;
 }
 
-/** Connection requests wave by wave, `concurrency` at once; a wave starts when the previous one settled. */
-async function runWaves(waves: string[][], concurrency: number, deps: ProfileServiceDeps, closed: () => boolean): Promise<void> {
-  for (const wave of waves) {
-    let next = 0;
-    const worker = async (): Promise<void> => {
-      while (!closed() && next < wave.length) {
-        const id = wave[next++] as string;
-        await deps
-          .wake(id)
-          .catch((err: unknown) => deps.log.warn('profile wave connection request failed', { device: id, error: String(err) }));
-      }
-    };
-    await Promise.all(Array.from({ length: Math.min(concurrency, wave.length) }, worker));
-    if (closed()) return;
-  }
-}
-
 export function createProfileService(deps: ProfileServiceDeps): ProfileService {
   const { store, engine, now } = deps;
-  let closed = false;
+  const rollouts = createWaveRunner(deps);
+  rollouts.resume();
 
   const mustProfile = (name: string): StoredProfile => {
     const p = store.profiles.get(name);
@@ -158,10 +152,21 @@ export function createProfileService(deps: ProfileServiceDeps): ProfileService {
       return view(saved(() => store.profiles.create(doc, now()), doc.name));
     },
     update(name, input) {
-      const doc = normalizeProfile(input);
-      return view(saved(() => store.profiles.update(name, doc, now()), name));
+      const before = mustProfile(name).document;
+      const progress = (before as { apply?: unknown }).apply;
+      const doc = normalizeProfile(mergeProfile(before, input));
+      // The rollout's progress is not part of the document: it is carried over the edit.
+      const after = saved(() => {
+        const p = store.profiles.update(name, doc, now());
+        if (p !== undefined && progress !== undefined) store.profiles.setApply(p.name, progress);
+        return p === undefined ? undefined : store.profiles.get(p.name);
+      }, name);
+      return view(after);
     },
-    remove: (name) => ({ removed: store.profiles.remove(name) }),
+    remove(name) {
+      engine.release(name);
+      return { removed: store.profiles.remove(name) };
+    },
     dryRun(name, deviceId) {
       const profile = mustProfile(name);
       const device = mustDevice(deviceId);
@@ -173,10 +178,10 @@ export function createProfileService(deps: ProfileServiceDeps): ProfileService {
       const profile = mustProfile(name);
       if (!profile.enabled) throw new AcsError('conflict', `profile '${name}' is disabled: enable it first`);
       const ids = matchingDevices(store, profile, now());
-      for (const id of ids) engine.request(id, [name]);
       const waves = splitWaves(ids, options.waveSizes ?? [10, 100]);
-      void runWaves(waves, options.concurrency ?? 8, deps, () => closed);
-      return { profile: name, version: profile.version, devices: ids.length, waves };
+      const plan = { profile: name, waves, concurrency: options.concurrency ?? 8, timeoutSeconds: options.waveTimeoutSeconds ?? 600 };
+      const apply = rollouts.start(plan, profile.version, options.failureThreshold ?? 0.5);
+      return { profile: name, version: profile.version, devices: ids.length, waves, apply };
     },
     applications(deviceId, limit) {
       mustDevice(deviceId);
@@ -198,7 +203,7 @@ export function createProfileService(deps: ProfileServiceDeps): ProfileService {
       return provisioning(deviceId);
     },
     close() {
-      closed = true;
+      rollouts.close();
     },
   };
 }

@@ -74,3 +74,19 @@ export function settleItems(store: Store, items: readonly StoredItem[], at: Date
   }
   return changed;
 }
+
+/**
+ * A factory reset ('0 BOOTSTRAP' of a known device; its stored tree is dropped with it): nothing
+ * the engine applied is on the device any more. Every item goes back to pending with no value
+ * hash, so secrets, attributes, objects and the connection-request credentials (which the stored
+ * tree cannot prove) are sent again instead of being reported done. True when any row changed.
+ */
+export function forgetApplied(store: Store, deviceId: string, at: Date): boolean {
+  let changed = false;
+  for (const item of store.profiles.items(deviceId)) {
+    if (item.state === 'pending' && item.valueHash === '' && item.taskId === null) continue;
+    store.profiles.putItem({ ...item, state: 'pending', valueHash: '', taskId: null, message: 'factory reset: sent again' }, at);
+    changed = true;
+  }
+  return changed;
+}

@@ -108,6 +108,20 @@ export type ProfileDraft = Omit<ProfileInput, 'set' | 'objects'> & {
   objects?: { table: string; key: Scalars; set?: Scalars | undefined }[] | undefined;
 };
 
+/** A PUT's body: fields given replace, fields absent (undefined) keep, null clears to the default. */
+export type ProfilePatch = { name: string } & { [K in Exclude<keyof ProfileDraft, 'name'>]?: ProfileDraft[K] | null | undefined };
+
+/** The stored document with the patch merged in (then normalised like a new one). */
+export function mergeProfile(stored: ProfileInput, patch: ProfilePatch): ProfileDraft {
+  const out: Record<string, unknown> = { ...stored };
+  for (const [k, value] of Object.entries(patch)) {
+    if (value === undefined) continue;
+    if (value === null) delete out[k];
+    else out[k] = value;
+  }
+  return out as ProfileDraft;
+}
+
 const texts = (r: Scalars): Record<string, string> => Object.fromEntries(Object.entries(r).map(([k, v]) => [k, String(v)]));
 
 /** The document as stored: trimmed name, defaults filled; throws bad_request naming every problem. */

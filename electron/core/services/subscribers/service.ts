@@ -1,6 +1,7 @@
 // Subscribers behind the contract, and the SubscriberDirectory the profile engine reads: CRUD,
 // the CSV import, bindings by the installer, and automatic binding when a device whose serial
-// number or MAC belongs to an unbound subscriber informs. Results mask secrets unless revealed;
+// number or MAC belongs to an unbound subscriber informs (its own MACs read at its first contact:
+// mac-read.ts). Results mask secrets unless revealed;
 // nothing here logs a subscriber's secrets (only account ids, device ids and counts).
 import type { ApiArgs } from '../../../../shared/contract.ts';
 import { AcsError } from '../../../../shared/errors.ts';
@@ -10,9 +11,11 @@ import { exportSubscribers } from './export.ts';
 import type { Logger } from '../../acs-types.ts';
 import type { EventHub } from '../../events.ts';
 import type { Store } from '../../store/index.ts';
+import type { TaskService } from '../tasks/service.ts';
 import { AutoBinder } from './auto-bind.ts';
 import type { SubscriberDirectory } from './directory.ts';
 import { masked } from './fields.ts';
+import { FirstContactMacReader } from './mac-read.ts';
 import {
   bindDevice,
   deleteSubscriber,
@@ -28,6 +31,8 @@ export interface SubscriberServiceDeps {
   store: Store;
   events: EventHub;
   log: Logger;
+  /** Queues the MAC read of a new unbound device (mac-read.ts); absent: MACs are bound on refreshes only. */
+  tasks?: Pick<TaskService, 'create'> | undefined;
 }
 
 export interface SubscriberService extends SubscriberDirectory {
@@ -59,13 +64,34 @@ export function createSubscriberService(deps: SubscriberServiceDeps): Subscriber
     if (!store.devices.exists(deviceId)) throw new AcsError('not_found', `no device with id '${deviceId}'`);
   };
   const binder = new AutoBinder(store, (deviceId, s, how) => bindDevice(ctx, deviceId, s.accountId, how));
+  const tasks = deps.tasks;
+  const macs =
+    tasks === undefined
+      ? null
+      : new FirstContactMacReader(
+          store,
+          binder,
+          (deviceId, names) => tasks.create(deviceId, { name: 'getParameterValues', names }, {}).then(() => true),
+          log,
+        );
   const offs = [
-    events.on('deviceInformed', (e) => binder.check(e.deviceId, log)),
+    events.on('deviceInformed', (e) => {
+      // Not bound by serial or stored MACs: its own MACs are read in this session (once).
+      if (binder.check(e.deviceId, log) === null) macs?.informed(e.deviceId);
+    }),
+    events.on('taskUpdated', (e) => {
+      if (e.status !== 'queued' && e.status !== 'running') macs?.taskFinished(e.deviceId);
+    }),
     // A refresh in the session may have read the device's MACs.
-    events.on('sessionEnded', (e) => binder.check(e.deviceId, log)),
+    events.on('sessionEnded', (e) => {
+      binder.check(e.deviceId, log);
+      macs?.sessionEnded(e.deviceId);
+    }),
     // Deleted devices took their bindings with them (ON DELETE SET NULL): lists must refresh.
     events.on('devicesChanged', (e) => {
-      if (e.change === 'deleted') notify.changed(null, null);
+      if (e.change !== 'deleted') return;
+      for (const id of e.deviceIds) macs?.forget(id);
+      notify.changed(null, null);
     }),
   ];
   return {

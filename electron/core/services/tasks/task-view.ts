@@ -5,19 +5,13 @@
 // ConnectionRequestPassword, KeyPassphrase, PreSharedKey, WEPKey, …Secret), whether as
 // { name, value } pairs, [path, value, type] tuples or { Name: value } records, and the
 // `password` fields of download, upload and setConnectionRequestCredentials. The clear values
-// found in the arguments are also cut out of any text of the task's result and fault.
+// found in the arguments are also cut out of any text of the task's result and fault. The rule
+// of which names are secrets is secret-params.ts, shared with the device's parameters and settings.
 
-export const TASK_SECRET_MASK = '••••••';
-
-/** Parameter (or field) names whose values are secrets. */
-const SECRET_NAME = /(Password|Passphrase|PreSharedKey|WEPKey(\.\d+)?|Secret)$/i;
+import { isSecretName, SECRET_MASK } from '../secret-params.ts';
 
 /** Shorter secrets are masked where they stand but not searched for in free text. */
 const MIN_SCRUBBED = 4;
-
-export function isSecretName(name: string): boolean {
-  return SECRET_NAME.test(name);
-}
 
 const maskable = (v: unknown): v is string | number => (typeof v === 'string' && v !== '') || typeof v === 'number';
 
@@ -26,7 +20,7 @@ class Masker {
 
   private hide(v: string | number): string {
     this.secrets.add(String(v));
-    return TASK_SECRET_MASK;
+    return SECRET_MASK;
   }
 
   walk(node: unknown): unknown {
@@ -51,7 +45,7 @@ class Masker {
   scrub(node: unknown): unknown {
     const long = [...this.secrets].filter((s) => s.length >= MIN_SCRUBBED).sort((a, b) => b.length - a.length);
     if (long.length === 0) return node;
-    const text = (s: string): string => long.reduce((acc, secret) => acc.split(secret).join(TASK_SECRET_MASK), s);
+    const text = (s: string): string => long.reduce((acc, secret) => acc.split(secret).join(SECRET_MASK), s);
     const go = (n: unknown): unknown => {
       if (typeof n === 'string') return text(n);
       if (Array.isArray(n)) return n.map(go);

@@ -14,6 +14,7 @@ const stepWords: Record<ProvisioningStep['state'], [string, string]> = {
   failed: ['Failed', 'task-fault'],
   pending: ['Pending', 'task-queued'],
   unsupported: ['Not supported', ''],
+  overridden: ['Overridden', ''],
 };
 const checkWords: Record<ProvisioningCheck['state'], [string, string]> = {
   ok: ['OK', 'task-done'],

@@ -9,6 +9,7 @@ import { CopyButton } from '../../components/CopyButton.tsx';
 import { QueryView } from '../../components/QueryView.tsx';
 import { errorText, formatTime } from '../../lib/format.ts';
 import { SettingsSection } from './SettingsSection.tsx';
+import { TlsSettings } from './TlsForm.tsx';
 
 export function NetworkSection() {
   const info = useApiQuery('serverInfo', {});
@@ -50,31 +51,24 @@ function Stun({ port }: { port: number | null }) {
 }
 
 function Tls({ info }: { info: ServerInfo }) {
-  if (info.cwmpTlsUrl === null) {
-    return (
-      <>
-        <h3>CWMP over HTTPS</h3>
-        <p className="muted">
-          Off. Start DeskACS with <code>--tls-port 7548</code> to accept CPEs whose ACS URL is https:// (with <code>--tls-cert</code> and{' '}
-          <code>--tls-key</code> for a certificate of your own; without them DeskACS makes a local CA and signs one itself).
-        </p>
-      </>
-    );
-  }
   return (
     <>
       <h3>CWMP over HTTPS</h3>
-      <p className="network-url">
-        <code className="url">{info.cwmpTlsUrl}</code> <CopyButton value={info.cwmpTlsUrl} what={`URL ${info.cwmpTlsUrl}`} />
-      </p>
-      {info.localCa ? (
-        <LocalCa />
+      {info.cwmpTlsUrl === null ? (
+        <p className="muted">Off: CPEs whose ACS URL is https:// cannot reach DeskACS. Choose a port below to accept them.</p>
       ) : (
-        <p className="muted small">
-          The certificate is your own (--tls-cert, --tls-key): DeskACS uses a new pair as soon as the files change on disk.
+        <p className="network-url">
+          <code className="url">{info.cwmpTlsUrl}</code> <CopyButton value={info.cwmpTlsUrl} what={`URL ${info.cwmpTlsUrl}`} />
         </p>
       )}
-      <BasicOverHttp />
+      <TlsSettings />
+      {info.cwmpTlsUrl !== null &&
+        (info.localCa ? (
+          <LocalCa />
+        ) : (
+          <p className="muted small">The certificate is your own: DeskACS uses a new pair as soon as the files change on disk.</p>
+        ))}
+      {info.cwmpTlsUrl !== null && <BasicOverHttp />}
     </>
   );
 }
@@ -87,7 +81,7 @@ function LocalCa() {
       <p className="small">
         DeskACS signed its HTTPS certificate with a CA of its own. CPEs that check the ACS's certificate refuse it until this CA certificate
         is installed on them (often under Security, Certificates or TR-069 → CA certificate); CPEs that do not check accept it as it is.
-        CPEs that only trust public CAs need a certificate of your own (--tls-cert, --tls-key).
+        CPEs that only trust public CAs need a certificate of your own (the files below).
       </p>
       <QueryView query={ca} loading="Reading the CA certificate…">
         {(c) => <CaDetails ca={c} />}

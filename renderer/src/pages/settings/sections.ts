@@ -7,6 +7,7 @@ export const settingsSections = [
   { id: 'connection-requests', title: 'Connection requests' },
   { id: 'network', title: 'NAT and HTTPS' },
   { id: 'quirks', title: 'Quirk rules' },
+  { id: 'metrics', title: 'Health metrics' },
   { id: 'history', title: 'History' },
   { id: 'backups', title: 'Scheduled backups' },
   { id: 'data', title: 'Data' },

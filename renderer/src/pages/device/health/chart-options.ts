@@ -24,8 +24,10 @@ export function metricLines(parts: readonly string[], unit: string, spanSeconds:
         ticks: { stroke: t.line, size: 4 },
         size: 30,
         space: 70,
-        values: (_u: uPlot, splits: number[]) =>
-          splits.map((s) => (spanSeconds > 2 * 86_400 ? dayTick : timeTick).format(new Date(s * 1000))),
+        values: (u: uPlot, splits: number[]) => {
+          const tick = shownSpan(u, spanSeconds) > 2 * 86_400 ? dayTick : timeTick;
+          return splits.map((s) => tick.format(new Date(s * 1000)));
+        },
       },
       {
         stroke: t.muted,
@@ -47,6 +49,15 @@ export function metricLines(parts: readonly string[], unit: string, spanSeconds:
       })),
     ],
   });
+}
+
+/**
+ * The x range the chart shows, in seconds: the data's, not the range asked for (a fleet chart of
+ * "the last 7 days" holding two hours of samples labels its ticks with times, not one repeated day).
+ */
+export function shownSpan(u: Pick<uPlot, 'scales'>, fallback: number): number {
+  const { min, max } = u.scales['x'] ?? {};
+  return min === undefined || max === undefined || min === null || max === null ? fallback : max - min;
 }
 
 /** Counts, rates and percentages from 0; signed values (dBm) padded around their range. */

@@ -13,14 +13,18 @@ export interface SettingRowProps {
   type: string;
   description: string;
   editing: boolean;
+  /** A secret shown (the user clicked Show), and its clear value once read (undefined until then). */
+  shown: boolean;
+  clearValue: string | null | undefined;
+  onToggleShown(): void;
   busy: boolean;
   onEdit(): void;
   onCancel(): void;
   onApply(value: string): void;
 }
 
-export function SettingRow({ setting: s, type, description, editing, busy, onEdit, onCancel, onApply }: SettingRowProps) {
-  const [shown, setShown] = useState(false);
+export function SettingRow(props: SettingRowProps) {
+  const { setting: s, type, description, editing, busy, onEdit, onCancel, onApply } = props;
   const name = (
     <th scope="row" className="csettings-name">
       <span title={description}>{s.label}</span>
@@ -45,7 +49,7 @@ export function SettingRow({ setting: s, type, description, editing, busy, onEdi
         {editing ? (
           <ValueInput setting={s} type={type} onApply={onApply} onCancel={onCancel} />
         ) : (
-          <ShownValue setting={s} shown={shown} onToggle={() => setShown((v) => !v)} />
+          <ShownValue setting={s} shown={props.shown} clearValue={props.clearValue} onToggle={props.onToggleShown} />
         )}
       </td>
       <td className="csettings-path mono">
@@ -65,12 +69,22 @@ export function SettingRow({ setting: s, type, description, editing, busy, onEdi
   );
 }
 
-function ShownValue({ setting: s, shown, onToggle }: { setting: DeviceSetting; shown: boolean; onToggle(): void }) {
+function ShownValue({
+  setting: s,
+  shown,
+  clearValue,
+  onToggle,
+}: {
+  setting: DeviceSetting;
+  shown: boolean;
+  clearValue: string | null | undefined;
+  onToggle(): void;
+}) {
   if (s.value === null) return <span className="muted">not read yet</span>;
   if (s.secret && s.value !== '') {
     return (
       <span className="csettings-secret">
-        <span className="mono">{shown ? s.value : mask}</span>
+        <span className="mono">{!shown ? mask : clearValue === undefined ? 'Reading…' : (clearValue ?? '')}</span>
         {!shown && <span className="sr-only">{s.label} hidden</span>}
         <button
           type="button"

@@ -1,5 +1,6 @@
 // The device page's Settings tab: the common settings (Wi-Fi name, PPPoE user, periodic inform
-// ...) grouped as the catalog groups them, each with its value and the parameter it resolved to
+// ...) grouped as the catalog groups them, each with its value (a secret masked by the core, read
+// again with reveal=true once the user clicks Show) and the parameter it resolved to
 // on this device (a link opens the parameter tree there), or "not supported by this model" and
 // why. A writable one is edited in place and applied as one setDeviceSettings task, followed to
 // its end in the page's action log like the other device actions.
@@ -17,6 +18,16 @@ export function SettingsTab({ deviceId, actions }: { deviceId: string; actions: 
   const catalog = useApiQuery('listCommonSettings', {}, { staleTime: Number.POSITIVE_INFINITY });
   const client = useClient();
   const [editing, setEditing] = useState<string | null>(null);
+  // Secrets come masked; once one is shown, the settings are read again with reveal=true.
+  const [shown, setShown] = useState<ReadonlySet<string>>(() => new Set());
+  const revealed = useApiQuery('getDeviceSettings', shown.size > 0 ? { id: deviceId, reveal: true } : null);
+  const clear = new Map((revealed.data ?? []).map((s) => [s.key, s.value]));
+  const toggle = (key: string): void =>
+    setShown((prev) => {
+      const next = new Set(prev);
+      if (!next.delete(key)) next.add(key);
+      return next;
+    });
   const descriptions = new Map((catalog.data ?? []).map((c) => [c.key, c]));
 
   const apply = async (s: DeviceSetting, value: string): Promise<void> => {
@@ -62,6 +73,9 @@ export function SettingsTab({ deviceId, actions }: { deviceId: string; actions: 
                           type={descriptions.get(s.key)?.type ?? 'xsd:string'}
                           description={descriptions.get(s.key)?.description ?? ''}
                           editing={editing === s.key}
+                          shown={shown.has(s.key)}
+                          clearValue={clear.get(s.key)}
+                          onToggleShown={() => toggle(s.key)}
                           busy={actions.busy(`setting:${s.key}`)}
                           onEdit={() => setEditing(s.key)}
                           onCancel={() => setEditing(null)}

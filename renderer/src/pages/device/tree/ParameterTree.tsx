@@ -15,11 +15,13 @@ import { DiffBar } from './DiffBar.tsx';
 import { NodeBar } from './NodeBar.tsx';
 import { TaskLine } from './TaskLine.tsx';
 import { treeCsv, treeCsvName } from './tree-csv.ts';
-import { buildTree, onlyInformParameters, type TreeNode } from './tree-model.ts';
+import { buildTree, isSecretPath, onlyInformParameters, type TreeNode } from './tree-model.ts';
+import { apiSecretMask } from './tree-values.ts';
 import type { RowActions } from './TreeRow.tsx';
 import { TreeToolbar } from './TreeToolbar.tsx';
 import { TreeView } from './TreeView.tsx';
 import { usePendingEdits } from './use-pending-edits.ts';
+import { useRevealedRows } from './use-revealed-rows.ts';
 import { type TreeOp, taskEnded, useTreeOps } from './use-tree-ops.ts';
 import { useTreeView } from './use-tree-view.ts';
 import '../../../styles/tree.css';
@@ -30,7 +32,9 @@ export function ParameterTree({ deviceId }: { deviceId: string }) {
   const device = useApiQuery('getDevice', { id: deviceId });
   const queryClient = useQueryClient();
   const now = useNow(30_000);
-  const data = params.data;
+  const [revealed, setRevealed] = useState<ReadonlySet<string>>(() => new Set());
+  // Secrets come masked; the ones revealed are read again in clear.
+  const data = useRevealedRows(deviceId, params.data, revealed);
   const model = useMemo(() => buildTree(data ?? []), [data]);
   // Common settings resolved on this device: the search finds 'wifi.ssid' or 'Wi-Fi name' too.
   const settings = useApiQuery('getDeviceSettings', { id: deviceId });
@@ -44,7 +48,6 @@ export function ParameterTree({ deviceId }: { deviceId: string }) {
   const ops = useTreeOps(deviceId);
   const treeRef = useRef<HTMLDivElement>(null);
   const [editing, setEditing] = useState<{ path: string; before: string | undefined } | null>(null);
-  const [revealed, setRevealed] = useState<ReadonlySet<string>>(() => new Set());
   const [adding, setAdding] = useState<TreeNode | null>(null);
   const [deleting, setDeleting] = useState<TreeNode | null>(null);
   const [ended, setEnded] = useState<ReadonlySet<number>>(() => new Set());
@@ -74,7 +77,11 @@ export function ParameterTree({ deviceId }: { deviceId: string }) {
         latest.current.view.select(path);
         setEditing({ path, before: latest.current.edits.edits.get(path)?.value });
       },
-      onValue: (node, value) => latest.current.edits.set(node.path, value, node.row?.value ?? null, node.row?.type ?? null),
+      onValue: (node, value) => {
+        // The core's mask is never sent back as a value: an edit back to it is no edit.
+        if (isSecretPath(node.path) && value === apiSecretMask) latest.current.edits.remove(node.path);
+        else latest.current.edits.set(node.path, value, node.row?.value ?? null, node.row?.type ?? null);
+      },
       onCloseEdit: (how) => {
         const { editing: open, edits: e, model: m } = latest.current;
         if (open === null) return;

@@ -7,7 +7,7 @@ import { copyText } from '../../../components/CopyButton.tsx';
 import { formatAgo, formatTime } from '../../../lib/format.ts';
 import { BreakAtDots } from './BreakAtDots.tsx';
 import { isSecretPath, type TreeNode, type VisibleRow } from './tree-model.ts';
-import { booleanOf, editorKind, secretMask, shortType } from './tree-values.ts';
+import { apiSecretMask, booleanOf, editorKind, secretMask, shortType } from './tree-values.ts';
 import { TreeIcon } from './TreeIcon.tsx';
 import type { PendingEdit } from './use-pending-edits.ts';
 import { ValueEditor } from './ValueEditor.tsx';
@@ -115,7 +115,8 @@ function TreeRowView(props: TreeRowProps) {
         path={node.path}
         name={node.name}
         type={stored?.type ?? null}
-        value={value}
+        // A secret not revealed holds the core's mask: its editor starts empty, never from the mask.
+        value={secret && pending === undefined && value === apiSecretMask ? '' : value}
         secret={secret}
         revealed={props.revealed}
         check={pending?.check ?? null}

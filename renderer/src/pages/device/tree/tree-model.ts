@@ -44,7 +44,8 @@ export interface VisibleRow {
   posInSet: number;
 }
 
-const secretName = /(Password|Passphrase|PreSharedKey|KeyPassphrase|WEPKey)$/i;
+/** The core's rule (electron/core/services/secret-params.ts): it masks these unless asked to reveal them. */
+const secretName = /(Password|Passphrase|PreSharedKey|WEPKey(\.\d+)?|Secret)$/i;
 
 /** Secrets are masked on screen, in searches and in exports. */
 export function isSecretPath(path: string): boolean {

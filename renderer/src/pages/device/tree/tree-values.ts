@@ -133,6 +133,9 @@ export function fromDateTimeLocal(local: string): string {
 
 export const secretMask = '••••••••';
 
+/** What the core sends in place of a secret not revealed (electron/core/services/secret-params.ts). */
+export const apiSecretMask = '••••••';
+
 /** Fields offered for a new instance of well-known tables when no instance shows them yet. */
 const knownFields: readonly [RegExp, readonly string[]][] = [
   [/\.NAT\.PortMapping\.$/, ['Enable', 'Protocol', 'ExternalPort', 'InternalPort', 'InternalClient', 'Description']],

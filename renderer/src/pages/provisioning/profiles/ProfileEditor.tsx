@@ -15,6 +15,20 @@ import { emptyForm, formOf, inputOf, type ProfileForm } from './profile-form.ts'
 import { FirmwareFields, IdentityFields, ManagementFields, MatchFields, StunFields, WhenFields } from './ProfileSections.tsx';
 import { SetRows } from './SetRows.tsx';
 
+/** Every optional field as null: what the form does not send is cleared by the merging PUT. */
+const CLEARED = {
+  description: null,
+  match: null,
+  when: null,
+  set: null,
+  objects: null,
+  attributes: null,
+  connectionRequest: null,
+  periodicInform: null,
+  firmware: null,
+  stun: null,
+} as const;
+
 export function ProfileEditor({ name }: { name: string | null }) {
   const profile = useApiQuery('getProfile', name === null ? null : { name });
   const catalog = useApiQuery('listCommonSettings', {}, { staleTime: Number.POSITIVE_INFINITY });
@@ -52,7 +66,8 @@ function EditorForm({ profile, initial }: { profile: Profile | null; initial: Pr
     if (profile === null) create.mutate({ ...input, name: input.name }, { onSuccess: done });
     else {
       const rename = input.name !== profile.name ? { rename: input.name } : {};
-      update.mutate({ ...input, name: profile.name, ...rename }, { onSuccess: done });
+      // PUT merges: a field the form left empty is sent as null so that it is cleared.
+      update.mutate({ ...CLEARED, ...input, name: profile.name, ...rename }, { onSuccess: done });
     }
   };
 
