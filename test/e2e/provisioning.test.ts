@@ -114,7 +114,7 @@ describe('subscribers and profiles in the browser', { skip: browserSkip }, () =>
   test('Profiles: created in the editor, a bad setting refused with the core message, the dry run lists the RPCs', async () => {
     const { page, context, errors } = await open('/profiles');
     try {
-      await page.getByRole('heading', { name: 'No profiles yet' }).waitFor();
+      await waitOrExplain(page, page.getByRole('heading', { name: 'No profiles yet' }), 'the empty Profiles page', errors);
       await page.getByRole('button', { name: 'New profile' }).click();
       const form = page.getByRole('form', { name: 'Profile' });
       await form.getByLabel('Name', { exact: true }).fill('home-wifi');
@@ -210,3 +210,18 @@ describe('subscribers and profiles in the browser', { skip: browserSkip }, () =>
     }
   });
 });
+
+/** Waits for `locator`; on a timeout, fails with what the page shows instead and its console errors. */
+async function waitOrExplain(page: Page, locator: ReturnType<Page['locator']>, what: string, errors: string[]): Promise<void> {
+  try {
+    await locator.waitFor();
+  } catch (err) {
+    const shown = await page
+      .locator('body')
+      .innerText()
+      .catch(() => '(unreadable)');
+    throw new Error(
+      `${what} did not appear (${String(err).split('\n')[0]}). At ${page.url()} the page shows: ${shown.slice(0, 800)}; console: ${errors.join(' | ')}`,
+    );
+  }
+}
