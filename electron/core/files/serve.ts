@@ -33,11 +33,24 @@ interface Served {
 }
 
 export function createFileRequestHandler(deps: FileServerDeps): FileRequestHandler {
+  return servedAndLogged('a file', deps, (req, res) => serve(req, res, deps));
+}
+
+/**
+ * A /files/ handler around `run`: every fetch is logged with its outcome and duration, and a
+ * failure is answered 500 (or the connection cut once the body started) and logged too.
+ */
+export function servedAndLogged(
+  what: string,
+  deps: Pick<FileServerDeps, 'store' | 'log' | 'now'>,
+  run: (req: IncomingMessage, res: ServerResponse) => Promise<Omit<Served, 'fileId'> & { fileId?: number | null }>,
+): FileRequestHandler {
   return (req, res) => {
     const started = performance.now();
-    const log = (s: Served): void => {
+    const log = (s: Omit<Served, 'fileId'> & { fileId?: number | null }): void => {
       try {
         deps.store.fileFetches.log({
+          fileId: null,
           ...s,
           method: req.method ?? '',
           durationMs: performance.now() - started,
@@ -45,14 +58,14 @@ export function createFileRequestHandler(deps: FileServerDeps): FileRequestHandl
           at: deps.now(),
         });
       } catch (err) {
-        deps.log.error('file fetch could not be logged', { error: String(err) });
+        deps.log.error(`the fetch of ${what} could not be logged`, { error: String(err) });
       }
     };
-    serve(req, res, deps).then(log, (err: unknown) => {
-      deps.log.error('serving a file failed', { error: String(err) });
+    run(req, res).then(log, (err: unknown) => {
+      deps.log.error(`serving ${what} failed`, { error: String(err) });
       if (!res.headersSent) plain(res, 500, 'Internal error');
       else res.destroy();
-      log({ status: 500, bytes: 0, fileId: null, deviceId: null });
+      log({ status: 500, bytes: 0, deviceId: null });
     });
   };
 }

@@ -7,7 +7,7 @@ import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { Backup } from '../../../shared/models-backups.ts';
 import type { Logger } from '../acs-types.ts';
 import type { Store } from '../store/index.ts';
-import { basicMatches, plain, sendFile, transferOver, type FileRequestHandler } from './serve.ts';
+import { basicMatches, plain, sendFile, servedAndLogged, transferOver, type FileRequestHandler } from './serve.ts';
 import { RESTORE_PATH_PREFIX, tokenOf } from './upload-url.ts';
 
 export interface RestoreServerDeps {
@@ -25,29 +25,7 @@ interface Served {
 }
 
 export function createRestoreRequestHandler(deps: RestoreServerDeps): FileRequestHandler {
-  return (req, res) => {
-    const started = performance.now();
-    const log = (s: Served): void => {
-      try {
-        deps.store.fileFetches.log({
-          fileId: null,
-          ...s,
-          method: req.method ?? '',
-          durationMs: performance.now() - started,
-          remoteAddress: req.socket.remoteAddress ?? '',
-          at: deps.now(),
-        });
-      } catch (err) {
-        deps.log.error('backup fetch could not be logged', { error: String(err) });
-      }
-    };
-    serveBackup(req, res, deps).then(log, (err: unknown) => {
-      deps.log.error('serving a backup failed', { error: String(err) });
-      if (!res.headersSent) plain(res, 500, 'Internal error');
-      else res.destroy();
-      log({ status: 500, bytes: 0, deviceId: null });
-    });
-  };
+  return servedAndLogged('a backup', deps, (req, res) => serveBackup(req, res, deps));
 }
 
 async function serveBackup(req: IncomingMessage, res: ServerResponse, deps: RestoreServerDeps): Promise<Served> {
